@@ -1,0 +1,92 @@
+// pipeline/pipeline.h — the job that runs the stages in order on one page:
+//   ingest::Page -> clean::Article -> language -> extract::Analysis -> resolve -> record.
+//
+// In:  file paths (files, directories walked recursively, "-" for stdin).
+// Out: ProcessedDocuments (for `ketnoi extract`) or rows in a store::Store (`ketnoi ingest`).
+// Errors: one bad input never stops a batch: its problem is reported as one line naming
+//      the input ("PATH: problem") and the others go on. A directory loop, an unreadable
+//      path, an empty, binary, oversized or bodiless page are such problems.
+// Thread safety: a Pipeline is immutable after Create(); Process() is const and may run on
+//      many threads (the ingest job uses one worker per core and one store writer, writing
+//      in order of arrival so results equal a single-threaded run).
+#ifndef KETNOI_PIPELINE_PIPELINE_H_
+#define KETNOI_PIPELINE_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clean/article.h"
+#include "core/status.h"
+#include "extract/extract.h"
+#include "extract/lexicon.h"
+#include "ingest/page.h"
+#include "resolve/resolve.h"
+#include "store/store.h"
+
+namespace ketnoi::pipeline {
+
+struct PipelineOptions {
+  std::string data_dir;                     // shipped lexicons; empty = DefaultDataDir()
+  std::vector<std::string> lexicon_files;   // a user's own lexicons, merged after
+  ingest::IngestOptions ingest;
+  clean::CleanOptions clean;
+  extract::ExtractOptions extract;
+};
+
+struct ProcessedDocument {
+  std::string id;  // file stem (made unique by the store or by the extract command)
+  ingest::Page page;
+  clean::Article article;
+  core::Lang lang = core::Lang::kUnknown;
+  extract::Analysis analysis;
+  resolve::ResolvedDocument resolved;
+
+  std::string Body() const { return article.Body(page.text); }
+  store::DocumentRecord ToRecord() const;
+};
+
+class Pipeline {
+ public:
+  static core::Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
+
+  // Runs clean -> language -> extract -> resolve on a parsed page.
+  core::Result<ProcessedDocument> Process(ingest::Page page) const;
+  // Reads `path` ("-" = stdin) and processes it.
+  core::Result<ProcessedDocument> ProcessFile(const std::string& path) const;
+
+  const extract::Lexicons& lexicons() const { return lexicons_; }
+
+ private:
+  Pipeline(PipelineOptions options, extract::Lexicons lexicons);
+  PipelineOptions options_;
+  extract::Lexicons lexicons_;
+  std::unique_ptr<extract::Extractor> extractor_;
+  std::unique_ptr<resolve::Resolver> resolver_;
+};
+
+// Expands files, directories (recursively, sorted, following symlinks but never twice into
+// the same directory) and "-" into the list of inputs. Problems (missing path, loop,
+// unreadable directory) go to `errors` as "PATH: problem" lines.
+std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
+                                       std::vector<std::string>* errors);
+
+// The document id a path asks for: its file stem ("stdin" for "-").
+std::string StemOf(const std::string& path);
+
+struct IngestReport {
+  int inserted = 0, replaced = 0, unchanged = 0, failed = 0;
+  std::vector<std::string> errors;    // "PATH: problem"
+  std::vector<std::string> warnings;  // "PATH: warning: ..." (ingested all the same)
+};
+
+// Ingests `inputs` into `store`: `jobs` worker threads process pages, this thread writes
+// them in input order. `on_done(done, total)` is called after each input (progress).
+IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
+                         const std::vector<std::string>& inputs, int jobs,
+                         const std::function<void(size_t, size_t)>& on_done = {});
+
+}  // namespace ketnoi::pipeline
+
+#endif  // KETNOI_PIPELINE_PIPELINE_H_

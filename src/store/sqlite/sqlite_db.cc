@@ -1,0 +1,110 @@
+#include "store/sqlite/sqlite_db.h"
+
+#include <memory>
+
+namespace ketnoi::store {
+
+Statement& Statement::operator=(Statement&& o) noexcept {
+  if (this != &o) {
+    sqlite3_finalize(stmt_);
+    db_ = o.db_;
+    stmt_ = o.stmt_;
+    o.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+Statement& Statement::BindOptional(int index, const std::optional<std::string>& value) {
+  return value ? Bind(index, std::string_view(*value)) : BindNull(index);
+}
+
+core::Result<bool> Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  std::string msg = sqlite3_errmsg(db_);
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return core::Busy("database is busy: " + msg);
+  return core::IoError("sqlite: " + msg);
+}
+
+core::Status Statement::Run() {
+  while (true) {
+    auto r = Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return core::Status::Ok();
+  }
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::Text(int col) const {
+  const auto* p = sqlite3_column_text(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
+}
+
+SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+
+core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = raw ? sqlite3_errmsg(raw) : "out of memory";
+    sqlite3_close_v2(raw);
+    return core::IoError("cannot open database " + path + ": " + msg);
+  }
+  std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path));
+  // A concurrent writer holds the lock for one document at a time: wait rather than fail.
+  sqlite3_busy_timeout(raw, 10000);
+  sqlite3_extended_result_codes(raw, 1);
+  return db;
+}
+
+core::Status SqliteDb::Error(std::string_view what) const {
+  return core::IoError(std::string(what) + ": " + sqlite3_errmsg(db_) + " (" + path_ + ")");
+}
+
+core::Status SqliteDb::Exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc == SQLITE_OK) return core::Status::Ok();
+  std::string msg = err ? err : "unknown error";
+  sqlite3_free(err);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+    return core::Busy("database is busy: " + msg + " (" + path_ + ")");
+  }
+  if ((rc & 0xff) == SQLITE_NOTADB) {
+    return core::InvalidInput(path_ + " is not a ketnoi database (not an SQLite file)");
+  }
+  return core::IoError("sqlite: " + msg + " (" + path_ + ")");
+}
+
+core::Result<Statement> SqliteDb::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) return Error("prepare failed");
+  return Statement(db_, stmt);
+}
+
+}  // namespace ketnoi::store

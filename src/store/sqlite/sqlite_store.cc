@@ -1,0 +1,343 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite/migrations.h"
+
+namespace ketnoi::store {
+namespace {
+
+using core::Result;
+using core::Status;
+
+std::string NowIso() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string SpansJson(const std::vector<core::Span>& spans) {
+  nlohmann::json j = nlohmann::json::array();
+  for (core::Span s : spans) j.push_back({s.begin, s.end});
+  return j.dump();
+}
+
+std::string RolesJson(const std::vector<extract::Role>& roles) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& r : roles) j.push_back({{"title", r.title}, {"begin", r.span.begin}, {"end", r.span.end}});
+  return j.dump();
+}
+
+std::string JoinParagraphs(std::string_view text, const std::vector<core::Span>& paragraphs) {
+  std::string body;
+  for (core::Span p : paragraphs) {
+    if (!body.empty()) body.push_back('\n');
+    body.append(p.Of(text));
+  }
+  return body;
+}
+
+// The folder a page came from: the "source" users filter and count by.
+std::string SourceFolder(const std::string& source) {
+  if (source == "-") return "-";
+  std::string parent = std::filesystem::path(source).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return core::InvalidInput("database path " + path + " is a directory");
+  }
+  auto db = SqliteDb::Open(path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db).value()));
+  // WAL: readers (search, server) never block the ingest writer and vice versa; a crash
+  // mid-transaction leaves the last committed state.
+  KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL"));
+  KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
+  KETNOI_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status SqliteStore::Migrate() {
+  KETNOI_RETURN_IF_ERROR(db_->Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "description TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+  for (const Migration& m : SqliteMigrations()) {
+    Status st = InTransaction(*db_, [&]() -> Status {
+      auto q = db_->Prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+      if (!q.ok()) return q.status();
+      q->Bind(1, static_cast<int64_t>(m.version));
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (*row) return Status::Ok();  // already applied (by us or a concurrent process)
+      KETNOI_RETURN_IF_ERROR(db_->Exec(m.sql));
+      auto ins = db_->Prepare(
+          "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)");
+      if (!ins.ok()) return ins.status();
+      ins->Bind(1, static_cast<int64_t>(m.version)).Bind(2, m.description).Bind(3, NowIso());
+      return ins->Run();
+    });
+    KETNOI_RETURN_IF_ERROR(st);
+    schema_version_ = m.version;
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<std::string>> SqliteStore::FindByHash(const std::string& hash) {
+  auto q = db_->Prepare("SELECT id FROM documents WHERE content_hash = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, hash);
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(q->Text(0));
+}
+
+Result<std::string> SqliteStore::UniqueId(const std::string& wanted) {
+  auto q = db_->Prepare("SELECT 1 FROM documents WHERE id = ?");
+  if (!q.ok()) return q.status();
+  std::string base = wanted.empty() ? "doc" : wanted;
+  for (int n = 1;; ++n) {
+    std::string candidate = n == 1 ? base : base + "-" + std::to_string(n);
+    q->Reset();
+    q->Bind(1, candidate);
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return candidate;
+  }
+}
+
+Status SqliteStore::DeleteDocumentRows(const std::string& id) {
+  // Child rows go by ON DELETE CASCADE.
+  auto del = db_->Prepare("DELETE FROM documents WHERE id = ?");
+  if (!del.ok()) return del.status();
+  del->Bind(1, id);
+  return del->Run();
+}
+
+Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentRecord& r) {
+  auto doc = db_->Prepare(
+      "INSERT INTO documents (id, source, content_hash, format, lang, title, published, text, "
+      "body, paragraphs, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  if (!doc.ok()) return doc.status();
+  std::optional<std::string> published;
+  if (r.date) published = r.date->ToIso();
+  doc->Bind(1, id).Bind(2, r.source).Bind(3, r.content_hash).Bind(4, r.format);
+  doc->Bind(5, core::LangCode(r.lang)).Bind(6, r.title).BindOptional(7, published).Bind(8, r.text);
+  doc->Bind(9, JoinParagraphs(r.text, r.paragraphs)).Bind(10, SpansJson(r.paragraphs));
+  doc->Bind(11, NowIso());
+  KETNOI_RETURN_IF_ERROR(doc->Run());
+
+  const extract::Analysis& a = r.analysis;
+  auto sent = db_->Prepare(
+      "INSERT INTO sentences (doc_id, idx, begin_byte, end_byte, paragraph) VALUES (?,?,?,?,?)");
+  if (!sent.ok()) return sent.status();
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    sent->Reset();
+    sent->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{a.sentences[i].span.begin});
+    sent->Bind(4, int64_t{a.sentences[i].span.end}).Bind(5, int64_t{a.sentences[i].paragraph});
+    KETNOI_RETURN_IF_ERROR(sent->Run());
+  }
+
+  auto ent = db_->Prepare(
+      "INSERT INTO entities (id, kind, name, place_type, lexicon_key) VALUES (?,?,?,?,?) "
+      "ON CONFLICT(id) DO NOTHING");
+  if (!ent.ok()) return ent.status();
+  for (const resolve::LocalEntity& e : r.resolved.entities) {
+    ent->Reset();
+    ent->Bind(1, e.id).Bind(2, extract::EntityKindName(e.kind)).Bind(3, e.name);
+    ent->Bind(4, extract::PlaceTypeName(e.place_type)).Bind(5, e.lexicon_key);
+    KETNOI_RETURN_IF_ERROR(ent->Run());
+  }
+
+  auto men = db_->Prepare(
+      "INSERT INTO mentions (doc_id, idx, entity_id, kind, begin_byte, end_byte, surface, "
+      "sentence, antecedent, roles) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  if (!men.ok()) return men.status();
+  std::vector<std::string> mention_entity(a.mentions.size());
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const extract::Mention& m = a.mentions[i];
+    int e = i < r.resolved.mention_entity.size() ? r.resolved.mention_entity[i] : -1;
+    if (e < 0) continue;
+    mention_entity[i] = r.resolved.entities[static_cast<size_t>(e)].id;
+    men->Reset();
+    men->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, mention_entity[i]);
+    men->Bind(4, extract::EntityKindName(m.kind)).Bind(5, int64_t{m.span.begin});
+    men->Bind(6, int64_t{m.span.end}).Bind(7, m.surface).Bind(8, int64_t{m.sentence});
+    men->Bind(9, int64_t{m.antecedent}).Bind(10, RolesJson(m.roles));
+    KETNOI_RETURN_IF_ERROR(men->Run());
+  }
+
+  auto fld = db_->Prepare("INSERT OR IGNORE INTO document_fields (doc_id, field, rank) VALUES (?,?,?)");
+  if (!fld.ok()) return fld.status();
+  for (size_t i = 0; i < a.fields.size(); ++i) {
+    fld->Reset();
+    fld->Bind(1, id).Bind(2, a.fields[i]).Bind(3, static_cast<int64_t>(i));
+    KETNOI_RETURN_IF_ERROR(fld->Run());
+  }
+
+  auto ev = db_->Prepare(
+      "INSERT INTO events (doc_id, idx, type, modality, date, end_date, place_entity, sentence, "
+      "evidence_begin, evidence_end, trigger_begin, trigger_end, fields) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!ev.ok()) return ev.status();
+  auto part = db_->Prepare(
+      "INSERT OR IGNORE INTO event_participants (doc_id, event_idx, mention_idx, entity_id) "
+      "VALUES (?,?,?,?)");
+  if (!part.ok()) return part.status();
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const extract::Event& e = a.events[i];
+    std::optional<std::string> date, end_date, place;
+    if (e.date) date = e.date->ToIso();
+    if (e.end_date) end_date = e.end_date->ToIso();
+    if (e.place >= 0 && static_cast<size_t>(e.place) < mention_entity.size() &&
+        !mention_entity[static_cast<size_t>(e.place)].empty()) {
+      place = mention_entity[static_cast<size_t>(e.place)];
+    }
+    ev->Reset();
+    ev->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, extract::EventTypeName(e.type));
+    ev->Bind(4, extract::ModalityName(e.modality)).BindOptional(5, date).BindOptional(6, end_date).BindOptional(7, place);
+    ev->Bind(8, int64_t{e.sentence}).Bind(9, int64_t{e.evidence.begin});
+    ev->Bind(10, int64_t{e.evidence.end}).Bind(11, int64_t{e.trigger.begin});
+    ev->Bind(12, int64_t{e.trigger.end}).Bind(13, nlohmann::json(e.fields).dump());
+    KETNOI_RETURN_IF_ERROR(ev->Run());
+    for (int p : e.participants) {
+      if (p < 0 || static_cast<size_t>(p) >= mention_entity.size() ||
+          mention_entity[static_cast<size_t>(p)].empty()) {
+        continue;
+      }
+      part->Reset();
+      part->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{p});
+      part->Bind(4, mention_entity[static_cast<size_t>(p)]);
+      KETNOI_RETURN_IF_ERROR(part->Run());
+    }
+  }
+  return Status::Ok();
+}
+
+Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
+  PutOutcome out;
+  Status st = InTransaction(*db_, [&]() -> Status {
+    auto same = FindByHash(record.content_hash);
+    if (!same.ok()) return same.status();
+    if (*same) {
+      out.id = **same;
+      out.result = PutResult::kUnchanged;
+      return Status::Ok();
+    }
+    // New content from a source we already hold replaces that document under its id.
+    auto prev = db_->Prepare("SELECT id FROM documents WHERE source = ? AND source != '-'");
+    if (!prev.ok()) return prev.status();
+    prev->Bind(1, record.source);
+    auto row = prev->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      out.id = prev->Text(0);
+      out.result = PutResult::kReplaced;
+      KETNOI_RETURN_IF_ERROR(DeleteDocumentRows(out.id));
+    } else {
+      auto id = UniqueId(record.id);
+      if (!id.ok()) return id.status();
+      out.id = *id;
+      out.result = PutResult::kInserted;
+    }
+    return InsertDocumentRows(out.id, record);
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<Stats> SqliteStore::GetStats() {
+  Stats s;
+  auto count = [&](std::string_view sql, int64_t* out) -> Status {
+    auto q = db_->Prepare(sql);
+    if (!q.ok()) return q.status();
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    *out = *row ? q->Int(0) : 0;
+    return Status::Ok();
+  };
+  auto group = [&](std::string_view sql, std::map<std::string, int64_t>* out) -> Status {
+    auto q = db_->Prepare(sql);
+    if (!q.ok()) return q.status();
+    while (true) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      (*out)[q->Text(0)] += q->Int(1);
+    }
+  };
+  KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM documents", &s.documents));
+  KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM mentions", &s.mentions));
+  KETNOI_RETURN_IF_ERROR(
+      count("SELECT count(DISTINCT entity_id) FROM mentions", &s.entities));
+  KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM events", &s.events));
+  KETNOI_RETURN_IF_ERROR(group("SELECT lang, count(*) FROM documents GROUP BY lang", &s.by_language));
+  KETNOI_RETURN_IF_ERROR(group(
+      "SELECT e.kind, count(DISTINCT e.id) FROM entities e JOIN mentions m ON m.entity_id = e.id "
+      "GROUP BY e.kind",
+      &s.entities_by_kind));
+  KETNOI_RETURN_IF_ERROR(group("SELECT type, count(*) FROM events GROUP BY type", &s.events_by_type));
+  {
+    std::map<std::string, int64_t> by_path;
+    KETNOI_RETURN_IF_ERROR(group("SELECT source, count(*) FROM documents GROUP BY source", &by_path));
+    for (const auto& [path, n] : by_path) s.by_source[SourceFolder(path)] += n;
+  }
+  auto q = db_->Prepare(
+      "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL");
+  if (!q.ok()) return q.status();
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  if (*row && !q->IsNull(0)) {
+    s.first_date = q->Text(0);
+    s.last_date = q->Text(1);
+  }
+  return s;
+}
+
+Result<std::vector<DocumentSummary>> SqliteStore::ListDocuments() {
+  std::vector<DocumentSummary> out;
+  auto q = db_->Prepare("SELECT id, source, lang, title, published FROM documents ORDER BY id");
+  if (!q.ok()) return q.status();
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    DocumentSummary d{q->Text(0), q->Text(1), q->Text(2), q->Text(3), std::nullopt};
+    if (!q->IsNull(4)) d.date = q->Text(4);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<std::optional<StoredDocument>> SqliteStore::GetDocument(const std::string& id) {
+  auto q = db_->Prepare(
+      "SELECT id, source, lang, title, published, content_hash, format, text, body "
+      "FROM documents WHERE id = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, id);
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<StoredDocument>();
+  StoredDocument d;
+  d.summary = {q->Text(0), q->Text(1), q->Text(2), q->Text(3), std::nullopt};
+  if (!q->IsNull(4)) d.summary.date = q->Text(4);
+  d.content_hash = q->Text(5);
+  d.format = q->Text(6);
+  d.text = q->Text(7);
+  d.body = q->Text(8);
+  return std::optional<StoredDocument>(std::move(d));
+}
+
+}  // namespace ketnoi::store

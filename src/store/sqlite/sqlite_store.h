@@ -1,0 +1,38 @@
+// store/sqlite/sqlite_store.h — the SQLite implementation of store::Store.
+#ifndef KETNOI_STORE_SQLITE_SQLITE_STORE_H_
+#define KETNOI_STORE_SQLITE_SQLITE_STORE_H_
+
+#include <memory>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace ketnoi::store {
+
+class SqliteStore final : public Store {
+ public:
+  static core::Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+
+  core::Result<std::optional<std::string>> FindByHash(const std::string& hash) override;
+  core::Result<PutOutcome> PutDocument(const DocumentRecord& record) override;
+  core::Result<Stats> GetStats() override;
+  core::Result<std::vector<DocumentSummary>> ListDocuments() override;
+  core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
+  int SchemaVersion() const override { return schema_version_; }
+
+  SqliteDb& db() { return *db_; }
+
+ private:
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  core::Status Migrate();
+  core::Result<std::string> UniqueId(const std::string& wanted);
+  core::Status DeleteDocumentRows(const std::string& id);
+  core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
+
+  std::unique_ptr<SqliteDb> db_;
+  int schema_version_ = 0;
+};
+
+}  // namespace ketnoi::store
+
+#endif  // KETNOI_STORE_SQLITE_SQLITE_STORE_H_

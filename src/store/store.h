@@ -1,0 +1,92 @@
+// store/store.h — stage 6: the durable knowledge base behind one interface.
+//
+// In:  DocumentRecords from the pipeline (page, article, analysis, resolved entities).
+// Out: documents, mentions, entities with aliases, events with participants, queryable by
+//      the search stage, the CLI and the server.
+// Backends: SQLite (a file path, the default `ketnoi.db`) — PostgreSQL (`postgresql://`
+//      URLs) joins behind the same interface. Open() applies versioned migrations; safe to
+//      re-run.
+// Durability: each PutDocument is one transaction: a document is wholly present with its
+//      mentions and events or wholly absent. Re-putting the same content is a no-op; new
+//      content from the same source replaces the old document under the same id.
+// Thread safety: a Store is used by one thread at a time (one writer); open several for
+//      concurrent readers (SQLite runs in WAL mode, so readers never block the writer).
+#ifndef KETNOI_STORE_STORE_H_
+#define KETNOI_STORE_STORE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/lang.h"
+#include "core/span.h"
+#include "core/status.h"
+#include "extract/annotations.h"
+#include "resolve/resolve.h"
+
+namespace ketnoi::store {
+
+struct DocumentRecord {
+  std::string id;            // wanted id (file stem); the store makes it unique
+  std::string source;        // path as given
+  std::string content_hash;  // SHA-256 hex of the original bytes
+  std::string format;        // "text" | "html"
+  core::Lang lang = core::Lang::kUnknown;
+  std::string title;
+  std::optional<core::Date> date;
+  std::string text;          // the page as seen (all offsets point here)
+  std::vector<core::Span> paragraphs;  // the body
+  extract::Analysis analysis;
+  resolve::ResolvedDocument resolved;
+};
+
+enum class PutResult { kInserted, kReplaced, kUnchanged };
+
+struct PutOutcome {
+  std::string id;  // the id the document has in the store
+  PutResult result = PutResult::kInserted;
+};
+
+struct Stats {
+  int64_t documents = 0;
+  std::map<std::string, int64_t> by_language;
+  std::map<std::string, int64_t> by_source;  // the folder a page came from
+  std::optional<std::string> first_date, last_date;
+  int64_t mentions = 0, entities = 0, events = 0;
+  std::map<std::string, int64_t> entities_by_kind;
+  std::map<std::string, int64_t> events_by_type;
+};
+
+struct DocumentSummary {
+  std::string id, source, lang, title;
+  std::optional<std::string> date;
+};
+
+struct StoredDocument {
+  DocumentSummary summary;
+  std::string content_hash, format, text, body;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // A file path (SQLite, created if missing) or a postgresql:// URL.
+  static core::Result<std::unique_ptr<Store>> Open(const std::string& location);
+
+  // Id of the document holding exactly this content, if any.
+  virtual core::Result<std::optional<std::string>> FindByHash(const std::string& hash) = 0;
+  virtual core::Result<PutOutcome> PutDocument(const DocumentRecord& record) = 0;
+  virtual core::Result<Stats> GetStats() = 0;
+  virtual core::Result<std::vector<DocumentSummary>> ListDocuments() = 0;
+  virtual core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) = 0;
+  // The schema version after migrations.
+  virtual int SchemaVersion() const = 0;
+};
+
+}  // namespace ketnoi::store
+
+#endif  // KETNOI_STORE_STORE_H_
