@@ -1,0 +1,947 @@
+#include "extract/events.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clean/dates.h"
+
+namespace ketnoi::extract {
+namespace {
+
+using core::Lang;
+using core::Span;
+
+// ---- folding ---------------------------------------------------------------------------
+
+// Lower-cased copy of a text with a byte map back into it, so matches found on the folded
+// text become spans of the original.
+struct Folded {
+  std::string text;
+  std::vector<uint32_t> to_original;  // size text.size() + 1
+};
+
+Folded Fold(std::string_view s) {
+  Folded out;
+  out.text.reserve(s.size());
+  out.to_original.reserve(s.size() + 1);
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) c = 0xFFFD;
+    c = u_tolower(c);
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(buf, len, 4, c, error);
+    if (error) continue;
+    for (int32_t k = 0; k < len; ++k) {
+      out.text.push_back(buf[k]);
+      out.to_original.push_back(static_cast<uint32_t>(start));
+    }
+  }
+  out.to_original.push_back(static_cast<uint32_t>(s.size()));
+  return out;
+}
+
+std::string FoldString(std::string_view s) { return Fold(s).text; }
+
+// True when the code point ending just before `pos` (or starting at `pos`) is a letter or
+// digit: vi and en triggers must sit on word boundaries ("ký" is not inside "kýt").
+bool AlnumBefore(std::string_view s, size_t pos) {
+  if (pos == 0) return false;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_PREV(s.data(), 0, i, c);
+  return c >= 0 && u_isalnum(c);
+}
+
+bool AlnumAt(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return false;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_isalnum(c);
+}
+
+bool StartsWithHan(std::string_view s) {
+  if (s.empty()) return false;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
+}
+
+// Every occurrence of `needle` in `hay`; on word boundaries unless the needle is Chinese.
+std::vector<size_t> FindAll(std::string_view hay, std::string_view needle) {
+  std::vector<size_t> out;
+  if (needle.empty()) return out;
+  const bool bounded = !StartsWithHan(needle);
+  for (size_t pos = hay.find(needle); pos != std::string_view::npos;
+       pos = hay.find(needle, pos + 1)) {
+    if (bounded && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + needle.size()))) continue;
+    out.push_back(pos);
+  }
+  return out;
+}
+
+// ---- small word lists (general language knowledge, not lexicon data) ----------------------
+
+// Compounds that contain a trigger but are not events ("đăng ký" = register, "thư ký" =
+// secretary). A trigger inside one of these is dropped.
+constexpr const char* kBlockers[] = {
+    "đăng ký", "thư ký", "ký hiệu", "ký túc", "ký ức", "nhật ký", "chữ ký", "ký giả", "ký sự",
+    "ký quỹ", "đăng kí", "thư kí", "kí hiệu", "kí túc", "chữ kí", "gặp khó khăn", "thăm dò",
+    "thăm khám", "hội nghị viên", "đầu tư công", "hội nghị truyền hình", "会议室", "建议书",
+    "投资者", "访问量", "sign up", "signed up", "meeting room", "visitor",
+    // "tiếp" (to receive a guest) starts many unrelated words.
+    "tiếp tục", "tiếp cận", "tiếp nhận", "trực tiếp", "gián tiếp", "tiếp theo", "tiếp thu",
+    "kế tiếp", "liên tiếp", "tiếp nối", "tiếp diễn", "tiếp thị", "tiếp sức", "tiếp giáp", "tiếp tế",
+    "tiếp xúc", "tiếp viên", "tiếp quản", "tiếp thêm", "chuyển tiếp", "tiếp ứng"};
+
+// Words that refer back to the previous event's date.
+constexpr const char* kSameDay[] = {"cùng ngày",    "同日",     "当天",     "同一天",
+                                    "the same day", "that day", "cùng hôm", "当日"};
+
+// Sentence openers that move the story back in time: do not inherit the running date.
+constexpr const char* kFlashback[] = {"trước đó",    "此前", "earlier", "previously",
+                                      "before that", "先前", "日前"};
+
+// Hopes and wishes: what follows them has not happened ("希望在越南进行投资").
+constexpr const char* kWishes[] = {"希望", "愿意",  "mong muốn", "hy vọng", "mong",
+                                   "hope", "hopes", "wish",      "wishes",  "willing"};
+
+// References to the meeting or visit the story is about ("at the meeting, X proposed"): the
+// sentence's events involve that gathering's parties.
+constexpr const char* kContextRefs[] = {"tại buổi tiếp",
+                                        "tại buổi hội kiến",
+                                        "tại buổi hội đàm",
+                                        "tại buổi làm việc",
+                                        "tại cuộc làm việc",
+                                        "tại cuộc họp",
+                                        "tại buổi gặp",
+                                        "tại cuộc hội đàm",
+
+                                        "trong buổi làm việc",
+                                        "trong cuộc họp",
+                                        "trong chuyến thăm",
+                                        "nhân dịp này",
+                                        "会谈中",
+                                        "会谈时",
+                                        "会见时",
+                                        "会上",
+                                        "访问期间",
+                                        "值此机会",
+                                        "during the meeting",
+                                        "at the meeting",
+                                        "during the talks",
+                                        "during the visit",
+                                        "on this occasion",
+                                        "on the sidelines",
+                                        "the talks",
+                                        "the meeting"};
+
+// After these, training, investment and cooperation words are what a meeting talked about,
+// not events of their own.
+constexpr const char* kTopicCues[] = {
+    "trao đổi về",  "thảo luận về",    "bàn về", "tập trung vào", "discussed", "focused on",
+    "talked about", "exchanged views", "探讨",   "讨论",          "交换意见"};
+
+// Words right before a place that make it the event's location.
+constexpr const char* kLocatives[] = {"tại", "ở",  "in", "at",   "在",  "于", "赴",
+                                      "到",  "对", "至", "sang", "đến", "to", "tới"};
+
+// ---- per-event working state -------------------------------------------------------------
+
+struct Hit {
+  EventType type = EventType::kOther;
+  Span span;  // page coordinates
+  int priority = 0;
+  bool needs_object = false;  // ends in "với" / "with": the party must follow
+  bool needs_person = false;  // "tiếp" / "received": a guest must follow
+};
+
+struct TriggerRule {
+  EventType type;
+  Lang lang;
+  std::string folded;
+  int priority;
+  bool needs_object;
+  bool needs_person;
+};
+
+struct CueRule {
+  Modality modality;
+  Lang lang;
+  std::string folded;
+};
+
+bool IsGathering(EventType t) {
+  return t == EventType::kMeeting || t == EventType::kVisit || t == EventType::kDialogue ||
+         t == EventType::kConference;
+}
+
+bool IsSigning(EventType t) {
+  return t == EventType::kMouSigned || t == EventType::kAgreementSigned;
+}
+
+int PlaceRank(PlaceType t) {
+  switch (t) {
+    case PlaceType::kCity:
+      return 0;
+    case PlaceType::kOther:
+      return 1;
+    case PlaceType::kRegion:
+      return 2;
+    case PlaceType::kCountry:
+      return 3;
+    case PlaceType::kNone:
+      break;
+  }
+  return 4;
+}
+
+}  // namespace
+
+struct EventExtractor::Impl {
+  std::vector<TriggerRule> triggers;
+  std::vector<CueRule> cues;
+
+  void Run(std::string_view page, std::optional<core::Date> published, Analysis* a) const;
+
+  std::vector<Hit> FindHits(std::string_view page, const Sentence& s, Lang lang,
+                            const std::vector<Span>& blocked) const;
+  std::optional<Modality> CueBefore(const Folded& f, Span sentence, uint32_t trigger_begin,
+                                    Lang lang, const std::vector<Span>& blocked) const;
+};
+
+namespace {
+
+bool LangMatches(Lang rule, Lang doc) {
+  return doc == Lang::kUnknown || rule == Lang::kUnknown || rule == doc;
+}
+
+// Follows `antecedent` links to the fullest mention; guards against cycles.
+int Resolve(const std::vector<Mention>& ms, int i) {
+  for (int steps = 0; steps < 8 && i >= 0 && i < static_cast<int>(ms.size()); ++steps) {
+    const int next = ms[i].antecedent;
+    if (next < 0 || next >= static_cast<int>(ms.size()) || next == i) break;
+    i = next;
+  }
+  return i;
+}
+
+// A bare title ("Thủ tướng") or a given name ("Dũng") the entity stage left unlinked:
+// link it to the latest earlier person whose role or name it repeats.
+int ResolvePersonFallback(const std::vector<Mention>& ms, int i) {
+  const Mention& m = ms[i];
+  if (m.kind != EntityKind::kPerson || m.antecedent >= 0) return i;
+  const std::string key = FoldString(m.surface);
+  // Nearby persons only: an unlinked title refers to someone just named, and the bound keeps
+  // pages with thousands of mentions linear.
+  for (int j = i - 1; j >= 0 && j >= i - 64; --j) {
+    const Mention& p = ms[j];
+    if (p.kind != EntityKind::kPerson || p.surface.size() <= m.surface.size()) continue;
+    const std::string ps = FoldString(p.surface);
+    if (ps.size() > key.size() && ps.compare(ps.size() - key.size(), key.size(), key) == 0 &&
+        ps[ps.size() - key.size() - 1] == ' ') {
+      return Resolve(ms, j);
+    }
+    for (const Role& r : p.roles) {
+      const std::string rt = FoldString(r.title);
+      if (rt == key || rt.rfind(key + " ", 0) == 0) return Resolve(ms, j);
+    }
+  }
+  return i;
+}
+
+int FullMention(const std::vector<Mention>& ms, int i) {
+  return Resolve(ms, ResolvePersonFallback(ms, Resolve(ms, i)));
+}
+
+std::string IdentityKey(const Mention& m) {
+  if (!m.lexicon_key.empty()) return "k:" + m.lexicon_key;
+  if (!m.canonical.empty()) return "c:" + FoldString(m.canonical);
+  return "s:" + FoldString(m.surface);
+}
+
+// Adds mention `i` (resolved) to `out` unless the same entity is already there.
+void AddParticipant(const std::vector<Mention>& ms, int i, std::vector<int>* out) {
+  const int full = FullMention(ms, i);
+  const std::string key = IdentityKey(ms[full]);
+  for (int p : *out) {
+    if (p == full || IdentityKey(ms[p]) == key) return;
+  }
+  out->push_back(full);
+}
+
+bool IsParty(const Mention& m) {
+  return m.kind == EntityKind::kPerson || m.kind == EntityKind::kOrganization;
+}
+
+size_t CountParties(const std::vector<Mention>& ms, const std::vector<int>& ps) {
+  return static_cast<size_t>(
+      std::count_if(ps.begin(), ps.end(), [&](int i) { return IsParty(ms[i]); }));
+}
+
+// Does the folded text just before byte `pos` (sentence-relative) end with a locative word?
+bool HasLocativeBefore(const Folded& f, size_t pos) {
+  std::string_view t(f.text);
+  size_t end = std::min(pos, t.size());
+  while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '(')) --end;
+  const std::string_view head = t.substr(0, end);
+  for (const char* w : kLocatives) {
+    const std::string_view word(w);
+    if (head.size() < word.size() || head.substr(head.size() - word.size()) != word) continue;
+    if (StartsWithHan(word) || !AlnumBefore(head, head.size() - word.size())) return true;
+  }
+  // "tại các nước như A, B": a locative a few words back, no clause break in between.
+  const size_t window = std::min<size_t>(head.size(), 40);
+  const std::string_view tail = head.substr(head.size() - window);
+  if (tail.find(';') != std::string_view::npos) return false;
+  for (const char* w : {"tại các", "tại một số", "ở các", "in countries"}) {
+    if (tail.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool ContainsAny(std::string_view hay, const auto& words) {
+  for (const char* w : words) {
+    if (!FindAll(hay, w).empty()) return true;
+  }
+  return false;
+}
+
+bool StartsWithAny(std::string_view hay, const auto& words) {
+  for (const char* w : words) {
+    const std::string_view word(w);
+    if (hay.substr(0, word.size()) == word) return true;
+  }
+  return false;
+}
+
+// The most frequent plausible year the body mentions: the year of partial dates when the
+// page has no publication date.
+int DominantYear(std::string_view page, const std::vector<Sentence>& sentences) {
+  std::map<int, int> counts;
+  for (const Sentence& s : sentences) {
+    const std::string_view t = s.span.Of(page);
+    for (size_t i = 0; i + 4 <= t.size(); ++i) {
+      if ((i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1]))) ||
+          (i + 4 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 4])))) {
+        continue;
+      }
+      if (!std::all_of(t.begin() + i, t.begin() + i + 4,
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      const int y = std::stoi(std::string(t.substr(i, 4)));
+      if (y >= 1990 && y <= 2099) ++counts[y];
+    }
+  }
+  int best = 0, best_n = 0;
+  for (const auto& [y, n] : counts) {
+    if (n > best_n) best = y, best_n = n;
+  }
+  return best;
+}
+
+// Page offset of the first of `words` in a folded sentence, or UINT32_MAX.
+uint32_t FirstOf(const Folded& f, Span sentence, const auto& words) {
+  uint32_t first = UINT32_MAX;
+  for (const char* w : words) {
+    const std::vector<size_t> at = FindAll(f.text, w);
+    if (!at.empty()) first = std::min(first, sentence.begin + f.to_original[at.front()]);
+  }
+  return first;
+}
+
+// "làm việc với X" / "cooperation with X" is an event only when X is a named party: a
+// meeting "với các doanh nghiệp" (with companies) names no one.
+bool HasObject(const std::vector<Mention>& ms, const std::vector<int>& in_sentence, const Hit& h) {
+  if (!h.needs_object && !h.needs_person) return true;
+  const uint32_t window = h.needs_person ? 48 : 64;
+  for (int i : in_sentence) {
+    const Mention& m = ms[i];
+    const bool fits = h.needs_person ? m.kind == EntityKind::kPerson : IsParty(m);
+    if (fits && m.span.begin >= h.span.end && m.span.begin < h.span.end + window) return true;
+  }
+  return false;
+}
+
+// "Diễn đàn doanh nghiệp Việt Nam - Bỉ", "Đối thoại kinh tế Việt Nam - Mỹ": countries in
+// the name of a conference or dialogue are its sides.
+bool NamesTheSides(std::string_view sentence, Span sentence_span, const Hit& h, const Mention& m) {
+  if (h.type != EventType::kConference && h.type != EventType::kDialogue) return false;
+  if (m.place_type != PlaceType::kCountry && m.place_type != PlaceType::kRegion) return false;
+  if (m.span.begin < h.span.end || m.span.begin > h.span.end + 80) return false;
+  const std::string_view between =
+      sentence.substr(h.span.end - sentence_span.begin, m.span.begin - h.span.end);
+  return between.find_first_of(",;") == std::string_view::npos &&
+         between.find("，") == std::string_view::npos;
+}
+
+// The last meeting, visit or dialogue of the story: the context "at the meeting" refers to.
+const Event* LastGathering(const std::vector<Event>& events) {
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (IsGathering(it->type) && it->type != EventType::kConference) return &*it;
+  }
+  return nullptr;
+}
+
+// Where the parties of a sentence that names only one side come from, nearest first: the
+// previous event of the same paragraph, the actors of the previous sentence of the paragraph
+// ("Trong đó ..."; only when this sentence names someone itself), the meeting or visit the
+// story is about, the previous event, the headline.
+std::vector<std::vector<int>> CarrySources(const Analysis& a, const std::vector<Event>& events,
+                                           int sentence, bool names_someone,
+                                           const std::vector<int>& headline) {
+  std::vector<std::vector<int>> out;
+  const int paragraph = a.sentences[sentence].paragraph;
+  if (!events.empty() && a.sentences[events.back().sentence].paragraph == paragraph) {
+    out.push_back(events.back().participants);
+  }
+  if (names_someone && sentence > 0 && a.sentences[sentence - 1].paragraph == paragraph) {
+    const Span prev = a.sentences[sentence - 1].span;
+    std::vector<int> actors;
+    for (int i = 0; i < static_cast<int>(a.mentions.size()); ++i) {
+      const Mention& m = a.mentions[i];
+      if (!prev.Contains(m.span)) continue;
+      if (IsParty(m) || m.place_type == PlaceType::kCity || m.place_type == PlaceType::kRegion) {
+        AddParticipant(a.mentions, i, &actors);
+      }
+    }
+    out.push_back(std::move(actors));
+  }
+  if (const Event* g = LastGathering(events)) out.push_back(g->participants);
+  if (!events.empty()) out.push_back(events.back().participants);
+  out.push_back(headline);
+  return out;
+}
+
+struct EventDate {
+  std::optional<core::Date> start;
+  std::optional<core::Date> end;
+};
+
+// The day-precise date expression of a sentence nearest before the trigger (else after).
+// A date followed by a dash opens a wire story ("HANOI, March 12 (VNA) - ..."): it dates
+// the report, not the event. "Ngày 25.6 (theo giờ địa phương), ..." is not one.
+bool IsDateline(std::string_view sentence, Span date) {
+  if (date.begin >= 40) return false;
+  std::string_view rest = sentence.substr(std::min<size_t>(date.end, sentence.size()));
+  auto skip_spaces = [&] {
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  };
+  skip_spaces();
+  if (rest.starts_with("(")) {
+    const size_t close = rest.find(')');
+    if (close == std::string_view::npos || close > 16) return false;
+    rest.remove_prefix(close + 1);
+    skip_spaces();
+  }
+  return rest.starts_with("-") || rest.starts_with("\u2013") || rest.starts_with("\u2014");
+}
+
+EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
+                       std::optional<core::Date> reference, int fallback_year) {
+  EventDate best;
+  int best_score = -1;
+  for (const clean::DateMention& m : clean::FindDates(sentence)) {
+    if (m.day == 0 || m.month == 0) continue;  // a year or month alone is not an event date
+    if (m.has_time) continue;                  // "16/12/2022 12:00": when the page was posted
+    const std::optional<core::Date> d = clean::ResolveDate(m, reference, fallback_year);
+    if (!d || !d->Valid()) continue;
+    // Before the trigger and close to it is best; after it is a weaker reading; a dateline
+    // ("HANOI, March 12 - ...") is the weakest.
+    int score = m.span.begin <= trigger_rel ? 1000000 + static_cast<int>(m.span.begin)
+                                            : 500000 - static_cast<int>(m.span.begin);
+    if (IsDateline(sentence, m.span)) score = 1;
+    if (score <= best_score) continue;
+    best_score = score;
+    best.start = d;
+    best.end.reset();
+    if (m.end_day > 0) {
+      core::Date e = *d;
+      e.day = m.end_day;
+      if (m.end_month > 0) e.month = m.end_month;
+      if (e.Valid() && *d < e) best.end = e;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<Hit> EventExtractor::Impl::FindHits(std::string_view page, const Sentence& s, Lang lang,
+                                                const std::vector<Span>& blocked) const {
+  const std::string_view text = s.span.Of(page);
+  const Folded f = Fold(text);
+  auto to_page = [&](size_t b, size_t e) {
+    return Span{s.span.begin + f.to_original[b], s.span.begin + f.to_original[e]};
+  };
+  std::vector<Span> blockers;
+  auto find = [&](const auto& words, std::vector<Span>* out) {
+    for (const char* b : words) {
+      for (size_t pos : FindAll(f.text, b)) out->push_back(to_page(pos, pos + strlen(b)));
+    }
+  };
+  find(kBlockers, &blockers);
+  std::vector<Span> refs;
+  find(kContextRefs, &refs);
+  std::vector<Hit> all;
+  for (const TriggerRule& r : triggers) {
+    if (!LangMatches(r.lang, lang)) continue;
+    for (size_t pos : FindAll(f.text, r.folded)) {
+      Hit h{r.type, to_page(pos, pos + r.folded.size()), r.priority, r.needs_object,
+            r.needs_person};
+      // "đã tiếp" in "đã tiếp tục" is blocked too: a blocker that overlaps the trigger
+      // without lying inside it changes its words.
+      const bool in_blocker = std::any_of(blockers.begin(), blockers.end(), [&](Span b) {
+        return b.Overlaps(h.span) && !h.span.Contains(b);
+      });
+      // "tại cuộc họp", "会谈中" refer to a gathering already reported.
+      const bool in_ref =
+          std::any_of(refs.begin(), refs.end(), [&](Span b) { return b.Contains(h.span); });
+      if (in_blocker || in_ref) continue;
+      // A trigger word inside a name ("Bộ Kế hoạch và Đầu tư") is not an event, except a
+      // conference or dialogue: a name containing one is usually the event's own name.
+      bool in_name = false;
+      for (Span b : blocked) {
+        if (!b.Overlaps(h.span)) continue;
+        const bool named_event = h.type == EventType::kConference || h.type == EventType::kDialogue;
+        if (!named_event) in_name = true;
+      }
+      if (!in_name) all.push_back(h);
+    }
+  }
+  // Overlaps: higher priority, then longer, then earlier wins.
+  std::sort(all.begin(), all.end(), [](const Hit& x, const Hit& y) {
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
+    return x.span.begin < y.span.begin;
+  });
+  std::vector<Hit> kept;
+  for (const Hit& h : all) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(),
+                                      [&](const Hit& k) { return k.span.Overlaps(h.span); });
+    if (!overlaps) kept.push_back(h);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Hit& x, const Hit& y) { return x.span.begin < y.span.begin; });
+  return kept;
+}
+
+std::optional<Modality> EventExtractor::Impl::CueBefore(const Folded& f, Span sentence,
+                                                        uint32_t trigger_begin, Lang lang,
+                                                        const std::vector<Span>& blocked) const {
+  std::optional<Modality> found;
+  for (const CueRule& c : cues) {
+    if (!LangMatches(c.lang, lang)) continue;
+    for (size_t pos : FindAll(f.text, c.folded)) {
+      const Span span{sentence.begin + f.to_original[pos],
+                      sentence.begin + f.to_original[pos + c.folded.size()]};
+      if (span.begin >= trigger_begin) break;
+      const bool in_name =
+          std::any_of(blocked.begin(), blocked.end(), [&](Span b) { return b.Overlaps(span); });
+      if (in_name) continue;
+      if (!found || c.modality == Modality::kProposed) found = c.modality;
+    }
+  }
+  return found;
+}
+
+namespace {
+
+// Settles one sentence's readings: one signing (the verb and its MoU noun are one act), one
+// event per type, nothing after a proposal (its content), nothing an agreement covers, and
+// a generic "cooperation with" only when nothing more specific is said.
+std::vector<Hit> SelectHits(const std::vector<Hit>& hits) {
+  std::vector<Hit> out;
+  for (const Hit& h : hits) {
+    auto same = std::find_if(out.begin(), out.end(), [&](const Hit& k) {
+      return k.type == h.type || (IsSigning(k.type) && IsSigning(h.type));
+    });
+    if (same == out.end()) {
+      out.push_back(h);
+    } else if (h.priority > same->priority) {
+      same->type = h.type;
+      same->priority = h.priority;
+      same->span = h.span;
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Hit& x, const Hit& y) { return x.span.begin < y.span.begin; });
+  auto proposal = std::find_if(out.begin(), out.end(),
+                               [](const Hit& h) { return h.type == EventType::kProposal; });
+  if (proposal != out.end()) out.erase(proposal + 1, out.end());
+  auto signing =
+      std::find_if(out.begin(), out.end(), [](const Hit& h) { return IsSigning(h.type); });
+  if (signing != out.end()) {
+    const uint32_t after = signing->span.end;
+    std::erase_if(out, [&](const Hit& h) {
+      return h.span.begin >= after &&
+             (h.type == EventType::kTrainingProgram || h.type == EventType::kInvestment ||
+              h.type == EventType::kOther);
+    });
+  }
+  const bool specific =
+      std::any_of(out.begin(), out.end(), [](const Hit& h) { return h.type != EventType::kOther; });
+  if (specific) std::erase_if(out, [](const Hit& h) { return h.type == EventType::kOther; });
+  return out;
+}
+
+// One sentence as the event builders read it.
+struct SentenceView {
+  int index = -1;
+  const Sentence* sentence = nullptr;
+  std::string_view text;
+  Folded folded;
+  std::vector<int> mentions;  // indices of the mentions inside it
+};
+
+// What later sentences inherit from earlier ones.
+struct Story {
+  std::vector<Event> events;
+  std::optional<core::Date> anchor;  // the running date
+  bool anchor_is_visit = false;
+  int last_visit_place = -1;
+
+  // The running date follows meetings and signings; a visit's date (the whole trip) sets it
+  // only while nothing more precise has.
+  void Add(Event ev, bool own_date) {
+    if (ev.date && ev.modality != Modality::kPlanned) {
+      if (ev.type != EventType::kVisit) {
+        anchor = ev.date;
+        anchor_is_visit = false;
+      } else if (own_date && (!anchor || anchor_is_visit)) {
+        anchor = ev.date;
+        anchor_is_visit = true;
+      }
+    }
+    if (ev.type == EventType::kVisit && ev.place >= 0) last_visit_place = ev.place;
+    events.push_back(std::move(ev));
+  }
+};
+
+// A located place in the sentence (finest first), a visit's destination country, else the
+// place of the paragraph's previous event or of the visit the story is about.
+int FindPlace(const Analysis& a, const SentenceView& sv, const Hit& h, const Story& story) {
+  const std::vector<Mention>& ms = a.mentions;
+  const uint32_t base = sv.sentence->span.begin;
+  int place = -1;
+  for (int i : sv.mentions) {
+    const Mention& m = ms[i];
+    if (m.kind != EntityKind::kPlace || !HasLocativeBefore(sv.folded, m.span.begin - base)) {
+      continue;
+    }
+    if (place < 0 || PlaceRank(m.place_type) < PlaceRank(ms[place].place_type)) place = i;
+  }
+  if (place < 0 && h.type == EventType::kVisit) {
+    for (int i : sv.mentions) {
+      if (ms[i].kind == EntityKind::kPlace && ms[i].span.begin > h.span.begin &&
+          ms[i].place_type == PlaceType::kCountry) {
+        place = i;
+        break;
+      }
+    }
+  }
+  if (place < 0 && !story.events.empty() &&
+      a.sentences[story.events.back().sentence].paragraph == sv.sentence->paragraph) {
+    place = story.events.back().place;
+  }
+  if (place < 0 && h.type != EventType::kVisit) place = story.last_visit_place;
+  return place >= 0 ? FullMention(ms, place) : -1;
+}
+
+// The parties the sentence names and the places acting in it, then parties carried over
+// from the story when the sentence names only one side, then its countries.
+std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, const Hit& h,
+                                  const Story& story, const std::vector<int>& headline) {
+  const std::vector<Mention>& ms = a.mentions;
+  std::vector<int> out;
+  for (int i : sv.mentions) {
+    if (IsParty(ms[i])) AddParticipant(ms, i, &out);
+  }
+  for (int i : sv.mentions) {
+    const Mention& m = ms[i];
+    if (m.kind != EntityKind::kPlace) continue;
+    // A province or city before the trigger acts ("TP X đã hợp tác với ..."); the country a
+    // visit goes to is one of its parties.
+    const bool subject = m.span.end <= h.span.begin && m.place_type != PlaceType::kCountry;
+    const bool destination = h.type == EventType::kVisit && m.place_type == PlaceType::kCountry;
+    if (subject || destination || NamesTheSides(sv.text, sv.sentence->span, h, m)) {
+      AddParticipant(ms, i, &out);
+    }
+  }
+  // "Tại buổi làm việc, ..." (no counterpart named here): the gathering's parties take part.
+  const Event* gathering = LastGathering(story.events);
+  if (gathering != nullptr && !h.needs_object) {
+    const uint32_t ref = FirstOf(sv.folded, sv.sentence->span, kContextRefs);
+    if (ref < h.span.begin) {
+      for (int p : gathering->participants) AddParticipant(ms, p, &out);
+    }
+  }
+  // Two sources at most: further back the story has moved on.
+  int used = 0;
+  for (const std::vector<int>& source :
+       CarrySources(a, story.events, sv.index, !out.empty(), headline)) {
+    if (CountParties(ms, out) >= 2 || used == 2) break;
+    if (source.empty()) continue;
+    for (int p : source) AddParticipant(ms, p, &out);
+    ++used;
+  }
+  if (CountParties(ms, out) < 2) {
+    for (int i : sv.mentions) {
+      const PlaceType t = ms[i].place_type;
+      if (ms[i].kind == EntityKind::kPlace &&
+          (t == PlaceType::kCountry || t == PlaceType::kRegion)) {
+        AddParticipant(ms, i, &out);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> SentenceFields(const Analysis& a, Span sentence) {
+  std::vector<std::string> out;
+  for (const FieldMention& fm : a.field_mentions) {
+    if (sentence.Contains(fm.span) && std::find(out.begin(), out.end(), fm.field) == out.end()) {
+      out.push_back(fm.field);
+    }
+  }
+  return out;
+}
+
+// "đoàn công tác ... tại Israel; mô hình ... tại Hàn Quốc và Singapore": each ';' clause
+// after the trigger that names new partners is a separate visit or cooperation of the same
+// subject. Returns the events, the trimmed original first.
+std::vector<Event> SplitClauses(const Analysis& a, const SentenceView& sv, const Hit& h, Event ev) {
+  if (h.type != EventType::kVisit && h.type != EventType::kOther) return {std::move(ev)};
+  const std::vector<Mention>& ms = a.mentions;
+  const uint32_t base = sv.sentence->span.begin;
+  // Clause starts after the trigger, in page offsets.
+  std::vector<uint32_t> cuts;
+  for (size_t pos = h.span.end - base; pos < sv.text.size(); ++pos) {
+    if (sv.text[pos] == ';') cuts.push_back(base + static_cast<uint32_t>(pos) + 1);
+    if (sv.text.compare(pos, 3, "；") == 0) cuts.push_back(base + static_cast<uint32_t>(pos) + 3);
+  }
+  if (cuts.empty()) return {std::move(ev)};
+  cuts.push_back(sv.sentence->span.end);
+  auto partner = [&](const Mention& m) {
+    return IsParty(m) ||
+           (h.type == EventType::kVisit && m.kind == EntityKind::kPlace &&
+            (m.place_type == PlaceType::kCountry || m.place_type == PlaceType::kRegion));
+  };
+  // The subject: participants not named only after the trigger.
+  std::vector<int> subject;
+  for (int p : ev.participants) {
+    bool only_after = false;
+    for (int i : sv.mentions) {
+      if (FullMention(ms, i) != p) continue;
+      only_after = ms[i].span.begin >= h.span.end;
+      if (!only_after) break;
+    }
+    if (!only_after) subject.push_back(p);
+  }
+  std::vector<Event> out;
+  std::vector<int> moved;
+  for (size_t c = 0; c + 1 < cuts.size(); ++c) {
+    const Span clause{cuts[c], cuts[c + 1]};
+    Event part = ev;
+    part.participants = subject;
+    size_t named = 0;
+    for (int i : sv.mentions) {
+      if (!clause.Contains(ms[i].span) || !partner(ms[i])) continue;
+      const size_t before = part.participants.size();
+      AddParticipant(ms, i, &part.participants);
+      if (part.participants.size() > before) {
+        ++named;
+        moved.push_back(part.participants.back());
+      }
+    }
+    if (named == 0) continue;
+    part.place = -1;
+    out.push_back(std::move(part));
+  }
+  std::erase_if(ev.participants,
+                [&](int p) { return std::find(moved.begin(), moved.end(), p) != moved.end(); });
+  out.insert(out.begin(), std::move(ev));
+  return out;
+}
+
+// One gathering reported twice (lead + body) is one event: same type and modality,
+// compatible dates, the same parties. A meeting with one of the lead's parties is a part of
+// the story of its own ("与X举行工作会谈时").
+bool IsRetelling(const std::vector<Mention>& ms, const std::vector<Event>& events,
+                 const Event& ev) {
+  if (!IsGathering(ev.type)) return false;
+  std::vector<std::string> keys;
+  for (int p : ev.participants) keys.push_back(IdentityKey(ms[p]));
+  std::sort(keys.begin(), keys.end());
+  return std::any_of(events.begin(), events.end(), [&](const Event& o) {
+    if (o.type != ev.type || o.modality != ev.modality) return false;
+    if (o.date && ev.date && *o.date != *ev.date) return false;
+    std::vector<std::string> other;
+    for (int p : o.participants) other.push_back(IdentityKey(ms[p]));
+    std::sort(other.begin(), other.end());
+    return other == keys;
+  });
+}
+
+// Body sentences first; the headline only for a page whose body reports nothing (-1 marks
+// the switch).
+std::vector<int> SentenceOrder(const std::vector<Sentence>& sentences) {
+  std::vector<int> order;
+  for (int si = 0; si < static_cast<int>(sentences.size()); ++si) {
+    if (sentences[si].paragraph >= 0) order.push_back(si);
+  }
+  order.push_back(-1);
+  for (int si = 0; si < static_cast<int>(sentences.size()); ++si) {
+    if (sentences[si].paragraph < 0) order.push_back(si);
+  }
+  return order;
+}
+
+}  // namespace
+
+void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> published,
+                               Analysis* a) const {
+  const std::vector<Mention>& ms = a->mentions;
+  const int fallback_year = published ? 0 : DominantYear(page, a->sentences);
+
+  // Spans where a trigger word is part of a name or a title.
+  std::vector<Span> names;
+  for (const Mention& m : ms) {
+    if (m.kind == EntityKind::kPlace) continue;
+    names.push_back(m.span);
+    for (const Role& r : m.roles) {
+      if (!r.span.empty()) names.push_back(r.span);
+    }
+  }
+  // Headline parties: the last resort for a sentence that names only one side.
+  std::vector<int> headline;
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    const int si = ms[i].sentence;
+    if (si >= 0 && si < static_cast<int>(a->sentences.size()) && a->sentences[si].paragraph < 0 &&
+        IsParty(ms[i])) {
+      AddParticipant(ms, i, &headline);
+    }
+  }
+
+  Story story;
+  for (int si : SentenceOrder(a->sentences)) {
+    if (si < 0) {
+      if (!story.events.empty()) break;
+      continue;
+    }
+    SentenceView sv;
+    sv.index = si;
+    sv.sentence = &a->sentences[si];
+    const Span span = sv.sentence->span;
+    std::vector<Hit> hits = SelectHits(FindHits(page, *sv.sentence, a->lang, names));
+    if (hits.empty()) continue;
+    sv.text = span.Of(page);
+    sv.folded = Fold(sv.text);
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+      if (span.Contains(ms[i].span)) sv.mentions.push_back(i);
+    }
+    // Hopes are not events, nor the topics of a meeting; "làm việc với" needs a named
+    // counterpart.
+    const uint32_t wish = FirstOf(sv.folded, span, kWishes);
+    const uint32_t topic =
+        std::min(FirstOf(sv.folded, span, kTopicCues), FirstOf(sv.folded, span, kContextRefs));
+    std::erase_if(hits, [&](const Hit& h) {
+      const bool content = h.type == EventType::kTrainingProgram ||
+                           h.type == EventType::kInvestment || h.type == EventType::kOther;
+      return (h.span.begin > wish && h.type != EventType::kProposal) ||
+             (h.span.begin > topic && content) || !HasObject(ms, sv.mentions, h);
+    });
+    if (hits.empty()) continue;
+    const bool same_day = ContainsAny(sv.folded.text, kSameDay);
+    if (StartsWithAny(sv.folded.text, kFlashback)) story.anchor.reset();
+
+    for (const Hit& h : hits) {
+      Event ev;
+      ev.type = h.type;
+      ev.sentence = si;
+      ev.evidence = span;
+      ev.trigger = h.span;
+      if (h.type == EventType::kProposal) {
+        ev.modality = Modality::kProposed;
+      } else if (auto m = CueBefore(sv.folded, span, h.span.begin, a->lang, names)) {
+        ev.modality = *m;
+      }
+      ev.place = FindPlace(*a, sv, h, story);
+      ev.participants = FindParticipants(*a, sv, h, story, headline);
+      if (ev.participants.empty()) continue;
+      // Date: the sentence's own, "the same day", else the running date of the story.
+      const EventDate d =
+          SentenceDate(sv.text, h.span.begin - span.begin, published, fallback_year);
+      if (d.start) {
+        ev.date = d.start;
+        ev.end_date = d.end;
+      } else if (same_day && !story.events.empty() && story.events.back().date) {
+        ev.date = story.events.back().date;
+      } else if (ev.modality != Modality::kPlanned) {
+        ev.date = story.anchor;
+      }
+      ev.fields = SentenceFields(*a, span);
+      for (Event& part : SplitClauses(*a, sv, h, std::move(ev))) {
+        if (part.participants.empty() || IsRetelling(ms, story.events, part)) continue;
+        story.Add(std::move(part), d.start.has_value());
+      }
+    }
+  }
+  a->events = std::move(story.events);
+}
+
+EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_unique<Impl>()) {
+  for (const TriggerEntry& t : lexicons.triggers) {
+    const std::optional<EventType> type = EventTypeFromName(t.type);
+    if (!type || t.trigger.empty()) continue;
+    std::string folded = FoldString(t.trigger);
+    const bool needs_object = folded.ends_with(" với") || folded.ends_with(" with");
+    // Receiving is a meeting only with a named guest ("received funding" is not).
+    const bool needs_person = folded == "tiếp" || folded == "received" || folded == "receives";
+    impl_->triggers.push_back(
+        {*type, t.lang, std::move(folded), t.priority, needs_object, needs_person});
+  }
+  for (const ModalityCue& c : lexicons.modality_cues) {
+    if (c.cue.empty()) continue;
+    if (c.modality == "planned") {
+      impl_->cues.push_back({Modality::kPlanned, c.lang, FoldString(c.cue)});
+    } else if (c.modality == "proposed") {
+      impl_->cues.push_back({Modality::kProposed, c.lang, FoldString(c.cue)});
+    }
+  }
+}
+
+EventExtractor::~EventExtractor() = default;
+
+void EventExtractor::Extract(std::string_view page_text, std::optional<core::Date> published,
+                             Analysis* analysis) const {
+  if (analysis == nullptr) return;
+  analysis->events.clear();
+  // Spans that do not fit the page would make every offset below meaningless.
+  for (const Sentence& s : analysis->sentences) {
+    if (s.span.end > page_text.size() || s.span.begin > s.span.end) return;
+  }
+  for (const Mention& m : analysis->mentions) {
+    if (m.span.end > page_text.size() || m.span.begin > m.span.end) return;
+  }
+  impl_->Run(page_text, published, analysis);
+}
+
+}  // namespace ketnoi::extract

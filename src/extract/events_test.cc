@@ -1,0 +1,443 @@
+#include "extract/events.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace ketnoi::extract {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+// Reads the shipped trigger and modality tables directly, so these tests do not depend on
+// the lexicon loader.
+std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::ifstream in(path);
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string col;
+    while (std::getline(ss, col, '\t')) cols.push_back(col);
+    rows.push_back(cols);
+  }
+  return rows;
+}
+
+const Lexicons& TestLexicons() {
+  static const Lexicons* lex = [] {
+    auto* l = new Lexicons;
+    const std::string dir = std::string(KETNOI_SOURCE_DIR) + "/data/";
+    for (const auto& r : ReadTsv(dir + "event_triggers.tsv")) {
+      if (r.size() != 4) continue;
+      l->triggers.push_back({r[0], core::LangFromCode(r[1]), r[2], std::stoi(r[3])});
+    }
+    for (const auto& r : ReadTsv(dir + "modality.tsv")) {
+      if (r.size() != 3) continue;
+      l->modality_cues.push_back({r[0], core::LangFromCode(r[1]), r[2]});
+    }
+    return l;
+  }();
+  return *lex;
+}
+
+// Builds a document sentence by sentence, with mentions located by their surface.
+class Doc {
+ public:
+  explicit Doc(core::Lang lang) { a_.lang = lang; }
+
+  // Appends a sentence (paragraph -1 is the title) and returns its index.
+  int Sentence(const std::string& s, int paragraph) {
+    if (!text_.empty()) text_ += "\n";
+    const auto begin = static_cast<uint32_t>(text_.size());
+    text_ += s;
+    a_.sentences.push_back({{begin, static_cast<uint32_t>(text_.size())}, paragraph});
+    return static_cast<int>(a_.sentences.size()) - 1;
+  }
+
+  // Adds a mention of the n-th occurrence of `surface` in sentence `si`.
+  int Mention(int si, const std::string& surface, EntityKind kind,
+              PlaceType place = PlaceType::kNone, int antecedent = -1, int nth = 0) {
+    const core::Span s = a_.sentences[si].span;
+    size_t pos = text_.find(surface, s.begin);
+    for (int k = 0; k < nth; ++k) pos = text_.find(surface, pos + 1);
+    EXPECT_NE(pos, std::string::npos) << surface;
+    extract::Mention m;
+    m.kind = kind;
+    m.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + surface.size())};
+    m.surface = surface;
+    m.canonical = surface;
+    m.place_type = place;
+    m.sentence = si;
+    m.antecedent = antecedent;
+    a_.mentions.push_back(m);
+    return static_cast<int>(a_.mentions.size()) - 1;
+  }
+
+  void Field(int si, const std::string& surface, const std::string& field) {
+    const size_t pos = text_.find(surface, a_.sentences[si].span.begin);
+    a_.field_mentions.push_back(
+        {field, {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + surface.size())}, si});
+  }
+
+  const Analysis& Run(std::optional<core::Date> published) {
+    EventExtractor(TestLexicons()).Extract(text_, published, &a_);
+    return a_;
+  }
+
+  std::string Surface(int mention) const { return a_.mentions[mention].surface; }
+  std::string Trigger(const Event& e) const { return std::string(e.trigger.Of(text_)); }
+
+ private:
+  std::string text_;
+  Analysis a_;
+};
+
+std::vector<std::string> Names(const Doc& d, const Event& e) {
+  std::vector<std::string> out;
+  for (int p : e.participants) out.push_back(d.Surface(p));
+  return out;
+}
+
+constexpr core::Date kPublished{2024, 3, 10};
+
+TEST(EventExtractorTest, MouSigningBeatsBareSignVerb) {
+  Doc d(core::Lang::kVi);
+  const int s = d.Sentence(
+      "Ngày 5/3, Trường Đại học Hà Giang và Công ty Sao Mai đã ký biên bản ghi nhớ về hợp tác "
+      "đào tạo kỹ sư.",
+      0);
+  d.Mention(s, "Trường Đại học Hà Giang", EntityKind::kOrganization);
+  d.Mention(s, "Công ty Sao Mai", EntityKind::kOrganization);
+  d.Field(s, "kỹ sư", "human_resources");
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  const Event& e = a.events[0];
+  EXPECT_EQ(e.type, EventType::kMouSigned);
+  EXPECT_EQ(d.Trigger(e), "ký biên bản ghi nhớ");
+  EXPECT_THAT(Names(d, e), ElementsAre("Trường Đại học Hà Giang", "Công ty Sao Mai"));
+  ASSERT_TRUE(e.date.has_value());
+  EXPECT_EQ(e.date->ToIso(), "2024-03-05");
+  EXPECT_EQ(e.modality, Modality::kReported);
+  EXPECT_THAT(e.fields, ElementsAre("human_resources"));
+  EXPECT_EQ(e.sentence, s);
+  EXPECT_EQ(e.evidence, a.sentences[s].span);
+}
+
+TEST(EventExtractorTest, ChineseMeetingThenSameDaySigning) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("2月20日,甲研究中心与乙大学举行工作会谈。", 0);
+  d.Mention(s0, "甲研究中心", EntityKind::kOrganization);
+  d.Mention(s0, "乙大学", EntityKind::kOrganization);
+  const int s1 = d.Sentence("同日,甲研究中心和丙集团签署了合作备忘录。", 1);
+  d.Mention(s1, "甲研究中心", EntityKind::kOrganization, PlaceType::kNone, 0);
+  d.Mention(s1, "丙集团", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("甲研究中心", "乙大学"));
+  ASSERT_TRUE(a.events[0].date.has_value());
+  EXPECT_EQ(a.events[0].date->ToIso(), "2024-02-20");
+  EXPECT_EQ(a.events[1].type, EventType::kMouSigned);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("甲研究中心", "丙集团"));
+  ASSERT_TRUE(a.events[1].date.has_value());
+  EXPECT_EQ(a.events[1].date->ToIso(), "2024-02-20");
+}
+
+TEST(EventExtractorTest, ProposalUsesAntecedentAndCarriesParties) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence(
+      "Chiều 8/3, Bộ trưởng Lê Văn Nam đã tới thăm và làm việc với Viện Quang học tại "
+      "TP Lyon, Pháp.",
+      0);
+  const int nam = d.Mention(s0, "Lê Văn Nam", EntityKind::kPerson);
+  d.Mention(s0, "Viện Quang học", EntityKind::kOrganization);
+  const int lyon = d.Mention(s0, "TP Lyon", EntityKind::kPlace, PlaceType::kCity);
+  d.Mention(s0, "Pháp", EntityKind::kPlace, PlaceType::kCountry);
+  const int s1 = d.Sentence("Bộ trưởng đề nghị Viện Quang học mở rộng đào tạo tiến sĩ.", 1);
+  d.Mention(s1, "Bộ trưởng", EntityKind::kPerson, PlaceType::kNone, nam);
+  d.Mention(s1, "Viện Quang học", EntityKind::kOrganization);
+  const int s2 = d.Sentence("Bộ trưởng cũng đề nghị hai bên sớm hợp tác về vật liệu mới.", 2);
+  d.Mention(s2, "Bộ trưởng", EntityKind::kPerson, PlaceType::kNone, nam);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 3u);
+  EXPECT_EQ(a.events[0].type, EventType::kVisit);
+  EXPECT_EQ(a.events[0].place, lyon);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("Lê Văn Nam", "Viện Quang học", "Pháp"));
+  // The proposal's content (training) is not a separate event.
+  EXPECT_EQ(a.events[1].type, EventType::kProposal);
+  EXPECT_EQ(a.events[1].modality, Modality::kProposed);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Lê Văn Nam", "Viện Quang học"));
+  ASSERT_TRUE(a.events[1].date.has_value());
+  EXPECT_EQ(a.events[1].date->ToIso(), "2024-03-08");
+  EXPECT_EQ(a.events[1].place, lyon);
+  // Only one side named: the others are carried from the visit the story is about.
+  EXPECT_EQ(a.events[2].type, EventType::kProposal);
+  EXPECT_THAT(Names(d, a.events[2]), UnorderedElementsAre("Lê Văn Nam", "Viện Quang học", "Pháp"));
+}
+
+TEST(EventExtractorTest, PlannedForumInEnglish) {
+  Doc d(core::Lang::kEn);
+  const int s0 =
+      d.Sentence("On March 2, 2024, the Alpha Institute met the Beta Agency in Hanoi.", 0);
+  d.Mention(s0, "Alpha Institute", EntityKind::kOrganization);
+  d.Mention(s0, "Beta Agency", EntityKind::kOrganization);
+  d.Mention(s0, "Hanoi", EntityKind::kPlace, PlaceType::kCity);
+  const int s1 = d.Sentence("Both sides will hold a joint forum in Osaka next year.", 1);
+  const int osaka = d.Mention(s1, "Osaka", EntityKind::kPlace, PlaceType::kCity);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_EQ(a.events[0].date->ToIso(), "2024-03-02");
+  EXPECT_EQ(a.events[1].type, EventType::kConference);
+  EXPECT_EQ(a.events[1].modality, Modality::kPlanned);
+  EXPECT_EQ(a.events[1].place, osaka);
+  EXPECT_FALSE(a.events[1].date.has_value());  // a plan does not inherit the meeting date
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Alpha Institute", "Beta Agency"));
+}
+
+TEST(EventExtractorTest, EnglishVisitSigningAndSameDayMeeting) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence(
+      "During his official visit to Norway on 12 May 2024, Minister Tran Hoa witnessed the "
+      "Delta University and the Nordic Grid Company signing a memorandum of understanding on "
+      "smart grids.",
+      0);
+  d.Mention(s0, "Norway", EntityKind::kPlace, PlaceType::kCountry);
+  d.Mention(s0, "Tran Hoa", EntityKind::kPerson);
+  d.Mention(s0, "Delta University", EntityKind::kOrganization);
+  d.Mention(s0, "Nordic Grid Company", EntityKind::kOrganization);
+  const int s1 = d.Sentence("On the same day, he met the Oslo Science Park board.", 1);
+  d.Mention(s1, "Oslo Science Park", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 3u);
+  EXPECT_EQ(a.events[0].type, EventType::kVisit);
+  EXPECT_THAT(Names(d, a.events[0]), ::testing::Contains("Norway"));
+  EXPECT_EQ(a.events[1].type, EventType::kMouSigned);
+  EXPECT_THAT(Names(d, a.events[1]),
+              ::testing::IsSupersetOf({"Delta University", "Nordic Grid Company"}));
+  EXPECT_EQ(a.events[2].type, EventType::kMeeting);
+  ASSERT_TRUE(a.events[2].date.has_value());
+  EXPECT_EQ(a.events[2].date->ToIso(), "2024-05-12");
+  EXPECT_THAT(Names(d, a.events[2]), ::testing::Contains("Oslo Science Park"));
+}
+
+TEST(EventExtractorTest, GenericCounterpartOrWishIsNoEvent) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence(
+      "Bộ trưởng Lê Văn Nam đã làm việc với các doanh nghiệp công nghệ hàng đầu khu vực.", 0);
+  d.Mention(s0, "Lê Văn Nam", EntityKind::kPerson);
+  const int s1 = d.Sentence("Công ty Gamma mong muốn sớm mở chương trình đào tạo tại Huế.", 1);
+  d.Mention(s1, "Công ty Gamma", EntityKind::kOrganization);
+  d.Mention(s1, "Huế", EntityKind::kPlace, PlaceType::kCity);
+  EXPECT_TRUE(d.Run(kPublished).events.empty());
+}
+
+TEST(EventExtractorTest, SemicolonClausesNameSeparateVisits) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence(
+      "Tỉnh Gia Lai đã tổ chức đoàn công tác đi học tập về nông nghiệp tại Israel; mô hình "
+      "năng lượng sạch tại Đan Mạch và Na Uy.",
+      0);
+  d.Mention(s0, "Tỉnh Gia Lai", EntityKind::kPlace, PlaceType::kRegion);
+  d.Mention(s0, "Israel", EntityKind::kPlace, PlaceType::kCountry);
+  d.Mention(s0, "Đan Mạch", EntityKind::kPlace, PlaceType::kCountry);
+  d.Mention(s0, "Na Uy", EntityKind::kPlace, PlaceType::kCountry);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kVisit);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("Tỉnh Gia Lai", "Israel"));
+  EXPECT_EQ(a.events[1].type, EventType::kVisit);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Tỉnh Gia Lai", "Đan Mạch", "Na Uy"));
+}
+
+TEST(EventExtractorTest, AtTheMeetingBringsTheMeetingParties) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("3月1日,甲部长与乙研究所举行工作会谈。", 0);
+  d.Mention(s0, "甲部长", EntityKind::kPerson);
+  d.Mention(s0, "乙研究所", EntityKind::kOrganization);
+  const int s1 = d.Sentence("会谈中,丙协会代表和丁基金会代表提议扩大交流。", 1);
+  d.Mention(s1, "丙协会", EntityKind::kOrganization);
+  d.Mention(s1, "丁基金会", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[1].type, EventType::kProposal);
+  EXPECT_THAT(Names(d, a.events[1]),
+              UnorderedElementsAre("丙协会", "丁基金会", "甲部长", "乙研究所"));
+  ASSERT_TRUE(a.events[1].date.has_value());
+  EXPECT_EQ(a.events[1].date->ToIso(), "2024-03-01");
+}
+
+TEST(EventExtractorTest, PreviousSentenceActorsCompleteOneSidedSentence) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence("Năm qua, TP Đà Nẵng đã đẩy mạnh kết nối doanh nghiệp.", 0);
+  d.Mention(s0, "TP Đà Nẵng", EntityKind::kPlace, PlaceType::kCity);
+  const int s1 = d.Sentence("Trong đó có hội thảo với Hiệp hội Omega.", 0);
+  d.Mention(s1, "Hiệp hội Omega", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kConference);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("Hiệp hội Omega", "TP Đà Nẵng"));
+}
+
+TEST(EventExtractorTest, ReceivingNeedsANamedGuest) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence("The Kappa Institute received funding from the Sigma Fund.", 0);
+  d.Mention(s0, "Kappa Institute", EntityKind::kOrganization);
+  d.Mention(s0, "Sigma Fund", EntityKind::kOrganization);
+  const int s1 = d.Sentence("Director Mai Lan received Ambassador Erik Holm on May 6.", 1);
+  d.Mention(s1, "Mai Lan", EntityKind::kPerson);
+  d.Mention(s1, "Erik Holm", EntityKind::kPerson);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_EQ(a.events[0].sentence, s1);
+}
+
+TEST(EventExtractorTest, MeetingTopicsAreNotEvents) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence("Sáng 4/3, Thứ trưởng Vũ Hà đã tiếp ông Karl Berg tại Hà Nội.", 0);
+  d.Mention(s0, "Vũ Hà", EntityKind::kPerson);
+  d.Mention(s0, "Karl Berg", EntityKind::kPerson);
+  d.Mention(s0, "Hà Nội", EntityKind::kPlace, PlaceType::kCity);
+  const int s1 = d.Sentence(
+      "Tại buổi tiếp, hai bên trao đổi về chương trình đào tạo và hợp tác với Viện Delta.", 1);
+  d.Mention(s1, "Viện Delta", EntityKind::kOrganization);
+  const int s2 = d.Sentence("Bộ đã tiếp tục làm việc với Viện Delta.", 2);
+  d.Mention(s2, "Viện Delta", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_EQ(d.Trigger(a.events[0]), "đã tiếp");
+  // "đã tiếp tục" is not "đã tiếp": only "làm việc với" makes the second meeting.
+  EXPECT_EQ(a.events[1].type, EventType::kMeeting);
+  EXPECT_EQ(a.events[1].sentence, s2);
+  EXPECT_EQ(d.Trigger(a.events[1]), "làm việc với");
+}
+
+TEST(EventExtractorTest, DatelineDoesNotDateTheEvent) {
+  Doc d(core::Lang::kEn);
+  const int s0 =
+      d.Sentence("HANOI, March 8 (VNA) - Rector Tran Binh met Professor Ana Ruiz on March 6.", 0);
+  d.Mention(s0, "Tran Binh", EntityKind::kPerson);
+  d.Mention(s0, "Ana Ruiz", EntityKind::kPerson);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date.has_value());
+  EXPECT_EQ(a.events[0].date->ToIso(), "2024-03-06");
+}
+
+TEST(EventExtractorTest, DateRangeGivesStartAndEnd) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("甲部长率团于2月18日至21日对丁国进行工作访问。", 0);
+  d.Mention(s0, "甲部长", EntityKind::kPerson);
+  const int country = d.Mention(s0, "丁国", EntityKind::kPlace, PlaceType::kCountry);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  const Event& e = a.events[0];
+  EXPECT_EQ(e.type, EventType::kVisit);
+  EXPECT_EQ(e.place, country);
+  EXPECT_THAT(Names(d, e), ElementsAre("甲部长", "丁国"));
+  ASSERT_TRUE(e.date && e.end_date);
+  EXPECT_EQ(e.date->ToIso(), "2024-02-18");
+  EXPECT_EQ(e.end_date->ToIso(), "2024-02-21");
+}
+
+TEST(EventExtractorTest, NoEventFromNamesOrFalseFriends) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence("Bộ Kế hoạch và Đầu tư tiếp tục hướng dẫn doanh nghiệp đăng ký.", 0);
+  d.Mention(s0, "Bộ Kế hoạch và Đầu tư", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  EXPECT_TRUE(a.events.empty());
+}
+
+TEST(EventExtractorTest, HeadlineCountsOnlyWhenTheBodyIsSilent) {
+  Doc d(core::Lang::kVi);
+  const int t = d.Sentence("Viện Alpha ký biên bản ghi nhớ với Công ty Beta", -1);
+  d.Mention(t, "Viện Alpha", EntityKind::kOrganization);
+  d.Mention(t, "Công ty Beta", EntityKind::kOrganization);
+  d.Sentence("Văn bản có hiệu lực trong năm năm.", 0);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kMouSigned);
+  EXPECT_EQ(a.events[0].sentence, t);
+}
+
+TEST(EventExtractorTest, NoHeadlineEventWhenTheBodyReportsIt) {
+  Doc d(core::Lang::kVi);
+  const int t = d.Sentence("Viện Alpha ký biên bản ghi nhớ với Công ty Beta", -1);
+  d.Mention(t, "Viện Alpha", EntityKind::kOrganization);
+  d.Mention(t, "Công ty Beta", EntityKind::kOrganization);
+  const int s0 = d.Sentence("Hôm qua, Viện Alpha và Công ty Beta đã ký biên bản ghi nhớ.", 0);
+  d.Mention(s0, "Viện Alpha", EntityKind::kOrganization);
+  d.Mention(s0, "Công ty Beta", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].sentence, s0);
+}
+
+TEST(EventExtractorTest, YearFromTextWhenNoPublicationDate) {
+  Doc d(core::Lang::kZh);
+  d.Sentence("2021年以来,两国合作不断深化。", 0);
+  const int s1 = d.Sentence("3月4日,甲中心与乙公司签署协议。", 1);
+  d.Mention(s1, "甲中心", EntityKind::kOrganization);
+  d.Mention(s1, "乙公司", EntityKind::kOrganization);
+  const Analysis& a = d.Run(std::nullopt);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kAgreementSigned);
+  ASSERT_TRUE(a.events[0].date.has_value());
+  EXPECT_EQ(a.events[0].date->ToIso(), "2021-03-04");
+}
+
+TEST(EventExtractorTest, CyclicAndDanglingAntecedentsAreHarmless) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence("Viện Alpha và Viện Beta đã ký kết thỏa thuận hợp tác.", 0);
+  d.Mention(s0, "Viện Alpha", EntityKind::kOrganization, PlaceType::kNone, 1);
+  d.Mention(s0, "Viện Beta", EntityKind::kOrganization, PlaceType::kNone, 0);
+  d.Mention(s0, "thỏa thuận", EntityKind::kOrganization, PlaceType::kNone, 99);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kAgreementSigned);
+}
+
+TEST(EventExtractorTest, LongPageStaysFast) {
+  Doc d(core::Lang::kVi);
+  for (int i = 0; i < 3000; ++i) {
+    const int s = d.Sentence("Ngày 3/2, Viện Alpha làm việc với Trường Beta và ông Lê Văn An.", i);
+    d.Mention(s, "Viện Alpha", EntityKind::kOrganization);
+    d.Mention(s, "Trường Beta", EntityKind::kOrganization);
+    d.Mention(s, "Lê Văn An", EntityKind::kPerson);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const Analysis& a = d.Run(kPublished);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+  EXPECT_EQ(a.events.size(), 1u);  // the same meeting retold
+  EXPECT_LT(ms, 5000);
+}
+
+TEST(EventExtractorTest, SpansOutsideTheTextAreIgnoredNotFatal) {
+  Analysis a;
+  a.lang = core::Lang::kEn;
+  a.sentences.push_back({{0, 500}, 0});
+  EventExtractor(TestLexicons()).Extract("short text", std::nullopt, &a);
+  EXPECT_TRUE(a.events.empty());
+  EventExtractor(TestLexicons()).Extract("short text", std::nullopt, nullptr);
+}
+
+}  // namespace
+}  // namespace ketnoi::extract
