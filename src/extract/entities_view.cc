@@ -1,0 +1,252 @@
+// Sentence views and the lexicon matcher of the entity recognizer.
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "extract/entities_internal.h"
+#include "text/text.h"
+
+namespace ketnoi::extract::internal {
+namespace {
+
+bool IsHan(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+bool IsWordChar(UChar32 c) {
+  if (IsHan(c)) return false;
+  int8_t type = u_charType(c);
+  return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+// Characters that join two word parts: "KH&CN", "Future's", "Agro-Bio", "hub.brussels".
+bool IsJoiner(UChar32 c) {
+  return c == '&' || c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '_';
+}
+
+UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+  UChar32 c = 0;
+  int32_t pos = static_cast<int32_t>(i);
+  U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+  *next = static_cast<size_t>(pos);
+  return c < 0 ? 0xFFFD : c;
+}
+
+void Classify(std::string_view text, Unit* u) {
+  size_t letters = 0, upper = 0;
+  bool first_letter_seen = false;
+  for (size_t i = u->b; i < u->e;) {
+    size_t next = i;
+    UChar32 c = CodePointAt(text, i, &next);
+    if (c > 0x7F && u_isalpha(c)) u->diacritics = true;
+    if (u_isalpha(c)) {
+      ++letters;
+      bool up = u_isupper(c) || u_istitle(c);
+      if (up) ++upper;
+      if (!first_letter_seen) u->cap = up;
+      first_letter_seen = true;
+    }
+    i = next;
+  }
+  u->all_caps = letters >= 2 && upper == letters;
+  if (u->kind == UnitKind::kWord && letters == 0) u->kind = UnitKind::kNumber;
+}
+
+std::vector<Unit> SplitUnits(std::string_view text) {
+  std::vector<Unit> units;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t next = i;
+    UChar32 c = CodePointAt(text, i, &next);
+    if (u_isUWhiteSpace(c)) {
+      i = next;
+      continue;
+    }
+    Unit u;
+    u.b = static_cast<uint32_t>(i);
+    if (IsHan(c)) {
+      u.kind = UnitKind::kHan;
+      u.e = static_cast<uint32_t>(next);
+    } else if (IsWordChar(c)) {
+      size_t end = next;
+      while (end < text.size()) {
+        size_t after = end;
+        UChar32 d = CodePointAt(text, end, &after);
+        if (IsWordChar(d)) {
+          end = after;
+          continue;
+        }
+        if (IsJoiner(d) && after < text.size()) {
+          size_t after2 = after;
+          UChar32 e = CodePointAt(text, after, &after2);
+          if (IsWordChar(e)) {
+            end = after2;
+            continue;
+          }
+        }
+        break;
+      }
+      u.kind = UnitKind::kWord;
+      u.e = static_cast<uint32_t>(end);
+    } else {
+      u.kind = UnitKind::kPunct;
+      u.e = static_cast<uint32_t>(next);
+    }
+    Classify(text, &u);
+    units.push_back(u);
+    i = u.e;
+  }
+  return units;
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t next = i;
+    UChar32 c = CodePointAt(text, i, &next);
+    UChar32 lower = u_tolower(c);
+    if (lower != c && U8_LENGTH(lower) == static_cast<int>(next - i)) {
+      char buf[4];
+      int32_t len = 0;
+      UBool error = false;
+      U8_APPEND(buf, len, 4, lower, error);
+      if (!error) {
+        out.append(buf, static_cast<size_t>(len));
+        i = next;
+        continue;
+      }
+    }
+    out.append(text.substr(i, next - i));
+    i = next;
+  }
+  return out;
+}
+
+std::string LookupKey(std::string_view text) { return FoldCase(text::Normalize(text).text); }
+
+size_t CountUnits(std::string_view key) { return SplitUnits(key).size(); }
+
+std::string_view SentenceView::Text(size_t first, size_t last) const {
+  if (first >= last || last > units.size()) return {};
+  return std::string_view(norm).substr(units[first].b, units[last - 1].e - units[first].b);
+}
+
+std::string_view SentenceView::Fold(size_t first, size_t last) const {
+  if (first >= last || last > units.size()) return {};
+  return std::string_view(fold).substr(units[first].b, units[last - 1].e - units[first].b);
+}
+
+core::Span SentenceView::PageSpan(size_t first, size_t last) const {
+  if (first >= last || last > units.size()) return {};
+  return {to_page[units[first].b], to_page[units[last - 1].e]};
+}
+
+bool SentenceView::IsPunct(size_t i, std::string_view marks) const {
+  if (i >= units.size() || units[i].kind != UnitKind::kPunct) return false;
+  std::string_view s = Text(i, i + 1);
+  return marks.find(s) != std::string_view::npos;
+}
+
+bool SentenceView::Is(size_t i, std::string_view folded_word) const {
+  return i < units.size() && Fold(i, i + 1) == folded_word;
+}
+
+SentenceView BuildView(std::string_view page_text, const Sentence& sentence, int index,
+                       core::Lang lang) {
+  SentenceView view;
+  view.index = index;
+  view.title = sentence.paragraph < 0;
+  core::Span span = sentence.span;
+  if (span.end > page_text.size() || span.begin > span.end) return view;
+  std::string_view raw = span.Of(page_text);
+  text::NormalizedText normalized = text::Normalize(raw);
+  if (normalized.to_original.size() == normalized.text.size() + 1) {
+    view.norm = std::move(normalized.text);
+    view.to_page.reserve(normalized.to_original.size());
+    for (uint32_t o : normalized.to_original) {
+      view.to_page.push_back(span.begin + std::min<uint32_t>(o, span.size()));
+    }
+  } else {  // a text layer without a usable map: work on the page text as it is
+    view.norm = std::string(raw);
+    for (uint32_t i = 0; i <= raw.size(); ++i) view.to_page.push_back(span.begin + i);
+  }
+  view.fold = FoldCase(view.norm);
+  if (view.fold.size() != view.norm.size()) view.fold = view.norm;
+  view.units = SplitUnits(view.norm);
+  if (lang == core::Lang::kVi) {
+    for (const text::Token& t : text::Tokenize(view.norm, core::Lang::kVi)) {
+      for (Unit& u : view.units) {
+        if (u.b > t.span.begin && u.e <= t.span.end) u.joined = true;
+      }
+    }
+  }
+  if (lang == core::Lang::kZh) {
+    std::vector<text::Token> tokens = text::Tokenize(view.norm, core::Lang::kZh);
+    size_t t = 0;
+    for (Unit& u : view.units) {
+      if (u.kind != UnitKind::kHan) continue;
+      while (t < tokens.size() && tokens[t].span.end <= u.b) ++t;
+      if (t < tokens.size() && tokens[t].span.begin <= u.b) {
+        u.pos = tokens[t].pos;
+        u.token_start = tokens[t].span.begin == u.b;
+      }
+    }
+  }
+  return view;
+}
+
+void Gazetteer::Add(std::string_view text, GazEntry entry) {
+  std::string key = LookupKey(text);
+  if (key.empty()) return;
+  if (entry.exact_case) entry.exact = text::Normalize(text).text;
+  if (entry.first_upper) {
+    std::string norm = text::Normalize(text).text;
+    std::vector<Unit> units = SplitUnits(norm);
+    entry.all_upper = units.size() > 1;
+    for (const Unit& u : units) {
+      if (u.kind == UnitKind::kWord && !u.cap) entry.all_upper = false;
+    }
+  }
+  max_units_ = std::max(max_units_, CountUnits(key));
+  table_[key].push_back(entry);
+}
+
+std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first) const {
+  std::vector<GazMatch> out;
+  if (first >= view.units.size() || view.units[first].kind == UnitKind::kPunct) return out;
+  size_t limit = std::min(view.units.size(), first + max_units_);
+  for (size_t last = limit; last > first; --last) {
+    if (view.units[last - 1].kind == UnitKind::kPunct && last - 1 > first) {
+      // A name may contain punctuation ("Bà Rịa - Vũng Tàu") but does not end with it,
+      // except a closing parenthesis ("Đài Loan (Trung Quốc)").
+      if (!view.IsPunct(last - 1, ")）.")) continue;  // or an abbreviation: "Mr.", "TP."
+    }
+    auto it = table_.find(std::string(view.Fold(first, last)));
+    if (it == table_.end()) continue;
+    for (const GazEntry& entry : it->second) {
+      if (entry.first_upper && view.units[first].kind == UnitKind::kWord &&
+          !view.units[first].cap) {
+        continue;
+      }
+      if (entry.exact_case && view.Text(first, last) != entry.exact) continue;
+      if (entry.all_upper) {
+        bool all = true;
+        for (size_t k = first; k < last && all; ++k) {
+          if (view.units[k].kind == UnitKind::kWord && !view.units[k].cap) all = false;
+        }
+        if (!all) continue;
+      }
+      out.push_back({first, last, entry});
+    }
+  }
+  return out;
+}
+
+}  // namespace ketnoi::extract::internal
