@@ -15,8 +15,11 @@ packages=(
   libicu-dev libxml2-dev libsqlite3-dev libssl-dev libopencc-dev opencc
   nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libpqxx-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev unicode-data
-  nodejs npm
 )
+# Node.js runs the npm steps (cppjieba sources, web UI and browser tests). A machine whose
+# node comes with its own npm (e.g. the nodesource build) must not get Debian's npm on top.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "$all" = 1 ]; then
   packages+=(clang libclang-rt-14-dev postgresql postgresql-contrib chromium wrk sqlite3)
 fi

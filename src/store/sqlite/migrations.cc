@@ -90,6 +90,105 @@ CREATE TABLE event_participants (
 ) WITHOUT ROWID;
 CREATE INDEX event_participants_entity ON event_participants(entity_id);
 )sql"},
+      // Owned by the search stage (src/search/search.h): the FTS5 tables need the "ketnoi"
+      // tokenizer, which only the search stage registers, so the store only queues changed
+      // documents here, inside the document's own transaction; search drains the queue.
+      {2, "search queue and query indexes", R"sql(
+CREATE TABLE search_queue (doc_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TRIGGER search_queue_insert AFTER INSERT ON documents BEGIN
+  INSERT OR IGNORE INTO search_queue (doc_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER search_queue_delete AFTER DELETE ON documents BEGIN
+  INSERT OR IGNORE INTO search_queue (doc_id) VALUES (OLD.id);
+END;
+CREATE TRIGGER search_queue_update AFTER UPDATE ON documents BEGIN
+  INSERT OR IGNORE INTO search_queue (doc_id) VALUES (OLD.id);
+  INSERT OR IGNORE INTO search_queue (doc_id) VALUES (NEW.id);
+END;
+INSERT OR IGNORE INTO search_queue (doc_id) SELECT id FROM documents;
+CREATE INDEX events_place ON events(place_entity);
+CREATE INDEX mentions_doc_sentence ON mentions(doc_id, sentence);
+)sql"},
+      // Owned by the resolve stage (src/resolve/curation.h): a person's corrections to
+      // resolution, replayed by triggers on every (re-)ingested row, and the cross-document
+      // event clusters (src/resolve/event_clusters.h).
+      {3, "curation and event clusters", R"sql(
+CREATE TABLE curation_merges (
+  from_id    TEXT PRIMARY KEY,     -- an entity id the resolver may produce again
+  into_id    TEXT NOT NULL,        -- the surviving entity (chains resolved when written)
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE curation_splits (
+  entity_id  TEXT NOT NULL,        -- mentions of this entity...
+  surface    TEXT NOT NULL,        -- ...with exactly this surface...
+  new_id     TEXT NOT NULL,        -- ...belong to this entity
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (entity_id, surface)
+) WITHOUT ROWID;
+CREATE TABLE curation_renames (
+  entity_id  TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE entity_aliases (
+  entity_id  TEXT NOT NULL,
+  name       TEXT NOT NULL,        -- a mention with exactly this surface is this entity
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (entity_id, name)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_name ON entity_aliases(name);
+
+-- Replay on every new mention: split (of the entity or of what it merged into) or alias
+-- first, then merge.
+CREATE TRIGGER curation_mention_insert AFTER INSERT ON mentions
+WHEN EXISTS (SELECT 1 FROM curation_splits WHERE surface = NEW.surface AND entity_id IN
+              (NEW.entity_id, (SELECT into_id FROM curation_merges WHERE from_id = NEW.entity_id)))
+  OR EXISTS (SELECT 1 FROM entity_aliases WHERE name = NEW.surface)
+  OR EXISTS (SELECT 1 FROM curation_merges WHERE from_id = NEW.entity_id)
+BEGIN
+  UPDATE mentions SET entity_id = COALESCE(
+      (SELECT new_id FROM curation_splits WHERE surface = NEW.surface AND entity_id IN
+         (NEW.entity_id, (SELECT into_id FROM curation_merges WHERE from_id = NEW.entity_id))),
+      (SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+        WHERE a.name = NEW.surface AND e.kind = NEW.kind ORDER BY a.created_at LIMIT 1),
+      NEW.entity_id)
+  WHERE doc_id = NEW.doc_id AND idx = NEW.idx;
+  UPDATE mentions SET entity_id = (SELECT into_id FROM curation_merges WHERE from_id = mentions.entity_id)
+  WHERE doc_id = NEW.doc_id AND idx = NEW.idx
+    AND entity_id IN (SELECT from_id FROM curation_merges);
+END;
+-- Participants follow their mention (inserted after the mentions of the same document).
+CREATE TRIGGER curation_participant_insert AFTER INSERT ON event_participants
+WHEN (SELECT entity_id FROM mentions WHERE doc_id = NEW.doc_id AND idx = NEW.mention_idx)
+     IS NOT NEW.entity_id
+BEGIN
+  UPDATE event_participants
+  SET entity_id = (SELECT entity_id FROM mentions WHERE doc_id = NEW.doc_id AND idx = NEW.mention_idx)
+  WHERE doc_id = NEW.doc_id AND event_idx = NEW.event_idx AND mention_idx = NEW.mention_idx;
+END;
+CREATE TRIGGER curation_event_place_insert AFTER INSERT ON events
+WHEN NEW.place_entity IN (SELECT from_id FROM curation_merges)
+BEGIN
+  UPDATE events SET place_entity = (SELECT into_id FROM curation_merges WHERE from_id = NEW.place_entity)
+  WHERE doc_id = NEW.doc_id AND idx = NEW.idx;
+END;
+CREATE TRIGGER curation_entity_insert AFTER INSERT ON entities
+WHEN EXISTS (SELECT 1 FROM curation_renames WHERE entity_id = NEW.id)
+BEGIN
+  UPDATE entities SET name = (SELECT name FROM curation_renames WHERE entity_id = NEW.id)
+  WHERE id = NEW.id;
+END;
+
+-- One row per event: the cluster of events (across documents) that report the same act.
+CREATE TABLE event_clusters (
+  doc_id     TEXT NOT NULL,
+  event_idx  INTEGER NOT NULL,
+  cluster_id TEXT NOT NULL,        -- "<doc_id>#<event_idx>" of the cluster's first event
+  PRIMARY KEY (doc_id, event_idx),
+  FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
+)sql"},
   };
   return kMigrations;
 }

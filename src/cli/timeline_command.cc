@@ -1,0 +1,47 @@
+// `ketnoi timeline NAME|ID` or `ketnoi timeline --countries VN BE` — an entity's or a
+// country pair's cooperation events in date order.
+#include <iostream>
+
+#include "cli/common.h"
+#include "search/search.h"
+
+namespace ketnoi::cli {
+
+void PrintEvents(const std::vector<search::EventRow>& events, bool json);  // events_command.cc
+
+void AddTimelineCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
+  auto* cmd = app.add_subcommand("timeline", "Events of an entity or a country pair, by date");
+  auto words = std::make_shared<std::vector<std::string>>();
+  auto f = std::make_shared<search::EventFilter>();
+  cmd->add_option("name", *words, "An entity name or id");
+  cmd->add_option("--countries", f->countries, "Countries that must all be involved (VN BE)")
+      ->expected(1, 8);
+  cmd->add_option("--from", f->from, "On or after YYYY[-MM[-DD]]");
+  cmd->add_option("--to", f->to, "On or before YYYY[-MM[-DD]]");
+  cmd->add_flag("--json", global.json, "Print as JSON");
+  cmd->callback([&global, exit_code, words, f] {
+    std::string name;
+    for (const std::string& w : *words) name += (name.empty() ? "" : " ") + w;
+    if (name.empty() && f->countries.empty()) {
+      PrintError("timeline: give an entity NAME|ID or --countries C1 C2");
+      *exit_code = 2;
+      return;
+    }
+    if (!name.empty()) f->participants = {name};
+    auto kb = search::KnowledgeBase::OpenExisting(global.db);
+    if (!kb.ok()) {
+      PrintError(kb.status().message());
+      *exit_code = 2;
+      return;
+    }
+    auto events = (*kb)->Events(*f);
+    if (!events.ok()) {
+      PrintError("timeline: " + events.status().message());
+      *exit_code = events.status().code() == core::StatusCode::kNotFound ? 1 : 2;
+      return;
+    }
+    PrintEvents(*events, global.json);
+  });
+}
+
+}  // namespace ketnoi::cli

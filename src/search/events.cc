@@ -1,0 +1,286 @@
+// Events with filters, timelines and the cooperation graph.
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "search/search.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace ketnoi::search {
+namespace {
+
+using core::Result;
+using core::Status;
+
+bool Intersects(const std::vector<std::string>& a, const std::set<std::string>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const std::string& x) { return b.count(x) > 0; });
+}
+
+}  // namespace
+
+Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
+  auto from = NormalizeDateBound(filter.from);
+  if (!from.ok()) return from.status();
+  auto to = NormalizeDateBound(filter.to);
+  if (!to.ok()) return to.status();
+  std::vector<std::vector<std::string>> participant_groups, country_groups;
+  for (const std::string& name : filter.participants) {
+    auto ids = ResolveIds(name, false);
+    if (!ids.ok()) return ids.status();
+    participant_groups.push_back(std::move(ids).value());
+  }
+  for (const std::string& name : filter.countries) {
+    auto ids = ResolveIds(name, true);
+    if (!ids.ok()) return ids.status();
+    country_groups.push_back(std::move(ids).value());
+  }
+  store::SqliteDb& db = store_->db();
+  // The first participant/country group narrows in SQL; the others are checked per event.
+  auto q = db.Prepare(
+      "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), "
+      "e.date IS NULL AND d.published IS NOT NULL, e.place_entity, pe.name, pe.kind, e.fields, "
+      "CAST(substr(CAST(d.text AS BLOB), e.evidence_begin + 1, "
+      "e.evidence_end - e.evidence_begin) AS TEXT), d.title, e.sentence "
+      "FROM events e JOIN documents d ON d.id = e.doc_id "
+      "LEFT JOIN entities pe ON pe.id = e.place_entity "
+      "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR e.modality = ?2) "
+      "AND (?3 = '' OR EXISTS (SELECT 1 FROM json_each(e.fields) f WHERE f.value = ?3)) "
+      "AND (?4 = '' OR coalesce(e.date, d.published) >= ?4) "
+      "AND (?5 = '' OR substr(coalesce(e.date, d.published), 1, length(?5)) <= ?5) "
+      "AND (?6 = '[]' OR EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_id = e.doc_id "
+      "  AND p.event_idx = e.idx AND p.entity_id IN (SELECT value FROM json_each(?6)))) "
+      "AND (?7 = '[]' OR e.place_entity IN (SELECT value FROM json_each(?7)) "
+      "  OR EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_id = e.doc_id "
+      "  AND p.event_idx = e.idx AND p.entity_id IN (SELECT value FROM json_each(?7))) "
+      "  OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = e.doc_id "
+      "  AND m.sentence = e.sentence AND m.entity_id IN (SELECT value FROM json_each(?7)))) "
+      "ORDER BY coalesce(e.date, d.published) IS NULL, coalesce(e.date, d.published), "
+      "e.doc_id, e.idx");
+  if (!q.ok()) return q.status();
+  auto json_ids = [](const std::vector<std::vector<std::string>>& groups) {
+    return groups.empty() ? std::string("[]") : nlohmann::json(groups.front()).dump();
+  };
+  q->Bind(1, filter.type).Bind(2, filter.modality).Bind(3, filter.field).Bind(4, *from);
+  q->Bind(5, *to).Bind(6, json_ids(participant_groups)).Bind(7, json_ids(country_groups));
+
+  auto parts = db.Prepare(
+      "SELECT p.entity_id, en.name, en.kind FROM event_participants p "
+      "JOIN entities en ON en.id = p.entity_id WHERE p.doc_id = ? AND p.event_idx = ? "
+      "ORDER BY p.mention_idx");
+  if (!parts.ok()) return parts.status();
+  auto sentence_entities =
+      db.Prepare("SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND sentence = ?");
+  if (!sentence_entities.ok()) return sentence_entities.status();
+
+  std::vector<EventRow> out;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    EventRow e;
+    e.doc_id = q->Text(0);
+    e.idx = static_cast<int>(q->Int(1));
+    e.type = q->Text(2);
+    e.modality = q->Text(3);
+    if (!q->IsNull(4)) e.date = q->Text(4);
+    e.date_from_document = q->Int(5) != 0;
+    if (!q->IsNull(6)) e.place = EntityRef{q->Text(6), q->Text(7), q->Text(8)};
+    auto fields = nlohmann::json::parse(q->Text(9), nullptr, false);
+    if (fields.is_array()) {
+      for (const auto& f : fields) {
+        if (f.is_string()) e.fields.push_back(f.get<std::string>());
+      }
+    }
+    e.evidence = q->Text(10);
+    e.doc_title = q->Text(11);
+    int64_t sentence = q->Int(12);
+
+    parts->Reset();
+    parts->Bind(1, e.doc_id).Bind(2, int64_t{e.idx});
+    std::set<std::string> involved;
+    while (true) {
+      auto p = parts->Step();
+      if (!p.ok()) return p.status();
+      if (!*p) break;
+      if (!involved.insert(parts->Text(0)).second) continue;
+      e.participants.push_back({parts->Text(0), parts->Text(1), parts->Text(2)});
+    }
+    bool keep = true;
+    for (size_t g = 1; g < participant_groups.size() && keep; ++g) {
+      keep = Intersects(participant_groups[g], involved);
+    }
+    if (keep && country_groups.size() > 1) {
+      std::set<std::string> around = involved;
+      if (e.place) around.insert(e.place->id);
+      sentence_entities->Reset();
+      sentence_entities->Bind(1, e.doc_id).Bind(2, sentence);
+      while (true) {
+        auto s = sentence_entities->Step();
+        if (!s.ok()) return s.status();
+        if (!*s) break;
+        around.insert(sentence_entities->Text(0));
+      }
+      for (size_t g = 1; g < country_groups.size() && keep; ++g) {
+        keep = Intersects(country_groups[g], around);
+      }
+    }
+    if (!keep) continue;
+    out.push_back(std::move(e));
+    if (filter.limit > 0 && static_cast<int>(out.size()) >= filter.limit) break;
+  }
+  return out;
+}
+
+Result<Graph> KnowledgeBase::CooperationGraph(const EventFilter& filter) {
+  EventFilter all = filter;
+  all.limit = 0;
+  auto events = Events(all);
+  if (!events.ok()) return events.status();
+  std::map<std::string, EntityRef> nodes;
+  std::map<std::pair<std::string, std::string>, GraphEdge> edges;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> types, dates;
+  for (const EventRow& e : *events) {
+    for (const EntityRef& p : e.participants) nodes.emplace(p.id, p);
+    for (size_t i = 0; i < e.participants.size(); ++i) {
+      for (size_t j = i + 1; j < e.participants.size(); ++j) {
+        auto key = std::minmax(e.participants[i].id, e.participants[j].id);
+        std::pair<std::string, std::string> k(key.first, key.second);
+        GraphEdge& edge = edges[k];
+        edge.source = k.first;
+        edge.target = k.second;
+        ++edge.count;
+        types[k].insert(e.type);
+        if (e.date) dates[k].insert(*e.date);
+      }
+    }
+  }
+  Graph g;
+  for (auto& [id, n] : nodes) g.nodes.push_back(n);
+  for (auto& [k, edge] : edges) {
+    edge.types.assign(types[k].begin(), types[k].end());
+    edge.dates.assign(dates[k].begin(), dates[k].end());
+    g.edges.push_back(edge);
+  }
+  return g;
+}
+
+namespace {
+
+std::string XmlEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        // XML 1.0 forbids most control characters even escaped.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += ' ';
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string DotEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const std::string& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string GraphToGraphMl(const Graph& graph) {
+  std::ostringstream o;
+  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+       "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+       "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+       "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+       "  <key id=\"types\" for=\"edge\" attr.name=\"types\" attr.type=\"string\"/>\n"
+       "  <key id=\"first\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
+       "  <key id=\"last\" for=\"edge\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
+       "  <graph id=\"ketnoi\" edgedefault=\"undirected\">\n";
+  for (const EntityRef& n : graph.nodes) {
+    o << "    <node id=\"" << XmlEscape(n.id) << "\"><data key=\"label\">" << XmlEscape(n.name)
+      << "</data><data key=\"kind\">" << XmlEscape(n.kind) << "</data></node>\n";
+  }
+  for (size_t i = 0; i < graph.edges.size(); ++i) {
+    const GraphEdge& e = graph.edges[i];
+    o << "    <edge id=\"e" << i << "\" source=\"" << XmlEscape(e.source) << "\" target=\""
+      << XmlEscape(e.target) << "\"><data key=\"weight\">" << e.count
+      << "</data><data key=\"types\">" << XmlEscape(Join(e.types, ",")) << "</data>";
+    if (!e.dates.empty()) {
+      o << "<data key=\"first\">" << e.dates.front() << "</data><data key=\"last\">"
+        << e.dates.back() << "</data>";
+    }
+    o << "</edge>\n";
+  }
+  o << "  </graph>\n</graphml>\n";
+  return o.str();
+}
+
+std::string GraphToJson(const Graph& graph) {
+  nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
+  for (const EntityRef& n : graph.nodes) {
+    nodes.push_back({{"id", n.id}, {"name", n.name}, {"kind", n.kind}});
+  }
+  for (const GraphEdge& e : graph.edges) {
+    edges.push_back({{"source", e.source},
+                     {"target", e.target},
+                     {"count", e.count},
+                     {"types", e.types},
+                     {"dates", e.dates}});
+  }
+  return nlohmann::json{{"nodes", nodes}, {"edges", edges}}.dump(1) + "\n";
+}
+
+std::string GraphToDot(const Graph& graph) {
+  std::ostringstream o;
+  o << "graph ketnoi {\n  node [shape=box];\n";
+  for (const EntityRef& n : graph.nodes) {
+    o << "  \"" << DotEscape(n.id) << "\" [label=\"" << DotEscape(n.name) << "\", kind=\""
+      << DotEscape(n.kind) << "\"];\n";
+  }
+  for (const GraphEdge& e : graph.edges) {
+    o << "  \"" << DotEscape(e.source) << "\" -- \"" << DotEscape(e.target)
+      << "\" [weight=" << e.count << ", penwidth=" << std::min(1 + e.count, 8) << ", label=\""
+      << DotEscape(Join(e.types, ",")) << "\"];\n";
+  }
+  o << "}\n";
+  return o.str();
+}
+
+}  // namespace ketnoi::search

@@ -1,0 +1,438 @@
+// Matchmaking: a stated need -> organizations and persons whose record shows they can meet
+// it, with reasons and evidence. The ranking is documented in docs/MATCHING.md.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/date.h"
+#include "search/query.h"
+#include "search/search.h"
+#include "search/tokenizer.h"
+#include "store/sqlite/sqlite_store.h"
+#include "text/text.h"
+
+namespace ketnoi::search {
+namespace {
+
+using core::Result;
+using core::Status;
+
+// Weights (docs/MATCHING.md).
+constexpr double kEventWeight = 3.0;     // per need field an event of theirs is in
+constexpr double kSentenceWeight = 2.0;  // a sentence naming them matches the need's terms
+constexpr double kDocumentWeight = 0.3;  // a document about a need field names them
+constexpr double kDocumentCap = 1.5;
+constexpr double kProposerFactor = 0.3;  // who asks in a proposal is not who offers
+constexpr double kTieBonus = 1.25;       // already worked with the asking side
+constexpr int kSentencePool = 300;       // best-matching sentences considered
+constexpr size_t kMaxEvidence = 5;
+
+// English words that say nothing about the need itself.
+const std::set<std::string>& EnglishStopwords() {
+  static const std::set<std::string> kWords = {
+      "a",       "an",   "the",     "of",   "for",     "and",  "or",      "in",       "on",
+      "to",      "with", "by",      "at",   "from",    "we",   "our",     "us",       "need",
+      "needs",   "want", "looking", "seek", "seeking", "find", "partner", "partners", "expert",
+      "experts", "help", "support", "some", "who",     "can"};
+  return kWords;
+}
+
+bool IsLatinKey(std::string_view key) {
+  return std::none_of(key.begin(), key.end(),
+                      [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+}
+
+// True when `needle` occurs in `hay` (both search keys) on word boundaries (Latin) or
+// anywhere (CJK, which has no spaces).
+bool ContainsKey(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return false;
+  for (size_t pos = hay.find(needle); pos != std::string_view::npos;
+       pos = hay.find(needle, pos + 1)) {
+    if (!IsLatinKey(needle)) return true;
+    bool left = pos == 0 || hay[pos - 1] == ' ';
+    size_t end = pos + needle.size();
+    bool right = end == hay.size() || hay[end] == ' ';
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// The need's key terms: field keywords it contains, then its words (Vietnamese as syllable
+// pairs, since single syllables like "tạo" say little; English without stopwords; Chinese
+// as segmented words).
+std::vector<std::string> NeedTerms(const std::string& need,
+                                   const std::vector<std::string>& keyword_hits) {
+  std::vector<std::string> terms = keyword_hits;
+  std::vector<std::string> words = QueryTerms(need);
+  core::Lang lang = text::IdentifyLanguage(need);
+  if (lang == core::Lang::kVi && words.size() > 1) {
+    for (size_t i = 0; i + 1 < words.size(); ++i) terms.push_back(words[i] + " " + words[i + 1]);
+  } else {
+    for (const std::string& w : words) {
+      std::string key = text::SearchKey(w);
+      if (lang == core::Lang::kEn && EnglishStopwords().count(key)) continue;
+      terms.push_back(w);
+    }
+  }
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const std::string& t : terms) {
+    if (seen.insert(text::SearchKey(t)).second) out.push_back(t);
+  }
+  return out;
+}
+
+struct Candidate {
+  EntityRef entity;
+  double score = 0;
+  std::set<std::string> event_keys, event_fields, sentence_keys, terms_hit, docs;
+  std::optional<std::string> latest;
+  int proposer_only = 0;
+  int field_docs = 0;
+  int ties = 0;
+  std::vector<std::pair<double, Evidence>> evidence;
+};
+
+double Recency(const std::optional<std::string>& date, const std::optional<core::Date>& newest) {
+  if (!date || !newest || date->size() < 10) return 0.5;
+  auto d = core::ParseIsoDate(date->substr(0, 10));
+  if (!d) return 0.5;
+  double years = static_cast<double>(newest->DaysSinceEpoch() - d->DaysSinceEpoch()) / 365.25;
+  return 0.5 + 0.5 * std::exp(-std::max(0.0, years) / 3.0);
+}
+
+void Note(Candidate& c, const std::optional<std::string>& date) {
+  if (date && (!c.latest || *date > *c.latest)) c.latest = date;
+}
+
+Status CountTies(store::SqliteDb& db, const std::string& ids_json,
+                 const std::vector<Candidate*>& cands) {
+  auto q = db.Prepare(
+      "SELECT count(DISTINCT e.doc_id || '#' || e.idx) FROM event_participants p "
+      "JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx WHERE p.entity_id = ?1 "
+      "AND (e.place_entity IN (SELECT value FROM json_each(?2)) "
+      "OR EXISTS (SELECT 1 FROM event_participants o WHERE o.doc_id = e.doc_id "
+      "AND o.event_idx = e.idx AND o.entity_id IN (SELECT value FROM json_each(?2))) "
+      "OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = e.doc_id "
+      "AND m.sentence = e.sentence AND m.entity_id IN (SELECT value FROM json_each(?2))))");
+  if (!q.ok()) return q.status();
+  for (Candidate* c : cands) {
+    q->Reset();
+    q->Bind(1, c->entity.id).Bind(2, ids_json);
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    c->ties = *row ? static_cast<int>(q->Int(0)) : 0;
+  }
+  return Status::Ok();
+}
+
+// A person's stated roles, most frequent first (at most two).
+Result<std::vector<std::string>> PersonRoles(store::SqliteDb& db, const Candidate& c) {
+  std::vector<std::string> out;
+  if (c.entity.kind != "person") return out;
+  auto q = db.Prepare("SELECT roles FROM mentions WHERE entity_id = ? AND roles != '[]'");
+  if (!q.ok()) return q.status();
+  q->Bind(1, c.entity.id);
+  std::map<std::string, int> counts;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto roles = nlohmann::json::parse(q->Text(0), nullptr, false);
+    if (!roles.is_array()) continue;
+    for (const auto& r : roles) {
+      if (r.is_object() && r.contains("title") && r["title"].is_string()) {
+        ++counts[r["title"].get<std::string>()];
+      }
+    }
+  }
+  std::vector<std::pair<int, std::string>> sorted;
+  for (const auto& [t, n] : counts) sorted.push_back({-n, t});
+  std::sort(sorted.begin(), sorted.end());
+  for (size_t i = 0; i < sorted.size() && i < 2; ++i) out.push_back(sorted[i].second);
+  return out;
+}
+
+std::string JoinSet(const std::set<std::string>& s) {
+  std::string out;
+  for (const std::string& x : s) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+MatchResult Finish(Candidate& c, const MatchReport& report, const std::string& country,
+                   const std::vector<std::string>& roles) {
+  MatchResult r;
+  r.entity = c.entity;
+  r.score = std::round(c.score * 1000) / 1000;
+  if (!c.event_keys.empty()) {
+    std::string line =
+        std::to_string(c.event_keys.size()) + " event(s) in " + JoinSet(c.event_fields);
+    if (c.proposer_only > 0) {
+      line += " (" + std::to_string(c.proposer_only) + " as the proposing side)";
+    }
+    r.reasons.push_back(line);
+  }
+  if (!c.sentence_keys.empty()) {
+    r.reasons.push_back(std::to_string(c.sentence_keys.size()) + " sentence(s) naming them say " +
+                        JoinSet(c.terms_hit));
+  }
+  if (c.field_docs > 0) {
+    std::set<std::string> f(report.fields.begin(), report.fields.end());
+    r.reasons.push_back("named in " + std::to_string(c.field_docs) + " document(s) on " +
+                        JoinSet(f));
+  }
+  if (!roles.empty()) {
+    std::string line = "role";
+    for (size_t i = 0; i < roles.size(); ++i) line += (i ? "; " : ": ") + roles[i];
+    r.reasons.push_back(line);
+  }
+  if (c.ties > 0) {
+    r.reasons.push_back("ties: " + std::to_string(c.ties) + " event(s) involving " + country);
+  }
+  if (c.latest) r.reasons.push_back("latest evidence " + *c.latest);
+  // One entry per sentence: an event and a term match in the same sentence add up.
+  std::map<std::pair<std::string, std::string>, std::pair<double, Evidence>> merged;
+  for (auto& [w, e] : c.evidence) {
+    auto [it, fresh] = merged.try_emplace({e.doc_id, e.sentence}, w, e);
+    if (fresh) continue;
+    it->second.first += w;
+    if (it->second.second.why.find(e.why) == std::string::npos)
+      it->second.second.why += "; " + e.why;
+  }
+  std::vector<std::pair<double, Evidence>> best;
+  for (auto& [k, v] : merged) best.push_back(std::move(v));
+  std::stable_sort(best.begin(), best.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (auto& [w, e] : best) {
+    if (r.evidence.size() >= kMaxEvidence) break;
+    r.evidence.push_back(std::move(e));
+  }
+  return r;
+}
+
+}  // namespace
+
+Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
+                                         const extract::Lexicons& lexicons) {
+  auto updated = UpdateIndex();
+  if (!updated.ok()) return updated.status();
+  if (query.limit <= 0) return core::InvalidInput("the limit must be positive");
+  MatchReport report;
+  // ---- parse the need
+  const std::string need_key = text::SearchKey(query.need);
+  if (IndexTokens(query.need, true).empty()) {
+    return core::InvalidInput("the need has no searchable words");
+  }
+  std::vector<std::string> keyword_hits;
+  std::set<std::string> fields;
+  for (const extract::FieldKeyword& kw : lexicons.field_keywords) {
+    std::string key = text::SearchKey(kw.keyword);
+    if (!ContainsKey(need_key, key)) continue;
+    if (fields.insert(kw.field).second) report.fields.push_back(kw.field);
+    keyword_hits.push_back(kw.keyword);
+  }
+  if (!query.field.empty()) {
+    const auto& ids = lexicons.field_ids;
+    if (!ids.empty() && std::find(ids.begin(), ids.end(), query.field) == ids.end()) {
+      return core::InvalidInput("unknown field '" + query.field + "' (see data/fields.txt)");
+    }
+    if (fields.insert(query.field).second) report.fields.push_back(query.field);
+  }
+  report.terms = NeedTerms(query.need, keyword_hits);
+  std::vector<std::string> tie_ids;
+  if (!query.country.empty()) {
+    auto ids = ResolveIds(query.country, true);
+    if (!ids.ok()) return ids.status();
+    tie_ids = std::move(ids).value();
+  }
+  std::set<std::string> excluded(tie_ids.begin(), tie_ids.end());
+
+  store::SqliteDb& db = store_->db();
+  std::optional<core::Date> newest;
+  {
+    auto q = db.Prepare("SELECT max(published) FROM documents");
+    if (!q.ok()) return q.status();
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (*row && !q->IsNull(0)) newest = core::ParseIsoDate(q->Text(0));
+  }
+  std::map<std::string, Candidate> cands;
+  auto cand = [&](const std::string& id, const std::string& name,
+                  const std::string& kind) -> Candidate* {
+    if (kind == "place" || excluded.count(id)) return nullptr;
+    Candidate& c = cands[id];
+    c.entity = {id, name, kind};
+    return &c;
+  };
+  const std::string fields_json = nlohmann::json(report.fields).dump();
+
+  // ---- (a) events in the need's fields
+  auto ev = db.Prepare(
+      "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), e.fields, "
+      "e.trigger_begin, CAST(substr(CAST(d.text AS BLOB), e.evidence_begin + 1, "
+      "e.evidence_end - e.evidence_begin) AS TEXT), d.title "
+      "FROM events e JOIN documents d ON d.id = e.doc_id "
+      "WHERE EXISTS (SELECT 1 FROM json_each(e.fields) f "
+      "WHERE f.value IN (SELECT value FROM json_each(?1)))");
+  if (!ev.ok()) return ev.status();
+  ev->Bind(1, fields_json);
+  auto parts = db.Prepare(
+      "SELECT p.entity_id, en.name, en.kind, m.begin_byte FROM event_participants p "
+      "JOIN entities en ON en.id = p.entity_id "
+      "JOIN mentions m ON m.doc_id = p.doc_id AND m.idx = p.mention_idx "
+      "WHERE p.doc_id = ? AND p.event_idx = ? ORDER BY p.mention_idx");
+  if (!parts.ok()) return parts.status();
+  while (!report.fields.empty()) {
+    auto row = ev->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string doc = ev->Text(0), type = ev->Text(2), modality = ev->Text(3);
+    int64_t idx = ev->Int(1), trigger = ev->Int(6);
+    std::optional<std::string> date;
+    if (!ev->IsNull(4)) date = ev->Text(4);
+    std::vector<std::string> hit;
+    auto efields = nlohmann::json::parse(ev->Text(5), nullptr, false);
+    if (efields.is_array()) {
+      for (const auto& f : efields) {
+        if (f.is_string() && fields.count(f.get<std::string>()))
+          hit.push_back(f.get<std::string>());
+      }
+    }
+    double modality_factor = modality == "reported" ? 1.0 : 0.8;
+    parts->Reset();
+    parts->Bind(1, doc).Bind(2, idx);
+    std::set<std::string> done;
+    while (true) {
+      auto p = parts->Step();
+      if (!p.ok()) return p.status();
+      if (!*p) break;
+      Candidate* c = cand(parts->Text(0), parts->Text(1), parts->Text(2));
+      if (!c || !done.insert(c->entity.id).second) continue;
+      bool proposer = type == "proposal" && parts->Int(3) < trigger;
+      double w = kEventWeight * static_cast<double>(hit.size()) * modality_factor *
+                 (proposer ? kProposerFactor : 1.0) * Recency(date, newest);
+      c->score += w;
+      c->event_keys.insert(doc + "#" + std::to_string(idx));
+      c->event_fields.insert(hit.begin(), hit.end());
+      c->docs.insert(doc);
+      if (proposer) ++c->proposer_only;
+      Note(*c, date);
+      std::string why = type + " in ";
+      for (size_t i = 0; i < hit.size(); ++i) why += (i ? ", " : "") + hit[i];
+      if (proposer) why += " (as the proposing side)";
+      c->evidence.push_back({w, {doc, ev->Text(8), ev->Text(7), date, why}});
+    }
+  }
+
+  // ---- (b) sentences that say the need's terms and name them
+  auto expr = MatchExpression(report.terms, true);
+  if (expr.ok()) {
+    auto sq = db.Prepare(
+        "SELECT s.doc_id, s.idx, CAST(-bm25(search_sentences) * 1000000 AS INTEGER) AS score, "
+        "s.text, d.title, d.published FROM search_sentences s JOIN documents d "
+        "ON d.id = s.doc_id WHERE search_sentences MATCH ?1 ORDER BY score DESC LIMIT ?2");
+    if (!sq.ok()) return sq.status();
+    sq->Bind(1, *expr).Bind(2, int64_t{kSentencePool});
+    auto men = db.Prepare(
+        "SELECT m.entity_id, en.name, en.kind, min(m.begin_byte) FROM mentions m "
+        "JOIN entities en ON en.id = m.entity_id WHERE m.doc_id = ? AND m.sentence = ? "
+        "GROUP BY m.entity_id ORDER BY min(m.begin_byte)");
+    if (!men.ok()) return men.status();
+    auto prop = db.Prepare(
+        "SELECT min(trigger_begin) FROM events WHERE doc_id = ? AND sentence = ? "
+        "AND type = 'proposal'");
+    if (!prop.ok()) return prop.status();
+    double top = 0;
+    while (true) {
+      auto row = sq->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      double bm = static_cast<double>(sq->Int(2)) / 1e6;
+      if (top <= 0) top = bm;
+      std::string doc = sq->Text(0), sentence = sq->Text(3);
+      int64_t sidx = sq->Int(1);
+      std::optional<std::string> date;
+      if (!sq->IsNull(5)) date = sq->Text(5);
+      std::string sentence_key = text::SearchKey(sentence);
+      std::vector<std::string> said;
+      for (const std::string& t : report.terms) {
+        if (ContainsKey(sentence_key, text::SearchKey(t))) said.push_back(t);
+      }
+      prop->Reset();
+      prop->Bind(1, doc).Bind(2, sidx);
+      std::optional<int64_t> trigger;
+      auto pr = prop->Step();
+      if (!pr.ok()) return pr.status();
+      if (*pr && !prop->IsNull(0)) trigger = prop->Int(0);
+      men->Reset();
+      men->Bind(1, doc).Bind(2, sidx);
+      while (true) {
+        auto m = men->Step();
+        if (!m.ok()) return m.status();
+        if (!*m) break;
+        Candidate* c = cand(men->Text(0), men->Text(1), men->Text(2));
+        if (!c) continue;
+        bool proposer = trigger && men->Int(3) < *trigger;
+        double w = kSentenceWeight * (top > 0 ? bm / top : 1.0) *
+                   (proposer ? kProposerFactor : 1.0) * Recency(date, newest);
+        c->score += w;
+        c->sentence_keys.insert(doc + "#" + std::to_string(sidx));
+        c->terms_hit.insert(said.begin(), said.end());
+        c->docs.insert(doc);
+        Note(*c, date);
+        std::string why = "says";
+        for (size_t i = 0; i < said.size(); ++i) why += (i ? ", " : " ") + said[i];
+        c->evidence.push_back({w, {doc, sq->Text(4), sentence, date, why}});
+      }
+    }
+  }
+
+  // ---- (c) documents about the need's fields that name them
+  if (!report.fields.empty()) {
+    auto dq = db.Prepare(
+        "SELECT m.entity_id, en.name, en.kind, count(DISTINCT m.doc_id) FROM document_fields f "
+        "JOIN mentions m ON m.doc_id = f.doc_id JOIN entities en ON en.id = m.entity_id "
+        "WHERE f.field IN (SELECT value FROM json_each(?1)) AND en.kind != 'place' "
+        "GROUP BY m.entity_id");
+    if (!dq.ok()) return dq.status();
+    dq->Bind(1, fields_json);
+    while (true) {
+      auto row = dq->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Candidate* c = cand(dq->Text(0), dq->Text(1), dq->Text(2));
+      if (!c) continue;
+      double n = static_cast<double>(dq->Int(3));
+      c->score += std::min(kDocumentCap, kDocumentWeight * n);
+      c->field_docs = static_cast<int>(n);
+    }
+  }
+
+  // ---- rank, then ties to the asking side and reasons for the best
+  std::vector<Candidate*> ranked;
+  for (auto& [id, c] : cands) ranked.push_back(&c);
+  auto by_score = [](const Candidate* a, const Candidate* b) {
+    if (a->score != b->score) return a->score > b->score;
+    return a->entity.id < b->entity.id;
+  };
+  std::sort(ranked.begin(), ranked.end(), by_score);
+  if (ranked.size() > static_cast<size_t>(query.limit) * 3) ranked.resize(query.limit * 3);
+  if (!tie_ids.empty()) {
+    KETNOI_RETURN_IF_ERROR(CountTies(db, nlohmann::json(tie_ids).dump(), ranked));
+    for (Candidate* c : ranked) {
+      if (c->ties > 0) c->score *= kTieBonus;
+    }
+    std::sort(ranked.begin(), ranked.end(), by_score);
+  }
+  if (ranked.size() > static_cast<size_t>(query.limit)) ranked.resize(query.limit);
+  for (Candidate* c : ranked) {
+    auto roles = PersonRoles(db, *c);
+    if (!roles.ok()) return roles.status();
+    report.results.push_back(Finish(*c, report, query.country, *roles));
+  }
+  return report;
+}
+
+}  // namespace ketnoi::search

@@ -1,0 +1,171 @@
+// Full-text search over documents: BM25 over title and body, snippets, filters.
+#include "search/search.h"
+
+#include <cctype>
+#include <set>
+
+#include "search/query.h"
+#include "search/tokenizer.h"
+#include "store/sqlite/sqlite_store.h"
+#include "text/text.h"
+
+namespace ketnoi::search {
+namespace {
+
+bool HasIdeograph(std::string_view s) {
+  for (const IndexToken& t : IndexTokens(s, true)) {
+    if (static_cast<unsigned char>(s[t.span.begin]) >= 0xE3) return true;
+  }
+  return false;
+}
+
+void AddTerm(std::string_view term, bool quoted, std::vector<std::string>* out) {
+  if (IndexTokens(term, true).empty()) return;
+  if (quoted || !HasIdeograph(term)) {
+    out->emplace_back(term);
+    return;
+  }
+  // "半导体人才培训" -> 半导体 / 人才 / 培训: all words, in any order.
+  size_t before = out->size();
+  for (const text::Token& tok : text::Tokenize(term, core::Lang::kZh)) {
+    std::string_view w = tok.span.Of(term);
+    if (!IndexTokens(w, true).empty()) out->emplace_back(w);
+  }
+  if (out->size() == before) out->emplace_back(term);
+}
+
+// The other names (2+ words, or 2+ CJK characters) of the entities whose alias is exactly
+// `query`: "nguyen chi dung" -> 阮志勇 when resolution linked them.
+core::Result<std::vector<std::string>> EntityAliases(store::SqliteDb& db, std::string_view query) {
+  std::vector<std::string> out;
+  std::string key = text::SearchKey(query);
+  if (key.empty()) return out;
+  auto q = db.Prepare(
+      "SELECT DISTINCT m.surface FROM mentions m WHERE m.entity_id IN "
+      "(SELECT entity_id FROM search_aliases WHERE key = ?1 GROUP BY entity_id "
+      " ORDER BY count(*) DESC LIMIT 3) LIMIT 50");
+  if (!q.ok()) return q.status();
+  q->Bind(1, key);
+  std::set<std::string> seen = {key};
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string surface = q->Text(0);
+    auto toks = IndexTokens(surface, true);
+    if (toks.size() < 2) continue;
+    if (seen.insert(text::SearchKey(surface)).second) out.push_back(surface);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> QueryTerms(std::string_view query) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < query.size()) {
+    char c = query[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (c == '"') {
+      size_t close = query.find('"', i + 1);
+      if (close == std::string_view::npos) close = query.size();
+      AddTerm(query.substr(i + 1, close - i - 1), true, &out);
+      i = close + 1;
+    } else {
+      size_t end = query.find_first_of(" \t\n\r\"", i);
+      if (end == std::string_view::npos) end = query.size();
+      AddTerm(query.substr(i, end - i), false, &out);
+      i = end;
+    }
+  }
+  return out;
+}
+
+core::Result<std::string> MatchExpression(const std::vector<std::string>& terms, bool any) {
+  std::string expr;
+  for (const std::string& t : terms) {
+    if (!expr.empty()) expr += any ? " OR " : " AND ";
+    expr += '"';
+    for (char c : t) {
+      if (c == '"') expr += '"';
+      expr += c;
+    }
+    expr += '"';
+  }
+  if (expr.empty()) return core::InvalidInput("the query has no searchable words");
+  return expr;
+}
+
+core::Result<std::string> NormalizeDateBound(const std::string& s) {
+  if (s.empty()) return s;
+  auto digits = [&](size_t b, size_t n) {
+    if (s.size() < b + n) return false;
+    for (size_t k = b; k < b + n; ++k) {
+      if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
+    }
+    return true;
+  };
+  bool ok = (s.size() == 4 && digits(0, 4)) ||
+            (s.size() == 7 && digits(0, 4) && s[4] == '-' && digits(5, 2)) ||
+            (s.size() == 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+             digits(8, 2));
+  if (!ok) return core::InvalidInput("bad date '" + s + "': expected YYYY, YYYY-MM or YYYY-MM-DD");
+  return s;
+}
+
+core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& query) {
+  auto updated = UpdateIndex();
+  if (!updated.ok()) return updated.status();
+  if (query.text.size() > 2000) return core::TooLarge("the query is longer than 2000 bytes");
+  auto expr = MatchExpression(QueryTerms(query.text), false);
+  if (!expr.ok()) return expr.status();
+  auto aliases = EntityAliases(store_->db(), query.text);
+  if (!aliases.ok()) return aliases.status();
+  if (!aliases->empty()) {
+    // A query that names an entity also finds the pages naming it in other languages.
+    auto more = MatchExpression(*aliases, true);
+    if (more.ok()) *expr = "(" + *expr + ") OR " + *more;
+  }
+  auto from = NormalizeDateBound(query.from);
+  if (!from.ok()) return from.status();
+  auto to = NormalizeDateBound(query.to);
+  if (!to.ok()) return to.status();
+  if (!query.lang.empty() && query.lang != "vi" && query.lang != "zh" && query.lang != "en") {
+    return core::InvalidInput("bad language '" + query.lang + "': expected vi, zh or en");
+  }
+  if (query.limit <= 0) return core::InvalidInput("the limit must be positive");
+  // Title matches weigh 4x body matches; doc_id is not indexed (weight 0).
+  auto q = store_->db().Prepare(
+      "SELECT s.doc_id, d.title, d.lang, d.source, d.published, "
+      "CAST(-bm25(search_documents, 0.0, 4.0, 1.0) * 1000000 AS INTEGER) AS score, "
+      "snippet(search_documents, 2, ?1, ?2, '…', 20) "
+      "FROM search_documents s JOIN documents d ON d.id = s.doc_id "
+      "WHERE search_documents MATCH ?3 AND (?4 = '' OR d.lang = ?4) "
+      "AND (?5 = '' OR d.published >= ?5) "
+      "AND (?6 = '' OR substr(d.published, 1, length(?6)) <= ?6) "
+      "AND (?7 = '' OR instr(d.source, ?7) > 0) "
+      "ORDER BY score DESC, s.doc_id LIMIT ?8");
+  if (!q.ok()) return q.status();
+  q->Bind(1, query.mark_open).Bind(2, query.mark_close).Bind(3, *expr).Bind(4, query.lang);
+  q->Bind(5, *from).Bind(6, *to).Bind(7, query.source).Bind(8, int64_t{query.limit});
+  std::vector<SearchHit> hits;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    SearchHit h;
+    h.doc_id = q->Text(0);
+    h.title = q->Text(1);
+    h.lang = q->Text(2);
+    h.source = q->Text(3);
+    if (!q->IsNull(4)) h.date = q->Text(4);
+    h.score = static_cast<double>(q->Int(5)) / 1e6;  // Statement reads integers only
+    h.snippet = q->Text(6);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+}  // namespace ketnoi::search

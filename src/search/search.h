@@ -1,0 +1,212 @@
+// search/search.h — stage 7: asking the knowledge base (search, profiles, events, graph,
+// matchmaking) over the SQLite store.
+//
+// In:  a store database (store/store.h) and queries in vi / zh / en.
+// Out: ranked documents with highlighted snippets; entity profiles (aliases per language,
+//      roles over time, fields, partners, events, sources); filtered events and timelines;
+//      the cooperation graph (GraphML / JSON / DOT); partners ranked for a stated need,
+//      each with reasons and cited evidence sentences (docs/MATCHING.md).
+// Index: SQLite FTS5 with the project's own tokenizer "ketnoi" (search/tokenizer.h): keys
+//      are text::SearchKey folds (case, diacritics with đ->d, full-width, Traditional ->
+//      Simplified), Chinese is indexed per character plus segmenter words, so partial and
+//      cross-script queries match; offsets point into the stored text, so snippets show the
+//      original. The store's migration 2 queues every inserted/replaced/deleted document
+//      (search_queue) in the document's own transaction; UpdateIndex() drains the queue in
+//      small transactions. Open() and every query drain it first, so results never miss a
+//      committed document.
+// Errors: unknown entity -> kNotFound; malformed query, date or filter -> kInvalidInput;
+//      database problems -> the store's codes (kBusy, kIoError). Never throws.
+// Thread safety: one KnowledgeBase per thread (it owns one SQLite connection).
+#ifndef KETNOI_SEARCH_SEARCH_H_
+#define KETNOI_SEARCH_SEARCH_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "extract/lexicon.h"
+
+namespace ketnoi::store {
+class SqliteStore;
+}
+
+namespace ketnoi::search {
+
+// ---- full-text search ----------------------------------------------------------------
+
+struct SearchQuery {
+  std::string text;      // words (AND), "quoted phrases"; any language/script
+  std::string lang;      // "vi" | "zh" | "en" | "" (any)
+  std::string from, to;  // inclusive publication dates: YYYY[-MM[-DD]] or ""
+  std::string source;    // substring of the document's source path, or ""
+  int limit = 20;
+  std::string mark_open = "[", mark_close = "]";  // around matched words in snippets
+};
+
+struct SearchHit {
+  std::string doc_id, title, lang, source;
+  std::optional<std::string> date;
+  double score = 0;     // higher is better (negated BM25)
+  std::string snippet;  // from the body, matches marked
+};
+
+// ---- entities ------------------------------------------------------------------------
+
+struct EntityRef {
+  std::string id, name, kind;  // kind: organization | person | place
+};
+
+struct Alias {
+  std::string surface, lang;
+  int count = 0;  // mentions
+};
+
+struct RoleAt {
+  std::string title, doc_id;
+  std::optional<std::string> date;  // the document's publication date
+};
+
+struct Count {
+  std::string key;    // a field id or an entity id
+  std::string label;  // display name (entities) or the key
+  int count = 0;
+};
+
+struct DocumentRef {
+  std::string id, title, lang, source;
+  std::optional<std::string> date;
+  int mentions = 0;
+};
+
+// ---- events --------------------------------------------------------------------------
+
+struct EventRow {
+  std::string doc_id;
+  int idx = 0;
+  std::string type, modality;
+  std::optional<std::string> date;  // the event's own date, else the document's
+  bool date_from_document = false;
+  std::optional<EntityRef> place;
+  std::vector<EntityRef> participants;
+  std::vector<std::string> fields;
+  std::string evidence;  // the evidence sentence as in the page
+  std::string doc_title;
+};
+
+struct EventFilter {
+  std::vector<std::string> participants;  // names or ids; an event needs one of each
+  std::vector<std::string> countries;     // names, ISO codes or ids; an event must involve
+                                          // every one (participant, place or a mention in
+                                          // the evidence sentence)
+  std::string field, type, modality;      // exact ids, or ""
+  std::string from, to;                   // YYYY[-MM[-DD]] on the event date, or ""
+  int limit = 0;                          // 0 = all
+};
+
+struct EntityProfile {
+  EntityRef entity;
+  std::string place_type, lexicon_key;
+  std::vector<Alias> aliases;    // grouped by document language, most used first
+  std::vector<RoleAt> roles;     // by date
+  std::vector<Count> fields;     // fields of its events and documents, most first
+  std::vector<Count> partners;   // co-participants in events, most first
+  std::vector<EventRow> events;  // by date
+  std::vector<DocumentRef> documents;
+  std::vector<EntityRef> also_matched;  // other entities the name could mean
+};
+
+// ---- graph ---------------------------------------------------------------------------
+
+struct GraphEdge {
+  std::string source, target;      // entity ids, source < target
+  int count = 0;                   // events they share
+  std::vector<std::string> types;  // distinct event types
+  std::vector<std::string> dates;  // distinct event dates, sorted
+};
+
+struct Graph {
+  std::vector<EntityRef> nodes;  // sorted by id
+  std::vector<GraphEdge> edges;  // sorted by (source, target)
+};
+
+std::string GraphToGraphMl(const Graph& graph);
+std::string GraphToJson(const Graph& graph);
+std::string GraphToDot(const Graph& graph);
+
+// ---- matchmaking (docs/MATCHING.md) --------------------------------------------------
+
+struct MatchQuery {
+  std::string need;     // "đào tạo thiết kế chip", "green hydrogen pilot plant"
+  std::string country;  // the asking side (name/ISO/id), or "" — ties to it count
+  std::string field;    // a field id to add to those found in the need
+  int limit = 10;
+};
+
+struct Evidence {
+  std::string doc_id, doc_title, sentence;
+  std::optional<std::string> date;
+  std::string why;  // "chip_design proposal", "mentions: thiết kế chip"
+};
+
+struct MatchResult {
+  EntityRef entity;
+  double score = 0;
+  std::vector<std::string> reasons;  // one line each, strongest first
+  std::vector<Evidence> evidence;    // best first, at most 5
+};
+
+struct MatchReport {
+  std::vector<std::string> fields;  // parsed from the need (+ --field)
+  std::vector<std::string> terms;   // key terms searched for
+  std::vector<MatchResult> results;
+};
+
+// ---- the query side ------------------------------------------------------------------
+
+class KnowledgeBase {
+ public:
+  ~KnowledgeBase();
+  KnowledgeBase(const KnowledgeBase&) = delete;
+  KnowledgeBase& operator=(const KnowledgeBase&) = delete;
+
+  // Opens (creating/migrating if needed) the SQLite database at `location`, registers the
+  // tokenizer, creates the FTS tables and indexes any queued documents.
+  static core::Result<std::unique_ptr<KnowledgeBase>> Open(const std::string& location);
+  // Same, but a missing file is kNotFound ("no database at PATH") instead of a new one:
+  // what query commands want.
+  static core::Result<std::unique_ptr<KnowledgeBase>> OpenExisting(const std::string& location);
+
+  // Indexes queued documents; returns how many were (re)indexed or removed.
+  core::Result<int> UpdateIndex();
+
+  core::Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+
+  // Entities an id, ISO/lexicon key or name (any alias, diacritics/case/script folded)
+  // refers to, most mentioned first. Empty when none.
+  core::Result<std::vector<EntityRef>> FindEntities(const std::string& name_or_id);
+  core::Result<EntityProfile> Profile(const std::string& name_or_id);
+
+  // Events by date (undated last), then document and index.
+  core::Result<std::vector<EventRow>> Events(const EventFilter& filter);
+  core::Result<Graph> CooperationGraph(const EventFilter& filter);
+
+  core::Result<MatchReport> Match(const MatchQuery& query, const extract::Lexicons& lexicons);
+
+ private:
+  explicit KnowledgeBase(std::unique_ptr<store::SqliteStore> store);
+  core::Status Prepare();
+  core::Result<std::vector<std::string>> ResolveIds(const std::string& name_or_id,
+                                                    bool countries_only);
+
+  std::unique_ptr<store::SqliteStore> store_;
+};
+
+// Checks and canonicalizes a date bound: "2024", "2024-06", "2024-06-25"; "" stays "".
+core::Result<std::string> NormalizeDateBound(const std::string& s);
+
+}  // namespace ketnoi::search
+
+#endif  // KETNOI_SEARCH_SEARCH_H_

@@ -1,0 +1,600 @@
+#include "search/search.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "search/query.h"
+#include "search/tokenizer.h"
+#include "store/store.h"
+
+namespace ketnoi::search {
+namespace {
+
+using extract::EntityKind;
+using extract::EventType;
+using extract::Modality;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// Builds a store::DocumentRecord by hand: deterministic input for the query side.
+class RecordBuilder {
+ public:
+  RecordBuilder(std::string id, core::Lang lang, std::optional<core::Date> date, std::string title,
+                std::string text) {
+    r_.id = id;
+    r_.source = "pages/" + id + ".txt";
+    r_.content_hash = "hash-" + id + "-" + std::to_string(text.size());
+    r_.format = "text";
+    r_.lang = lang;
+    r_.title = std::move(title);
+    r_.date = date;
+    r_.text = std::move(text);
+    r_.paragraphs = {{0, static_cast<uint32_t>(r_.text.size())}};
+    r_.analysis.lang = lang;
+  }
+
+  // Adds the sentence `s` (must occur in the text); returns its index.
+  int Sentence(std::string_view s) {
+    size_t at = r_.text.find(s);
+    EXPECT_NE(at, std::string::npos) << s;
+    r_.analysis.sentences.push_back(
+        {{static_cast<uint32_t>(at), static_cast<uint32_t>(at + s.size())}, 0});
+    return static_cast<int>(r_.analysis.sentences.size()) - 1;
+  }
+
+  // Adds a mention of `surface` inside sentence `sentence`; returns its index.
+  int Mention(int sentence, EntityKind kind, std::string_view surface, const std::string& entity_id,
+              const std::string& name, std::vector<std::string> roles = {},
+              extract::PlaceType place_type = extract::PlaceType::kNone) {
+    core::Span s = r_.analysis.sentences[static_cast<size_t>(sentence)].span;
+    size_t from = s.begin;
+    for (const auto& m : r_.analysis.mentions) {
+      if (m.sentence == sentence && m.surface == surface) from = m.span.end;
+    }
+    size_t at = r_.text.find(surface, from);
+    EXPECT_NE(at, std::string::npos) << surface;
+    extract::Mention m;
+    m.kind = kind;
+    m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + surface.size())};
+    m.surface = std::string(surface);
+    m.sentence = sentence;
+    m.place_type = place_type;
+    for (auto& t : roles) m.roles.push_back({t, m.span});
+    r_.analysis.mentions.push_back(m);
+    int e = -1;
+    for (size_t i = 0; i < r_.resolved.entities.size(); ++i) {
+      if (r_.resolved.entities[i].id == entity_id) e = static_cast<int>(i);
+    }
+    if (e < 0) {
+      resolve::LocalEntity le;
+      le.id = entity_id;
+      le.kind = kind;
+      le.place_type = place_type;
+      le.name = name;
+      // Lexicon places carry their key ("VN"), as the resolver gives them.
+      if (kind == EntityKind::kPlace) le.lexicon_key = entity_id.substr(entity_id.rfind(':') + 1);
+      r_.resolved.entities.push_back(le);
+      e = static_cast<int>(r_.resolved.entities.size()) - 1;
+    }
+    r_.resolved.mention_entity.push_back(e);
+    return static_cast<int>(r_.analysis.mentions.size()) - 1;
+  }
+
+  void Event(int sentence, EventType type, Modality modality, std::vector<int> participants,
+             std::string_view trigger, std::vector<std::string> fields,
+             std::optional<core::Date> date = std::nullopt, int place = -1) {
+    extract::Event e;
+    e.type = type;
+    e.modality = modality;
+    e.participants = std::move(participants);
+    e.sentence = sentence;
+    e.evidence = r_.analysis.sentences[static_cast<size_t>(sentence)].span;
+    size_t at = r_.text.find(trigger, e.evidence.begin);
+    EXPECT_NE(at, std::string::npos) << trigger;
+    e.trigger = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + trigger.size())};
+    e.fields = std::move(fields);
+    e.date = date;
+    e.place = place;
+    r_.analysis.events.push_back(std::move(e));
+  }
+
+  void Fields(std::vector<std::string> f) { r_.analysis.fields = std::move(f); }
+  const store::DocumentRecord& record() const { return r_; }
+
+ private:
+  store::DocumentRecord r_;
+};
+
+constexpr auto kOrg = EntityKind::kOrganization;
+constexpr auto kPerson = EntityKind::kPerson;
+constexpr auto kPlace = EntityKind::kPlace;
+constexpr auto kCountry = extract::PlaceType::kCountry;
+
+// Four small pages of our own in three languages.
+std::vector<store::DocumentRecord> Corpus() {
+  std::vector<store::DocumentRecord> out;
+  {
+    RecordBuilder b("vi-chip", core::Lang::kVi, core::Date{2024, 3, 10},
+                    "Hợp tác đào tạo thiết kế chip",
+                    "Bộ trưởng Đặng Văn Hùng tiếp Công ty Beta Chip tại Hà Nội. "
+                    "Bộ trưởng Hùng đề nghị Beta Chip phối hợp với Viện Alpha đào tạo thiết kế "
+                    "chip cho Việt Nam.");
+    int s0 = b.Sentence("Bộ trưởng Đặng Văn Hùng tiếp Công ty Beta Chip tại Hà Nội.");
+    int s1 = b.Sentence(
+        "Bộ trưởng Hùng đề nghị Beta Chip phối hợp với Viện Alpha đào tạo thiết kế chip cho "
+        "Việt Nam.");
+    int hung = b.Mention(s0, kPerson, "Đặng Văn Hùng", "person:dang van hung", "Đặng Văn Hùng",
+                         {"Bộ trưởng"});
+    int beta = b.Mention(s0, kOrg, "Công ty Beta Chip", "organization:beta", "Beta Chip Inc.");
+    int hanoi =
+        b.Mention(s0, kPlace, "Hà Nội", "place:city:hanoi", "Hanoi", {}, extract::PlaceType::kCity);
+    int hung2 = b.Mention(s1, kPerson, "Hùng", "person:dang van hung", "Đặng Văn Hùng");
+    int beta2 = b.Mention(s1, kOrg, "Beta Chip", "organization:beta", "Beta Chip Inc.");
+    int alpha = b.Mention(s1, kOrg, "Viện Alpha", "organization:alpha", "Alpha Institute");
+    b.Mention(s1, kPlace, "Việt Nam", "place:VN", "Vietnam", {}, kCountry);
+    b.Event(s0, EventType::kMeeting, Modality::kReported, {hung, beta}, "tiếp", {"chip_design"},
+            std::nullopt, hanoi);
+    b.Event(s1, EventType::kProposal, Modality::kProposed, {hung2, beta2, alpha}, "đề nghị",
+            {"chip_design", "human_resources"});
+    b.Fields({"chip_design", "human_resources"});
+    out.push_back(b.record());
+  }
+  {
+    RecordBuilder b("zh-mou", core::Lang::kZh, core::Date{2023, 11, 2}, "台湾与越南半导体合作",
+                    "台湾半导体研究中心与越南国家创新中心签署合作备忘录。");
+    int s0 = b.Sentence("台湾半导体研究中心与越南国家创新中心签署合作备忘录。");
+    int tw = b.Mention(s0, kOrg, "台湾半导体研究中心", "organization:tsri",
+                       "Taiwan Semiconductor Research Institute");
+    int nic =
+        b.Mention(s0, kOrg, "越南国家创新中心", "organization:nic", "National Innovation Center");
+    b.Event(s0, EventType::kMouSigned, Modality::kReported, {tw, nic}, "签署", {"semiconductors"});
+    b.Fields({"semiconductors"});
+    out.push_back(b.record());
+  }
+  {
+    RecordBuilder b("en-deal", core::Lang::kEn, core::Date{2022, 5, 20},
+                    "Beta Chip and Alpha Institute sign agreement",
+                    "Beta Chip signed an agreement with the Alpha Institute on chip design "
+                    "training in Belgium. Vietnam and Belgium welcomed the deal.");
+    int s0 = b.Sentence(
+        "Beta Chip signed an agreement with the Alpha Institute on chip design training in "
+        "Belgium.");
+    int s1 = b.Sentence("Vietnam and Belgium welcomed the deal.");
+    int beta = b.Mention(s0, kOrg, "Beta Chip", "organization:beta", "Beta Chip Inc.");
+    int alpha = b.Mention(s0, kOrg, "Alpha Institute", "organization:alpha", "Alpha Institute");
+    int be = b.Mention(s0, kPlace, "Belgium", "place:BE", "Belgium", {}, kCountry);
+    b.Mention(s1, kPlace, "Vietnam", "place:VN", "Vietnam", {}, kCountry);
+    b.Mention(s1, kPlace, "Belgium", "place:BE", "Belgium", {}, kCountry);
+    b.Event(s0, EventType::kAgreementSigned, Modality::kReported, {beta, alpha}, "signed",
+            {"chip_design"}, core::Date{2022, 5, 18}, be);
+    b.Fields({"chip_design"});
+    out.push_back(b.record());
+  }
+  {
+    RecordBuilder b("vi-solar", core::Lang::kVi, core::Date{2019, 8, 1}, "Điện mặt trời",
+                    "Viện Alpha và Tập đoàn Gamma Solar ký kết hợp tác điện mặt trời tại Bỉ.");
+    int s0 = b.Sentence("Viện Alpha và Tập đoàn Gamma Solar ký kết hợp tác điện mặt trời tại Bỉ.");
+    int alpha = b.Mention(s0, kOrg, "Viện Alpha", "organization:alpha", "Alpha Institute");
+    int gamma = b.Mention(s0, kOrg, "Tập đoàn Gamma Solar", "organization:gamma", "Gamma Solar");
+    int be = b.Mention(s0, kPlace, "Bỉ", "place:BE", "Belgium", {}, kCountry);
+    b.Event(s0, EventType::kAgreementSigned, Modality::kReported, {alpha, gamma}, "ký kết",
+            {"solar_energy"}, std::nullopt, be);
+    b.Fields({"solar_energy"});
+    out.push_back(b.record());
+  }
+  return out;
+}
+
+class KnowledgeBaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ketnoi_search_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "kb.db").string();
+    auto store = store::Store::Open(db_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    for (const auto& r : Corpus()) {
+      auto put = (*store)->PutDocument(r);
+      ASSERT_TRUE(put.ok()) << put.status().message();
+    }
+    auto kb = KnowledgeBase::Open(db_);
+    ASSERT_TRUE(kb.ok()) << kb.status().message();
+    kb_ = std::move(kb).value();
+  }
+  void TearDown() override {
+    kb_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::vector<std::string> SearchIds(SearchQuery q) {
+    auto hits = kb_->Search(q);
+    EXPECT_TRUE(hits.ok()) << hits.status().message();
+    std::vector<std::string> ids;
+    if (hits.ok()) {
+      for (const auto& h : *hits) ids.push_back(h.doc_id);
+    }
+    return ids;
+  }
+  std::vector<std::string> SearchIds(const std::string& text) {
+    return SearchIds(SearchQuery{text});
+  }
+
+  std::filesystem::path dir_;
+  std::string db_;
+  std::unique_ptr<KnowledgeBase> kb_;
+};
+
+// ---- tokenizer -------------------------------------------------------------------------
+
+TEST(IndexTokensTest, FoldsVietnameseWithOffsetsIntoTheOriginal) {
+  std::string text = "Ông ĐẶNG Văn Hùng, Đà Nẵng";
+  auto toks = IndexTokens(text, false);
+  std::vector<std::string> keys, surfaces;
+  for (const auto& t : toks) {
+    keys.push_back(t.key);
+    surfaces.emplace_back(t.span.Of(text));
+  }
+  EXPECT_THAT(keys, ElementsAre("ong", "dang", "van", "hung", "da", "nang"));
+  EXPECT_THAT(surfaces, ElementsAre("Ông", "ĐẶNG", "Văn", "Hùng", "Đà", "Nẵng"));
+}
+
+TEST(IndexTokensTest, ChineseIsCharactersPlusColocatedWordsInDocuments) {
+  std::string text = "臺灣大學";
+  auto query = IndexTokens(text, true);
+  std::vector<std::string> keys;
+  for (const auto& t : query) keys.push_back(t.key);
+  EXPECT_THAT(keys, ElementsAre("台", "湾", "大", "学"));
+  auto doc = IndexTokens("半导体研究", false);
+  int colocated = 0;
+  for (const auto& t : doc) colocated += t.colocated ? 1 : 0;
+  EXPECT_GE(colocated, 1);
+  EXPECT_FALSE(doc.front().colocated);
+  EXPECT_EQ(doc.front().key, "半");
+}
+
+TEST(IndexTokensTest, SurvivesBrokenUtf8AndEmptyInput) {
+  EXPECT_THAT(IndexTokens("", false), IsEmpty());
+  auto toks = IndexTokens(std::string("ab\xff\xfe"
+                                      "cd"),
+                          false);
+  ASSERT_EQ(toks.size(), 2u);
+  EXPECT_EQ(toks[0].key, "ab");
+  EXPECT_EQ(toks[1].key, "cd");
+}
+
+TEST(QueryTest, TermsAreQuotedSoUserTextIsNeverFts5Syntax) {
+  EXPECT_THAT(QueryTerms("chip \"thiết kế\" OR -x"), ElementsAre("chip", "thiết kế", "OR", "-x"));
+  auto expr = MatchExpression({"a\"b", "c"}, false);
+  ASSERT_TRUE(expr.ok());
+  EXPECT_EQ(*expr, "\"a\"\"b\" AND \"c\"");
+  auto empty = MatchExpression(QueryTerms(" ,, "), false);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().message(), "the query has no searchable words");
+}
+
+// ---- search ----------------------------------------------------------------------------
+
+TEST_F(KnowledgeBaseTest, SearchIsDiacriticAndCaseInsensitive) {
+  EXPECT_THAT(SearchIds("dang van hung"), ElementsAre("vi-chip"));
+  EXPECT_THAT(SearchIds("ĐẶNG VĂN HÙNG"), ElementsAre("vi-chip"));
+  EXPECT_THAT(SearchIds("dien mat troi"), ElementsAre("vi-solar"));
+}
+
+TEST_F(KnowledgeBaseTest, SearchFoldsTraditionalChineseAndMatchesPartialWords) {
+  EXPECT_THAT(SearchIds("臺灣"), ElementsAre("zh-mou"));
+  EXPECT_THAT(SearchIds("导体"), ElementsAre("zh-mou"));
+  EXPECT_THAT(SearchIds("半導體合作"), ElementsAre("zh-mou"));
+  EXPECT_THAT(SearchIds("\"湾台\""), IsEmpty());  // a phrase keeps the order
+}
+
+TEST_F(KnowledgeBaseTest, SearchByAnEntityNameFindsItsOtherLanguageNames) {
+  // "Beta Chip" is only a name in en-deal and vi-chip; "Alpha Institute" links to "Viện Alpha".
+  EXPECT_THAT(SearchIds("alpha institute"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
+  EXPECT_THAT(SearchIds("越南国家创新中心"), ElementsAre("zh-mou"));
+}
+
+TEST_F(KnowledgeBaseTest, SearchRanksAndFilters) {
+  // The title match first, then the shorter page (BM25 length normalization).
+  EXPECT_THAT(SearchIds("Alpha"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
+  SearchQuery q{"Alpha"};
+  q.lang = "vi";
+  EXPECT_THAT(SearchIds(q), ElementsAre("vi-solar", "vi-chip"));
+  q.from = "2020";
+  EXPECT_THAT(SearchIds(q), ElementsAre("vi-chip"));
+  q = SearchQuery{"Alpha"};
+  q.to = "2022-05";
+  EXPECT_THAT(SearchIds(q), ElementsAre("en-deal", "vi-solar"));
+  q = SearchQuery{"Alpha"};
+  q.source = "vi-solar";
+  EXPECT_THAT(SearchIds(q), ElementsAre("vi-solar"));
+  q = SearchQuery{"Alpha"};
+  q.limit = 1;
+  EXPECT_THAT(SearchIds(q), ElementsAre("en-deal"));
+}
+
+TEST_F(KnowledgeBaseTest, SnippetsMarkTheOriginalText) {
+  auto hits = kb_->Search({"hung"});
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_THAT((*hits)[0].snippet,
+              ::testing::HasSubstr("Bộ trưởng [Đặng Văn Hùng] tiếp"));  // the whole name: an alias
+  EXPECT_EQ((*hits)[0].title, "Hợp tác đào tạo thiết kế chip");
+  EXPECT_EQ((*hits)[0].date, "2024-03-10");
+  EXPECT_GT((*hits)[0].score, 0);
+}
+
+TEST_F(KnowledgeBaseTest, BadQueriesAreClearErrors) {
+  SearchQuery q{"chip"};
+  q.from = "March 2024";
+  auto r = kb_->Search(q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), core::StatusCode::kInvalidInput);
+  EXPECT_EQ(r.status().message(), "bad date 'March 2024': expected YYYY, YYYY-MM or YYYY-MM-DD");
+  q = SearchQuery{"chip"};
+  q.lang = "fr";
+  EXPECT_EQ(kb_->Search(q).status().message(), "bad language 'fr': expected vi, zh or en");
+  EXPECT_EQ(kb_->Search({"..."}).status().message(), "the query has no searchable words");
+}
+
+TEST_F(KnowledgeBaseTest, IndexFollowsReplacedDocuments) {
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok());
+  RecordBuilder b("vi-solar", core::Lang::kVi, core::Date{2019, 8, 2}, "Điện gió",
+                  "Tập đoàn Gamma Solar xây dựng điện gió.");
+  auto put = (*store)->PutDocument(b.record());
+  ASSERT_TRUE(put.ok()) << put.status().message();
+  EXPECT_EQ(put->result, store::PutResult::kReplaced);
+  EXPECT_THAT(SearchIds("mat troi"), IsEmpty());
+  EXPECT_THAT(SearchIds("dien gio"), ElementsAre("vi-solar"));
+  auto again = kb_->UpdateIndex();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+}
+
+TEST_F(KnowledgeBaseTest, ReopeningIsCheapAndKeepsTheIndex) {
+  kb_.reset();
+  auto kb = KnowledgeBase::Open(db_);
+  ASSERT_TRUE(kb.ok());
+  auto n = (*kb)->UpdateIndex();
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 0);
+  auto hits = (*kb)->Search({"beta"});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 2u);
+}
+
+// ---- entities --------------------------------------------------------------------------
+
+TEST_F(KnowledgeBaseTest, FindsEntitiesByIdKeyAliasAndPart) {
+  auto ids = [&](const std::string& q) {
+    std::vector<std::string> out;
+    auto r = kb_->FindEntities(q);
+    EXPECT_TRUE(r.ok());
+    if (r.ok()) {
+      for (const auto& e : *r) out.push_back(e.id);
+    }
+    return out;
+  };
+  EXPECT_THAT(ids("organization:alpha"), ElementsAre("organization:alpha"));
+  EXPECT_THAT(ids("be"), ElementsAre("place:BE"));
+  EXPECT_THAT(ids("viện alpha"), ElementsAre("organization:alpha"));
+  EXPECT_THAT(ids("VIEN ALPHA"), ElementsAre("organization:alpha"));
+  EXPECT_THAT(ids("hung"), ElementsAre("person:dang van hung"));
+  EXPECT_THAT(ids("创新中心"), ElementsAre("organization:nic"));
+  EXPECT_THAT(ids("nobody at all"), IsEmpty());
+}
+
+TEST_F(KnowledgeBaseTest, ProfileGathersAliasesRolesPartnersEventsAndSources) {
+  auto p = kb_->Profile("alpha institute");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->entity.id, "organization:alpha");
+  EXPECT_EQ(p->entity.kind, "organization");
+  std::vector<std::string> aliases;
+  for (const auto& a : p->aliases)
+    aliases.push_back(a.lang + ":" + a.surface + "x" + std::to_string(a.count));
+  EXPECT_THAT(aliases, ElementsAre("en:Alpha Institutex1", "vi:Viện Alphax2"));
+  std::vector<std::string> partners;
+  for (const auto& c : p->partners) partners.push_back(c.key + "=" + std::to_string(c.count));
+  EXPECT_THAT(partners,
+              ElementsAre("organization:beta=2", "organization:gamma=1", "person:dang van hung=1"));
+  std::vector<std::string> events;
+  for (const auto& e : p->events) events.push_back(e.type + "@" + e.date.value_or("?"));
+  EXPECT_THAT(events, ElementsAre("agreement_signed@2019-08-01", "agreement_signed@2022-05-18",
+                                  "proposal@2024-03-10"));
+  EXPECT_TRUE(p->events[0].date_from_document);
+  EXPECT_FALSE(p->events[1].date_from_document);
+  std::vector<std::string> docs;
+  for (const auto& d : p->documents) docs.push_back(d.id);
+  EXPECT_THAT(docs, ElementsAre("vi-solar", "en-deal", "vi-chip"));
+  ASSERT_FALSE(p->fields.empty());
+  EXPECT_EQ(p->fields[0].key, "chip_design");
+  EXPECT_EQ(p->fields[0].count, 4);  // two documents + two events
+}
+
+TEST_F(KnowledgeBaseTest, ProfileRolesCarryTheDocumentDate) {
+  auto p = kb_->Profile("Đặng Văn Hùng");
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->roles.size(), 1u);
+  EXPECT_EQ(p->roles[0].title, "Bộ trưởng");
+  EXPECT_EQ(p->roles[0].date, "2024-03-10");
+  EXPECT_EQ(p->roles[0].doc_id, "vi-chip");
+}
+
+TEST_F(KnowledgeBaseTest, UnknownEntityIsNotFound) {
+  auto p = kb_->Profile("Nobody");
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), core::StatusCode::kNotFound);
+  EXPECT_EQ(p.status().message(), "no entity named 'Nobody' in the database");
+}
+
+// ---- events ----------------------------------------------------------------------------
+
+std::vector<std::string> EventKeys(const core::Result<std::vector<EventRow>>& r) {
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  std::vector<std::string> out;
+  if (r.ok()) {
+    for (const auto& e : *r) out.push_back(e.doc_id + "#" + std::to_string(e.idx));
+  }
+  return out;
+}
+
+TEST_F(KnowledgeBaseTest, EventsFilter) {
+  EXPECT_THAT(EventKeys(kb_->Events({})),
+              ElementsAre("vi-solar#0", "en-deal#0", "zh-mou#0", "vi-chip#0", "vi-chip#1"));
+  EventFilter f;
+  f.type = "agreement_signed";
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-solar#0", "en-deal#0"));
+  f = {};
+  f.field = "chip_design";
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("en-deal#0", "vi-chip#0", "vi-chip#1"));
+  f = {};
+  f.participants = {"Beta Chip", "alpha"};
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("en-deal#0", "vi-chip#1"));
+  f = {};
+  f.modality = "proposed";
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-chip#1"));
+  f = {};
+  f.from = "2022-05-19";
+  f.to = "2023";
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("zh-mou#0"));
+  f = {};
+  f.countries = {"VN", "Bỉ"};  // a country pair: the participant/place/sentence involve both
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre());
+  f.countries = {"Vietnam"};
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-chip#1"));
+  f.countries = {"BE"};
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-solar#0", "en-deal#0"));
+  f = {};
+  f.participants = {"Nobody"};
+  EXPECT_EQ(kb_->Events(f).status().message(), "no entity named 'Nobody' in the database");
+}
+
+TEST_F(KnowledgeBaseTest, EventRowsCarryEvidenceParticipantsAndPlace) {
+  EventFilter f;
+  f.type = "meeting";
+  auto r = kb_->Events(f);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 1u);
+  const EventRow& e = (*r)[0];
+  EXPECT_EQ(e.evidence, "Bộ trưởng Đặng Văn Hùng tiếp Công ty Beta Chip tại Hà Nội.");
+  ASSERT_EQ(e.participants.size(), 2u);
+  EXPECT_EQ(e.participants[0].name, "Đặng Văn Hùng");
+  EXPECT_EQ(e.participants[1].id, "organization:beta");
+  ASSERT_TRUE(e.place.has_value());
+  EXPECT_EQ(e.place->id, "place:city:hanoi");
+  EXPECT_EQ(e.doc_title, "Hợp tác đào tạo thiết kế chip");
+}
+
+// ---- graph -----------------------------------------------------------------------------
+
+TEST_F(KnowledgeBaseTest, GraphHasWeightedEdgesAndValidGraphMl) {
+  auto g = kb_->CooperationGraph({});
+  ASSERT_TRUE(g.ok());
+  std::vector<std::string> nodes, edges;
+  for (const auto& n : g->nodes) nodes.push_back(n.id);
+  for (const auto& e : g->edges) {
+    std::string types;
+    for (const auto& t : e.types) types += t + ";";
+    edges.push_back(e.source + "--" + e.target + "=" + std::to_string(e.count) + " " + types);
+  }
+  EXPECT_THAT(nodes, ElementsAre("organization:alpha", "organization:beta", "organization:gamma",
+                                 "organization:nic", "organization:tsri", "person:dang van hung"));
+  EXPECT_THAT(edges,
+              ElementsAre("organization:alpha--organization:beta=2 agreement_signed;proposal;",
+                          "organization:alpha--organization:gamma=1 agreement_signed;",
+                          "organization:alpha--person:dang van hung=1 proposal;",
+                          "organization:beta--person:dang van hung=2 meeting;proposal;",
+                          "organization:nic--organization:tsri=1 mou_signed;"));
+  std::string xml = GraphToGraphMl(*g);
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "graph.graphml", nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  ASSERT_NE(doc, nullptr) << xml;
+  xmlFreeDoc(doc);
+  EXPECT_THAT(xml, ::testing::HasSubstr("<data key=\"weight\">2</data>"));
+  EXPECT_THAT(GraphToDot(*g),
+              ::testing::HasSubstr("\"organization:alpha\" -- \"organization:beta\" [weight=2"));
+  auto json = nlohmann::json::parse(GraphToJson(*g));
+  EXPECT_EQ(json["edges"].size(), 5u);
+  EXPECT_EQ(json["nodes"][0]["name"], "Alpha Institute");
+}
+
+TEST_F(KnowledgeBaseTest, GraphFollowsFilters) {
+  EventFilter f;
+  f.field = "semiconductors";
+  auto g = kb_->CooperationGraph(f);
+  ASSERT_TRUE(g.ok());
+  ASSERT_EQ(g->edges.size(), 1u);
+  EXPECT_EQ(g->edges[0].dates, std::vector<std::string>{"2023-11-02"});
+}
+
+// ---- matchmaking -----------------------------------------------------------------------
+
+extract::Lexicons TestLexicons() {
+  extract::Lexicons lex;
+  lex.field_keywords = {{"chip_design", core::Lang::kVi, "thiết kế chip"},
+                        {"chip_design", core::Lang::kEn, "chip design"},
+                        {"chip_design", core::Lang::kZh, "芯片设计"},
+                        {"human_resources", core::Lang::kVi, "đào tạo nhân lực"},
+                        {"solar_energy", core::Lang::kVi, "điện mặt trời"}};
+  lex.field_ids = {"chip_design", "human_resources", "solar_energy", "semiconductors"};
+  return lex;
+}
+
+std::vector<std::string> MatchIds(const core::Result<MatchReport>& r) {
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  std::vector<std::string> out;
+  if (r.ok()) {
+    for (const auto& m : r->results) out.push_back(m.entity.id);
+  }
+  return out;
+}
+
+TEST_F(KnowledgeBaseTest, MatchRanksWhoOffersTheNeedFirst) {
+  auto lex = TestLexicons();
+  auto r = kb_->Match({"đào tạo thiết kế chip"}, lex);
+  EXPECT_THAT(MatchIds(r),
+              ElementsAre("organization:beta", "organization:alpha", "person:dang van hung"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_THAT(r->fields, ElementsAre("chip_design"));
+  EXPECT_THAT(r->terms,
+              ElementsAre("thiết kế chip", "đào tạo", "tạo thiết", "thiết kế", "kế chip"));
+  const MatchResult& best = r->results[0];
+  ASSERT_FALSE(best.reasons.empty());
+  EXPECT_EQ(best.reasons[0], "3 event(s) in chip_design");
+  ASSERT_FALSE(best.evidence.empty());
+  EXPECT_EQ(best.evidence[0].doc_id, "vi-chip");
+  EXPECT_THAT(best.evidence[0].sentence, ::testing::HasSubstr("đào tạo thiết kế chip"));
+  // The minister asked for it: he is the proposing side, not a provider.
+  EXPECT_THAT(r->results[2].reasons[0], ::testing::HasSubstr("as the proposing side"));
+}
+
+TEST_F(KnowledgeBaseTest, MatchWorksAcrossLanguagesAndFilters) {
+  auto lex = TestLexicons();
+  EXPECT_THAT(MatchIds(kb_->Match({"chip design partner"}, lex)),
+              ElementsAre("organization:beta", "organization:alpha", "person:dang van hung"));
+  MatchQuery q{"solar power plant"};
+  q.field = "solar_energy";
+  q.limit = 2;  // equal evidence: ties go by id
+  EXPECT_THAT(MatchIds(kb_->Match(q, lex)),
+              ElementsAre("organization:alpha", "organization:gamma"));
+  q.field = "warp_drive";
+  EXPECT_EQ(kb_->Match(q, lex).status().message(),
+            "unknown field 'warp_drive' (see data/fields.txt)");
+  q = MatchQuery{"điện mặt trời"};
+  q.country = "BE";
+  auto r = kb_->Match(q, lex);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->results.empty());
+  EXPECT_THAT(r->results[0].reasons, ::testing::Contains("ties: 2 event(s) involving BE"));
+  EXPECT_EQ(kb_->Match({"!!"}, lex).status().message(), "the need has no searchable words");
+}
+
+}  // namespace
+}  // namespace ketnoi::search

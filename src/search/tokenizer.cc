@@ -1,0 +1,198 @@
+#include "search/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <new>
+#include <string>
+#include <unordered_map>
+
+#include "text/text.h"
+
+namespace ketnoi::search {
+namespace {
+
+enum class CharClass { kSeparator, kWord, kIdeograph };
+
+CharClass Classify(UChar32 c) {
+  if (c < 0) return CharClass::kSeparator;
+  if (c < 0x80) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return alnum ? CharClass::kWord : CharClass::kSeparator;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &err);
+  if (U_SUCCESS(err) && (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+                         script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL)) {
+    return u_isalpha(c) ? CharClass::kIdeograph : CharClass::kSeparator;
+  }
+  int8_t type = u_charType(c);
+  // Combining marks keep decomposed Vietnamese ("e" + U+0303) inside one word.
+  if (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+      type == U_ENCLOSING_MARK) {
+    return CharClass::kWord;
+  }
+  return CharClass::kSeparator;
+}
+
+// Tokenizing calls SearchKey once per word; news text repeats words a lot.
+const std::string& CachedKey(std::string_view word) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (cache.size() > 200000) cache.clear();
+  auto it = cache.find(std::string(word));
+  if (it != cache.end()) return it->second;
+  return cache.emplace(std::string(word), text::SearchKey(word)).first->second;
+}
+
+// Splits a key into code points; empty when it is not valid UTF-8.
+std::vector<std::string> CodePoints(std::string_view s) {
+  std::vector<std::string> out;
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (c < 0) return {};
+    out.emplace_back(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+  }
+  return out;
+}
+
+void AddIdeographRun(std::string_view text, core::Span run, const std::vector<core::Span>& chars,
+                     bool for_query, std::vector<IndexToken>* out) {
+  // One SearchKey call for the run; per character when the fold changed the length.
+  std::vector<std::string> keys = CodePoints(CachedKey(run.Of(text)));
+  if (keys.size() != chars.size()) {
+    keys.clear();
+    for (core::Span c : chars) keys.push_back(CachedKey(c.Of(text)));
+  }
+  std::vector<std::vector<IndexToken>> words_at(chars.size());
+  if (!for_query && chars.size() > 1) {
+    std::string_view run_text = run.Of(text);
+    size_t ci = 0;  // index of the first character at or after a token's begin
+    for (const text::Token& tok : text::Tokenize(run_text, core::Lang::kZh)) {
+      uint32_t b = run.begin + tok.span.begin, e = run.begin + tok.span.end;
+      while (ci < chars.size() && chars[ci].begin < b) ++ci;
+      if (ci >= chars.size() || chars[ci].begin != b) continue;
+      std::string key;
+      size_t cj = ci;
+      for (; cj < chars.size() && chars[cj].end <= e; ++cj) key += keys[cj];
+      if (cj - ci < 2 || chars[cj - 1].end != e) continue;
+      words_at[ci].push_back({std::move(key), {b, e}, true});
+    }
+  }
+  for (size_t i = 0; i < chars.size(); ++i) {
+    if (keys[i].empty()) continue;
+    out->push_back({keys[i], chars[i], false});
+    for (IndexToken& w : words_at[i]) out->push_back(std::move(w));
+  }
+}
+
+}  // namespace
+
+std::vector<IndexToken> IndexTokens(std::string_view text, bool for_query) {
+  std::vector<IndexToken> out;
+  const auto n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  CharClass run_class = CharClass::kSeparator;
+  uint32_t run_begin = 0;
+  std::vector<core::Span> run_chars;
+  auto flush = [&](uint32_t end) {
+    if (run_class == CharClass::kWord) {
+      const std::string& key = CachedKey(text.substr(run_begin, end - run_begin));
+      if (!key.empty()) out.push_back({key, {run_begin, end}, false});
+    } else if (run_class == CharClass::kIdeograph) {
+      AddIdeographRun(text, {run_begin, end}, run_chars, for_query, &out);
+    }
+    run_chars.clear();
+  };
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    CharClass cls = Classify(c);
+    if (cls != run_class) {
+      flush(static_cast<uint32_t>(start));
+      run_class = cls;
+      run_begin = static_cast<uint32_t>(start);
+    }
+    if (cls == CharClass::kIdeograph) {
+      run_chars.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i)});
+    }
+  }
+  flush(static_cast<uint32_t>(n));
+  return out;
+}
+
+namespace {
+
+int TokenizerCreate(void*, const char**, int, Fts5Tokenizer** out) {
+  static int instance = 0;  // stateless: one shared dummy handle
+  *out = reinterpret_cast<Fts5Tokenizer*>(&instance);
+  return SQLITE_OK;
+}
+
+void TokenizerDelete(Fts5Tokenizer*) {}
+
+int TokenizerTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
+                      int (*emit)(void*, int, const char*, int, int, int)) {
+  // No C++ exception may cross into SQLite.
+  try {
+    bool for_query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    for (const IndexToken& t :
+         IndexTokens(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0), for_query)) {
+      int rc = emit(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.key.data(),
+                    static_cast<int>(t.key.size()), static_cast<int>(t.span.begin),
+                    static_cast<int>(t.span.end));
+      if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+}
+
+void KeyFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  try {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    int len = sqlite3_value_bytes(argv[0]);
+    std::string key = text::SearchKey(std::string_view(p ? p : "", static_cast<size_t>(len)));
+    sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+  } catch (...) {
+    sqlite3_result_error(ctx, "ketnoi_key failed", -1);
+  }
+}
+
+}  // namespace
+
+core::Status RegisterTokenizer(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
+    return core::Unsupported(std::string("this SQLite has no FTS5: ") + sqlite3_errmsg(db));
+  }
+  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  if (api == nullptr || api->iVersion < 2) return core::Unsupported("this SQLite has no FTS5 API");
+  static fts5_tokenizer tokenizer = {TokenizerCreate, TokenizerDelete, TokenizerTokenize};
+  if (api->xCreateTokenizer(api, "ketnoi", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+    return core::Internal(std::string("cannot register the ketnoi tokenizer: ") +
+                          sqlite3_errmsg(db));
+  }
+  if (sqlite3_create_function(db, "ketnoi_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                              KeyFunction, nullptr, nullptr) != SQLITE_OK) {
+    return core::Internal(std::string("cannot register ketnoi_key: ") + sqlite3_errmsg(db));
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace ketnoi::search

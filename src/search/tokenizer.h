@@ -1,0 +1,41 @@
+// search/tokenizer.h — the "ketnoi" FTS5 tokenizer: search keys with byte offsets.
+//
+// Words are maximal runs of letters, digits and combining marks; each is keyed with
+// text::SearchKey ("Nguyễn" -> "nguyen", "Đà" -> "da", "ＡＢＣ" -> "abc"). Han, kana and
+// Hangul characters are indexed one token per character (Traditional folded to
+// Simplified), so any substring of a Chinese word is a phrase query away; in documents the
+// segmenter's multi-character words are added as FTS5 colocated tokens at their first
+// character. Offsets are byte ranges into the text given, so snippet()/highlight() mark
+// the original. Queries get characters only (a quoted Chinese word becomes a phrase).
+#ifndef KETNOI_SEARCH_TOKENIZER_H_
+#define KETNOI_SEARCH_TOKENIZER_H_
+
+#include <sqlite3.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/span.h"
+#include "core/status.h"
+
+namespace ketnoi::search {
+
+// Bump when IndexTokens changes: an index built by another version is rebuilt on open.
+inline constexpr int kTokenizerVersion = 1;
+
+struct IndexToken {
+  std::string key;
+  core::Span span;         // into the text given
+  bool colocated = false;  // same position as the previous token (a Chinese word)
+};
+
+std::vector<IndexToken> IndexTokens(std::string_view text, bool for_query);
+
+// Registers tokenizer "ketnoi" and SQL function ketnoi_key(text) (= text::SearchKey) on
+// this connection.
+core::Status RegisterTokenizer(sqlite3* db);
+
+}  // namespace ketnoi::search
+
+#endif  // KETNOI_SEARCH_TOKENIZER_H_
