@@ -1,7 +1,15 @@
 #include "resolve/resolve.h"
 
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "resolve/han_viet.h"
+#include "resolve/names.h"
 #include "text/text.h"
 
 namespace ketnoi::resolve {
@@ -10,65 +18,624 @@ namespace {
 using extract::EntityKind;
 using extract::Mention;
 
+// Evidence weights (resolve.h explains the scale).
+constexpr float kLexicon = 1.0f;
+constexpr float kFullName = 0.95f;
+constexpr float kConcept = 0.9f;
+constexpr float kReading = 0.85f;
+constexpr float kPlaceReading = 0.6f;
+constexpr float kWordOrder = 0.75f;
+constexpr float kAcronym = 0.55f;
+constexpr float kPinned = 2.0f;
+constexpr float kThreshold = 0.5f;
+constexpr size_t kMaxReadingKeys = 8;
+constexpr size_t kMaxContext = 32;
+
 const char* KindPrefix(EntityKind kind) {
   switch (kind) {
-    case EntityKind::kOrganization: return "org";
-    case EntityKind::kPerson: return "per";
-    case EntityKind::kPlace: return "loc";
+    case EntityKind::kOrganization:
+      return "org";
+    case EntityKind::kPerson:
+      return "per";
+    case EntityKind::kPlace:
+      return "loc";
   }
   return "org";
 }
 
-// The mention at the root of `i`'s antecedent chain (cycles are cut).
-int RootOf(const std::vector<Mention>& mentions, int i) {
-  int steps = 0;
-  while (mentions[i].antecedent >= 0 && mentions[i].antecedent < static_cast<int>(mentions.size()) &&
-         steps++ < 64) {
-    i = mentions[i].antecedent;
-  }
-  return i;
+struct Key {
+  std::string key;  // "<kind>|<namespace>:<value>"
+  float weight;
+};
+
+std::string MakeKey(EntityKind kind, char ns, std::string_view value) {
+  std::string k = KindPrefix(kind);
+  k += '|';
+  k += ns;
+  k += ':';
+  k += value;
+  return k;
 }
+
+std::string JoinAtoms(const std::vector<std::string>& atoms, const char* sep = " ") {
+  std::string out;
+  for (const std::string& a : atoms) {
+    if (!out.empty()) out += sep;
+    out += a;
+  }
+  return out;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// A short stable tag of a document (FNV-1a of its text): scopes ids of bare head words
+// ("the Centre" left unlinked) to the one document they were read in.
+std::string DocumentTag(std::string_view page_text) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : page_text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  static const char kHex[] = "0123456789abcdef";
+  std::string tag;
+  for (int i = 0; i < 8; ++i) tag += kHex[(h >> (4 * i)) & 0xF];
+  return tag;
+}
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  int Find(int x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The earlier mention stays the root, so groups are named by their first mention.
+  void Union(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;
+  }
+
+ private:
+  std::vector<int> parent_;
+};
+
+// One document's entity before it gets its id.
+struct Group {
+  EntityKind kind = EntityKind::kOrganization;
+  std::vector<int> mentions;
+  std::vector<std::string> names;  // distinct surfaces and canonicals, longest first
+  std::string longest;             // longest non-acronym name (or the acronym)
+  std::string lexicon_key;
+  std::string canonical;  // lexicon canonical, if any
+  bool has_full_name = false;
+  bool generic = false;  // only bare head words: "Lab", "the Centre"
+  std::vector<Key> keys;
+  std::string preferred_id;
+};
+
+// An entity in the resolver's memory.
+struct Memo {
+  std::string id;
+  EntityKind kind = EntityKind::kOrganization;
+  std::set<std::string> lexicon_keys;
+  bool has_full_name = false;
+  std::vector<std::string> context;  // ids of anchored entities seen with it
+};
+
+struct IndexEntry {
+  int slot;
+  float weight;
+};
 
 }  // namespace
 
-struct Resolver::Impl {};
+struct Resolver::Impl {
+  const HanVietTable* han_viet;
+  NameComposer composer;
+  std::unordered_map<std::string, std::string> org_by_name, org_by_acronym, place_by_name;
+  std::unordered_map<std::string, std::string> canonical_by_key;
+  std::unordered_set<std::string> vi_surnames;
 
-Resolver::Resolver(const extract::Lexicons& /*lexicons*/) : impl_(std::make_unique<Impl>()) {}
+  mutable std::mutex mu;
+  mutable std::unordered_map<std::string, std::vector<IndexEntry>> index;
+  mutable std::vector<Memo> memos;
+  mutable std::unordered_map<std::string, int> slot_of_id;
+  mutable Curation curation;
+
+  Impl(const extract::Lexicons& lex, const HanVietTable& table) : han_viet(&table), composer(lex) {
+    for (const extract::OrgEntry& o : lex.organizations) {
+      if (o.is_acronym) {
+        org_by_acronym.emplace(o.name, o.key);
+      } else {
+        org_by_name.emplace(FoldedName(o.name), o.key);
+      }
+      org_by_name.emplace(FoldedName(o.canonical), o.key);
+      canonical_by_key.emplace("org:" + o.key, o.canonical);
+    }
+    for (const extract::PlaceEntry& p : lex.places) {
+      place_by_name.emplace(FoldedName(p.name), p.key);
+      place_by_name.emplace(FoldedName(p.canonical), p.key);
+      canonical_by_key.emplace("loc:" + p.key, p.canonical);
+    }
+    for (const std::string& s : lex.person_surnames_vi) vi_surnames.insert(text::SearchKey(s));
+    if (vi_surnames.empty()) {
+      // The most common Vietnamese family names (general knowledge), if no lexicon has them.
+      for (const char* s : {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo",
+                            "dang", "bui", "do", "ho", "ngo", "duong", "ly"}) {
+        vi_surnames.insert(s);
+      }
+    }
+  }
+
+  std::string LexiconKeyOf(EntityKind kind, const std::string& name) const {
+    if (kind == EntityKind::kOrganization) {
+      if (auto it = org_by_acronym.find(name); it != org_by_acronym.end()) return it->second;
+      if (auto it = org_by_name.find(FoldedName(name)); it != org_by_name.end()) {
+        return it->second;
+      }
+    } else if (kind == EntityKind::kPlace) {
+      if (auto it = place_by_name.find(FoldedName(name)); it != place_by_name.end()) {
+        return it->second;
+      }
+    }
+    return "";
+  }
+
+  void AddNameKeys(EntityKind kind, const std::string& name, Group* g) const;
+  void Finish(Group* g) const;
+  std::vector<Group> GroupMentions(const extract::Analysis& a) const;
+  int Register(const std::string& id, const Group& g,
+               const std::vector<std::string>& context) const;
+  std::string Choose(const Group& g, const std::vector<std::string>& context) const;
+};
+
+// Keys one name gives (without the lexicon key, added by Finish).
+void Resolver::Impl::AddNameKeys(EntityKind kind, const std::string& name, Group* g) const {
+  auto add = [&](char ns, const std::string& value, float w) {
+    if (value.empty()) return;
+    std::string k = MakeKey(kind, ns, value);
+    for (Key& have : g->keys) {
+      if (have.key == k) {
+        have.weight = std::max(have.weight, w);
+        return;
+      }
+    }
+    g->keys.push_back({std::move(k), w});
+  };
+  if (kind == EntityKind::kOrganization && LooksLikeAcronym(name)) {
+    add('A', name, kAcronym);
+    return;
+  }
+  std::vector<std::string> atoms = NameAtoms(name);
+  if (atoms.empty()) return;
+  const bool han = HasHan(name);
+  switch (kind) {
+    case EntityKind::kOrganization:
+      add('N', JoinAtoms(atoms), kFullName);
+      add('C', composer.ConceptKey(name), kConcept);
+      break;
+    case EntityKind::kPerson:
+      if (han) {
+        add('N', JoinAtoms(atoms, ""), kFullName);
+        for (const std::string& r : han_viet->ReadingKeys(name, kMaxReadingKeys)) {
+          add('N', r, kReading);
+        }
+      } else if (atoms.size() >= 2) {
+        add('N', JoinAtoms(atoms), kFullName);
+        std::vector<std::string> sorted = atoms;
+        std::sort(sorted.begin(), sorted.end());
+        add('W', JoinAtoms(sorted), kWordOrder);
+      }
+      break;
+    case EntityKind::kPlace:
+      add('N', JoinAtoms(atoms, han ? "" : " "), kFullName);
+      if (han) {
+        for (const std::string& r : han_viet->ReadingKeys(name, kMaxReadingKeys)) {
+          add('N', r, kPlaceReading);
+        }
+      }
+      break;
+  }
+}
+
+// Lexicon key, keys, display name and preferred id of a grouped entity.
+void Resolver::Impl::Finish(Group* g) const {
+  std::sort(g->names.begin(), g->names.end(), [](const std::string& a, const std::string& b) {
+    size_t la = CodePointCount(a), lb = CodePointCount(b);
+    return la != lb ? la > lb : a < b;
+  });
+  g->names.erase(std::unique(g->names.begin(), g->names.end()), g->names.end());
+  for (const std::string& n : g->names) {
+    if (g->lexicon_key.empty()) g->lexicon_key = LexiconKeyOf(g->kind, n);
+    if (g->longest.empty() && !(g->kind == EntityKind::kOrganization && LooksLikeAcronym(n))) {
+      g->longest = n;
+    }
+    AddNameKeys(g->kind, n, g);
+  }
+  if (g->longest.empty() && !g->names.empty()) g->longest = g->names.front();
+  for (const Key& k : g->keys) {
+    char ns = k.key[k.key.find('|') + 1];
+    g->has_full_name = g->has_full_name || ns == 'N' || ns == 'C';
+  }
+  const char* prefix = KindPrefix(g->kind);
+  if (!g->lexicon_key.empty()) {
+    g->keys.push_back({MakeKey(g->kind, 'L', g->lexicon_key), kLexicon});
+    g->preferred_id = std::string(prefix) + ":" + g->lexicon_key;
+    if (g->canonical.empty()) {
+      auto it = canonical_by_key.find(g->preferred_id);
+      if (it != canonical_by_key.end()) g->canonical = it->second;
+    }
+    return;
+  }
+  std::string key;
+  if (g->kind == EntityKind::kOrganization) {
+    g->generic = !g->names.empty();
+    for (const std::string& n : g->names) {
+      if (key.empty()) key = composer.ConceptKey(n);
+      g->generic = g->generic && composer.IsGeneric(n);
+    }
+  } else if (g->kind == EntityKind::kPerson) {
+    // A Latin full name first (stable across languages), then the Vietnamese reading of
+    // a Chinese transcription, then the name as written.
+    for (const std::string& n : g->names) {
+      if (key.empty() && !HasHan(n) && NameAtoms(n).size() >= 2) key = JoinAtoms(NameAtoms(n));
+    }
+    for (const std::string& n : g->names) {
+      if (!key.empty() || !HasHan(n)) continue;
+      std::vector<std::string> readings = han_viet->ReadingKeys(n, 1);
+      if (!readings.empty() && vi_surnames.count(readings[0].substr(0, readings[0].find(' ')))) {
+        key = readings[0];
+      }
+    }
+  }
+  if (key.empty()) {
+    std::vector<std::string> atoms = NameAtoms(g->longest);
+    key = JoinAtoms(atoms, HasHan(g->longest) ? "" : " ");
+  }
+  if (key.empty()) key = text::SearchKey(g->longest);
+  g->preferred_id = std::string(prefix) + ":" + key;
+}
+
+std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) const {
+  const std::vector<Mention>& ms = a.mentions;
+  const int n = static_cast<int>(ms.size());
+  UnionFind uf(ms.size());
+  std::unordered_map<std::string, int> first_by_key;
+  std::unordered_map<std::string, int> org_by_acr;
+  for (int i = 0; i < n; ++i) {
+    const Mention& m = ms[i];
+    if (m.antecedent >= 0 && m.antecedent < n && ms[m.antecedent].kind == m.kind) {
+      uf.Union(i, m.antecedent);
+    }
+    std::string name = FoldedName(m.surface);
+    if (!name.empty()) {
+      auto [it, fresh] = first_by_key.emplace(std::string(KindPrefix(m.kind)) + "|" + name, i);
+      if (!fresh) uf.Union(i, it->second);
+    }
+    if (!m.lexicon_key.empty()) {
+      auto [lt, lfresh] =
+          first_by_key.emplace(std::string(KindPrefix(m.kind)) + "|L:" + m.lexicon_key, i);
+      if (!lfresh) uf.Union(i, lt->second);
+    }
+    if (m.kind == EntityKind::kOrganization && !m.acronym.empty()) org_by_acr.emplace(m.acronym, i);
+  }
+  for (int i = 0; i < n; ++i) {
+    if (ms[i].kind != EntityKind::kOrganization) continue;
+    auto it = org_by_acr.find(ms[i].surface);
+    if (it != org_by_acr.end()) uf.Union(i, it->second);
+  }
+
+  // Shorter names inside longer ones of the same kind, person name parts.
+  auto collect = [&] {
+    std::map<int, std::vector<int>> by_root;
+    for (int i = 0; i < n; ++i) by_root[uf.Find(i)].push_back(i);
+    return by_root;
+  };
+  auto longest_atoms = [&](const std::vector<int>& members) {
+    std::vector<std::string> best;
+    for (int i : members) {
+      std::vector<std::string> atoms = NameAtoms(ms[i].surface);
+      if (atoms.size() > best.size()) best = std::move(atoms);
+    }
+    return best;
+  };
+  // Every word of every name of a group (its acronym included): "Mạng lưới VJOIN" is
+  // inside the group of "Mạng lưới ... (VJOIN)".
+  auto all_atoms = [&](const std::vector<int>& members) {
+    std::vector<std::string> all;
+    for (int i : members) {
+      for (std::string& atom : NameAtoms(ms[i].surface)) {
+        if (std::find(all.begin(), all.end(), atom) == all.end()) all.push_back(std::move(atom));
+      }
+    }
+    return all;
+  };
+  auto lexicon_of = [&](const std::vector<int>& members) {
+    for (int i : members) {
+      if (!ms[i].lexicon_key.empty()) return ms[i].lexicon_key;
+    }
+    return std::string();
+  };
+  {
+    std::map<int, std::vector<int>> groups = collect();
+    std::vector<std::pair<int, std::vector<std::string>>> shapes;  // root, longest atoms
+    std::map<int, std::vector<std::string>> every_word;
+    for (auto& [root, members] : groups) {
+      shapes.emplace_back(root, longest_atoms(members));
+      every_word[root] = all_atoms(members);
+    }
+    for (auto& [root, atoms] : shapes) {
+      if (atoms.empty()) continue;
+      const EntityKind kind = ms[root].kind;
+      const bool han = HasHan(JoinAtoms(atoms, ""));
+      std::vector<int> candidates;
+      for (auto& [other, other_atoms] : shapes) {
+        if (other == root || ms[other].kind != kind || other_atoms.size() <= atoms.size()) {
+          continue;
+        }
+        std::string la = lexicon_of(groups[root]), lb = lexicon_of(groups[other]);
+        if (!la.empty() && !lb.empty() && la != lb) continue;
+        bool inside = false;
+        if (kind == EntityKind::kPerson) {
+          // "Dũng" / "Chí Dũng" end "Nguyễn Chí Dũng"; a Chinese surname starts a name.
+          if (han) {
+            inside = JoinAtoms(other_atoms, "").rfind(JoinAtoms(atoms, ""), 0) == 0;
+          } else {
+            inside = std::equal(atoms.rbegin(), atoms.rend(), other_atoms.rbegin());
+          }
+        } else if (han) {
+          inside = JoinAtoms(other_atoms, "").find(JoinAtoms(atoms, "")) != std::string::npos;
+        } else {
+          const std::vector<std::string>& words = every_word[other];
+          std::multiset<std::string> have(words.begin(), words.end());
+          inside = true;
+          for (const std::string& w : atoms) {
+            auto it = have.find(w);
+            if (it == have.end()) {
+              inside = false;
+              break;
+            }
+            have.erase(it);
+          }
+        }
+        if (inside) candidates.push_back(other);
+      }
+      if (candidates.size() == 1) {
+        uf.Union(root, candidates[0]);
+      } else if (candidates.size() > 1 && kind == EntityKind::kPerson) {
+        // Several full names end the same way: the nearest one before wins.
+        int best = -1;
+        for (int c : candidates) {
+          if (c < root && c > best) best = c;
+        }
+        if (best >= 0) uf.Union(root, best);
+      }
+    }
+  }
+
+  std::vector<Group> out;
+  for (auto& [root, members] : collect()) {
+    Group g;
+    g.kind = ms[root].kind;
+    g.mentions = members;
+    for (int i : members) {
+      g.names.push_back(ms[i].surface);
+      if (!ms[i].lexicon_key.empty() && g.lexicon_key.empty()) {
+        g.lexicon_key = ms[i].lexicon_key;
+        if (!ms[i].canonical.empty()) g.canonical = ms[i].canonical;
+      }
+    }
+    Finish(&g);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+// Registers `g`'s keys under `id` (a new memo when the id is new); returns the slot.
+int Resolver::Impl::Register(const std::string& id, const Group& g,
+                             const std::vector<std::string>& context) const {
+  auto [it, fresh] = slot_of_id.emplace(id, static_cast<int>(memos.size()));
+  if (fresh) {
+    Memo m;
+    m.id = id;
+    m.kind = g.kind;
+    memos.push_back(std::move(m));
+  }
+  const int slot = it->second;
+  Memo& memo = memos[static_cast<size_t>(slot)];
+  if (!g.lexicon_key.empty()) memo.lexicon_keys.insert(g.lexicon_key);
+  memo.has_full_name = memo.has_full_name || g.has_full_name;
+  for (const std::string& c : context) {
+    if (memo.context.size() >= kMaxContext) break;
+    if (c != id && std::find(memo.context.begin(), memo.context.end(), c) == memo.context.end()) {
+      memo.context.push_back(c);
+    }
+  }
+  for (const Key& k : g.keys) {
+    std::vector<IndexEntry>& entries = index[k.key];
+    bool seen = false;
+    for (IndexEntry& e : entries) {
+      if (e.slot == slot) {
+        e.weight = std::max(e.weight, k.weight);
+        seen = true;
+      }
+    }
+    if (!seen) entries.push_back({slot, k.weight});
+  }
+  return slot;
+}
+
+// The id for `g`: the best-scoring remembered entity, else its own preferred id.
+std::string Resolver::Impl::Choose(const Group& g, const std::vector<std::string>& context) const {
+  std::unordered_map<int, float> best_weight;
+  std::unordered_map<int, int> shared;
+  for (const Key& k : g.keys) {
+    auto it = index.find(k.key);
+    if (it == index.end()) continue;
+    for (const IndexEntry& e : it->second) {
+      float w = e.weight >= kPinned ? kPinned : std::min(k.weight, e.weight);
+      float& have = best_weight[e.slot];
+      have = std::max(have, w);
+      ++shared[e.slot];
+    }
+  }
+  int best_slot = -1;
+  float best = 0, second = 0;
+  for (const auto& [slot, weight] : best_weight) {
+    const Memo& memo = memos[static_cast<size_t>(slot)];
+    if (memo.kind != g.kind) continue;
+    if (weight < kPinned && !g.lexicon_key.empty() && !memo.lexicon_keys.empty() &&
+        memo.lexicon_keys.count(g.lexicon_key) == 0) {
+      continue;  // two different known entities
+    }
+    if (weight < 0.6f && g.has_full_name && memo.has_full_name) {
+      continue;  // an acronym shared by two differently named entities
+    }
+    int overlap = 0;
+    for (const std::string& c : context) {
+      overlap += std::find(memo.context.begin(), memo.context.end(), c) != memo.context.end();
+    }
+    float score = weight + 0.05f * static_cast<float>(std::min(3, shared[slot] - 1)) +
+                  0.1f * static_cast<float>(std::min(3, overlap));
+    if (score > best || (score == best && best_slot >= 0 && memo.id < memos[best_slot].id)) {
+      second = best;
+      best = score;
+      best_slot = slot;
+    } else if (score > second) {
+      second = score;
+    }
+  }
+  // Two candidates equally likely on weak evidence: do not guess.
+  if (best_slot >= 0 && best >= kThreshold && (best - second > 0.01f || best >= 0.9f)) {
+    return memos[static_cast<size_t>(best_slot)].id;
+  }
+  return g.preferred_id;
+}
+
+Resolver::Resolver(const extract::Lexicons& lexicons)
+    : Resolver(lexicons, HanVietTable::Shipped()) {}
+
+Resolver::Resolver(const extract::Lexicons& lexicons, const HanVietTable& han_viet)
+    : impl_(std::make_unique<Impl>(lexicons, han_viet)) {}
+
 Resolver::~Resolver() = default;
 
-ResolvedDocument Resolver::Resolve(std::string_view /*page_text*/,
+ResolvedDocument Resolver::Resolve(std::string_view page_text,
                                    const extract::Analysis& analysis) const {
-  ResolvedDocument out;
   const auto& mentions = analysis.mentions;
+  std::vector<Group> groups = impl_->GroupMentions(analysis);
+  // Anchors (lexicon-known entities) are the document's context for weak evidence.
+  std::vector<std::string> context;
+  for (const Group& g : groups) {
+    if (!g.lexicon_key.empty()) context.push_back(g.preferred_id);
+  }
+  std::vector<std::string> ids(groups.size());
+  Curation curation;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    for (size_t i = 0; i < groups.size(); ++i) {
+      ids[i] = groups[i].generic ? groups[i].preferred_id + "@" + DocumentTag(page_text)
+                                 : impl_->Choose(groups[i], context);
+    }
+    for (size_t i = 0; i < groups.size(); ++i) {
+      if (!groups[i].generic) impl_->Register(ids[i], groups[i], context);
+    }
+    curation = impl_->curation;
+  }
+
+  ResolvedDocument out;
   out.mention_entity.assign(mentions.size(), -1);
   std::unordered_map<std::string, int> by_id;
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& root = mentions[RootOf(mentions, static_cast<int>(i))];
-    std::string key = !root.lexicon_key.empty()
-                          ? root.lexicon_key
-                          : text::SearchKey(root.canonical.empty() ? root.surface : root.canonical);
-    std::string id = std::string(KindPrefix(root.kind)) + ":" + key;
-    auto [it, inserted] = by_id.emplace(id, static_cast<int>(out.entities.size()));
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
+    auto [it, inserted] = by_id.emplace(ids[gi], static_cast<int>(out.entities.size()));
     if (inserted) {
       LocalEntity e;
-      e.id = id;
-      e.kind = root.kind;
-      e.place_type = root.place_type;
-      e.name = root.canonical.empty() ? root.surface : root.canonical;
-      e.lexicon_key = root.lexicon_key;
+      e.id = ids[gi];
+      e.kind = g.kind;
+      e.name = !g.canonical.empty() ? g.canonical : g.longest;
+      e.lexicon_key = g.lexicon_key;
       out.entities.push_back(std::move(e));
     }
-    LocalEntity& e = out.entities[it->second];
+    for (int m : g.mentions) out.mention_entity[static_cast<size_t>(m)] = it->second;
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    int ei = out.mention_entity[i];
+    if (ei < 0) continue;
+    LocalEntity& e = out.entities[static_cast<size_t>(ei)];
     e.mentions.push_back(static_cast<int>(i));
     if (e.place_type == extract::PlaceType::kNone) e.place_type = mentions[i].place_type;
     for (const extract::Role& r : mentions[i].roles) {
-      bool seen = false;
-      for (const std::string& have : e.roles) seen = seen || have == r.title;
-      if (!seen) e.roles.push_back(r.title);
+      if (std::find(e.roles.begin(), e.roles.end(), r.title) == e.roles.end()) {
+        e.roles.push_back(r.title);
+      }
     }
-    out.mention_entity[i] = it->second;
   }
+  // Entities in order of first mention.
+  std::vector<int> order(out.entities.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return out.entities[a].mentions.front() < out.entities[b].mentions.front();
+  });
+  std::vector<int> new_index(order.size());
+  std::vector<LocalEntity> sorted;
+  for (size_t k = 0; k < order.size(); ++k) {
+    new_index[order[k]] = static_cast<int>(k);
+    sorted.push_back(std::move(out.entities[order[k]]));
+  }
+  out.entities = std::move(sorted);
+  for (int& e : out.mention_entity) {
+    if (e >= 0) e = new_index[e];
+  }
+  ApplyCuration(curation, analysis, &out);
   return out;
+}
+
+void Resolver::Learn(const std::string& id, EntityKind kind, std::string_view name,
+                     bool pinned) const {
+  Group g;
+  g.kind = kind;
+  g.names.push_back(std::string(name));
+  impl_->Finish(&g);
+  if (pinned) {
+    for (Key& k : g.keys) k.weight = kPinned;
+  }
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Register(id, g, {});
+}
+
+void Resolver::SetCuration(Curation curation) const {
+  std::vector<CurationAlias> aliases = curation.aliases;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    impl_->curation = std::move(curation);
+  }
+  for (const CurationAlias& a : aliases) {
+    std::string_view kind_name = std::string_view(a.entity_id).substr(0, a.entity_id.find(':'));
+    EntityKind kind = kind_name == "per"   ? EntityKind::kPerson
+                      : kind_name == "loc" ? EntityKind::kPlace
+                                           : EntityKind::kOrganization;
+    Learn(a.entity_id, kind, a.name, /*pinned=*/true);
+  }
+}
+
+void Resolver::Forget() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->index.clear();
+  impl_->memos.clear();
+  impl_->slot_of_id.clear();
+}
+
+size_t Resolver::MemoryKeys() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->index.size();
 }
 
 }  // namespace ketnoi::resolve

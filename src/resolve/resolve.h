@@ -1,30 +1,49 @@
-// resolve/resolve.h — stage 5: mentions -> entities with stable ids across documents.
+// resolve/resolve.h — stage 5: mentions -> entities with stable ids across documents and
+// languages.
 //
-// In:  one document's extract::Analysis (mentions with antecedents and lexicon keys).
-// Out: a ResolvedDocument: the document's entities (each a chain of its mentions) and for
-//      each one a stable entity id shared by every document that names the same real thing.
-// Ids: "<kind>:<key>", key = the lexicon key when a lexicon knows the entity, else the
-//      resolution key of its fullest name (text::SearchKey: case, diacritics, đ, spacing,
-//      Traditional/Simplified folded). Deterministic: the same names give the same id in
-//      every run and every document, so ingesting a new document never renumbers others.
-// Thread safety: a Resolver is immutable after construction; Resolve is const.
+// In:  one document's extract::Analysis (mentions with antecedents, acronyms, lexicon keys).
+// Out: a ResolvedDocument: the document's entities (each a group of its mentions) and for
+//      each one an id shared by every document that names the same real thing.
+// Within a document, mentions are grouped by: antecedent chains; equal folded names;
+//      an acronym the text binds to a name; a shorter name inside exactly one longer one
+//      ("IMEC" / "Trung tâm IMEC", "计划与投资部" / "越南计划与投资部"); a person's single
+//      name matching one full name's given name or surname ("Dũng", "Fernandez").
+// Across documents, each entity's keys (names.h) are looked up in the resolver's memory, an
+//      alias index key -> entity (hash blocking: cost grows with the number of keys, never
+//      all pairs), and the evidence is combined into a score:
+//        lexicon key 1.0 · folded full name 0.95 · concept key 0.9 · Han-Viet reading of a
+//        Chinese name equal to a Vietnamese name 0.85 · Western name word order 0.75 ·
+//        acronym alone 0.55 (+ context: shared co-mentioned entities).
+//      Conflicts veto: different lexicon keys; an acronym shared by two entities whose full
+//      names differ (Max Planck "MPI" vs Ministry "MPI"). The best candidate >= 0.5 wins,
+//      else the entity gets its own id.
+// Ids: "<kind>:<key>", key = lexicon key, else concept key (orgs), else the folded full name
+//      (for a Chinese transcription of a Vietnamese name: its reading), so the same names
+//      give the same id in every run even with an empty memory; memory only adds links
+//      (an acronym seen alone, a name in another script) to ids already given.
+// Curation (merge, split, alias, rename; resolve/curation.h) is replayed on every result.
+// Thread safety: Resolve, Learn and SetCuration may be called from many threads; the
+//      memory is guarded by a mutex (results can then depend on arrival order only for
+//      links that need memory).
 #ifndef KETNOI_RESOLVE_RESOLVE_H_
 #define KETNOI_RESOLVE_RESOLVE_H_
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/annotations.h"
 #include "extract/lexicon.h"
+#include "resolve/curation.h"
 
 namespace ketnoi::resolve {
 
 struct LocalEntity {
-  std::string id;                  // stable, cross-document
+  std::string id;  // stable, cross-document
   extract::EntityKind kind = extract::EntityKind::kOrganization;
   extract::PlaceType place_type = extract::PlaceType::kNone;
-  std::string name;                // display name: lexicon canonical, else fullest surface
+  std::string name;  // display name: lexicon canonical, else fullest surface
   std::string lexicon_key;
   std::vector<int> mentions;       // indices into Analysis::mentions, in text order
   std::vector<std::string> roles;  // distinct role titles, in text order
@@ -35,14 +54,33 @@ struct ResolvedDocument {
   std::vector<int> mention_entity;    // Analysis::mentions index -> entities index
 };
 
+class HanVietTable;
+
 class Resolver {
  public:
+  // Reads the shipped Han-Viet table (data/han_viet.tsv beside the lexicons).
   explicit Resolver(const extract::Lexicons& lexicons);
+  // With an explicit table (tests).
+  Resolver(const extract::Lexicons& lexicons, const HanVietTable& han_viet);
   ~Resolver();
   Resolver(const Resolver&) = delete;
   Resolver& operator=(const Resolver&) = delete;
 
+  // Resolves one document and remembers its entities for the next ones.
   ResolvedDocument Resolve(std::string_view page_text, const extract::Analysis& analysis) const;
+
+  // Teaches the memory that `name` (any language) names entity `id` — e.g. when loading
+  // a store's entities and mentions for incremental ingest. `pinned` (curated aliases)
+  // wins over every other evidence.
+  void Learn(const std::string& id, extract::EntityKind kind, std::string_view name,
+             bool pinned = false) const;
+  // Curation to replay after every resolution (replaces the previous one); its aliases are
+  // learned pinned.
+  void SetCuration(Curation curation) const;
+  // Forgets every remembered entity (not the curation).
+  void Forget() const;
+  // Number of distinct keys in memory (for benchmarks and tests).
+  size_t MemoryKeys() const;
 
  private:
   struct Impl;
