@@ -1,23 +1,36 @@
 #!/usr/bin/env python3
-"""Macro benchmarks: whole-pipeline ingest throughput, memory, database size and growth.
+"""Macro benchmarks: whole-pipeline ingest throughput, memory, database size, growth, query
+latency and a profile.
 
-usage: bench/macro.py [--build build] [--sizes 1000,10000] [--jobs 1,2] [--out FILE]
+usage: bench/macro.py [--build build] [--sizes 1000,10000] [--jobs 1,2] [--queries 20]
+                      [--profile 200] [--out FILE]
 
 For each corpus size, generates pages with bench/gen_pages.py (fixed seed, cached under
-build/bench-pages/N), ingests them into a fresh SQLite database with `ketnoi ingest` at each
-worker count, and records wall time, documents/s, MB/s, peak resident memory (from
-getrusage of the child) and database bytes per document. Prints a Markdown table (and writes
-it to --out) for docs/PERFORMANCE.md.
+BUILD/bench-pages/N), ingests them into a fresh SQLite database with `ketnoi ingest` at each
+worker count, and records wall time, CPU time (user+sys of that child alone, via wait4),
+documents/s, MB/s, peak resident memory and database bytes per document. The growth column
+is CPU per document relative to the smallest size (target: <= 1.5 at 100k).
+Then, on each size's database: `ketnoi search` and `ketnoi match` latency p50/p99 over a
+fixed query list (each query --queries times), next to `ketnoi stats` (the process start
+and lexicon load every CLI call pays) so the query's own cost is the difference.
+--profile N: `perf record` of an N-page ingest at 1 job and the top functions (self time).
+Prints Markdown tables (and writes them to --out) for docs/PERFORMANCE.md. The machine is
+shared: compare CPU seconds, not wall seconds, when it is loaded.
 """
 import argparse
 import os
-import resource
+import shutil
 import subprocess
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+
+SEARCHES = ["bán dẫn", "trí tuệ nhân tạo", "半导体", "人工智能", "semiconductors",
+            "green hydrogen", "Samsung", "Viettel", "\"chip design\"", "hợp tác"]
+NEEDS = ["đào tạo thiết kế chip", "chip design training", "人工智能 合作",
+         "renewable energy partner", "năng lượng tái tạo"]
 
 
 def corpus(build, n):
@@ -33,18 +46,67 @@ def corpus(build, n):
     return d, total
 
 
+def run(cmd):
+    """Runs cmd; returns (wall s, cpu s, peak RSS bytes, returncode) of that child alone."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+
+
 def ingest(binary, pages, db, jobs):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    subprocess.run([binary, "ingest", "--db", db, "--jobs", str(jobs), pages], check=True,
-                   stdout=subprocess.DEVNULL)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss * 1024
+    wall, cpu, rss, rc = run([binary, "--db", db, "ingest", "--jobs", str(jobs), pages])
+    if rc != 0:
+        raise SystemExit(f"ingest failed ({rc}): {binary} --db {db} ingest {pages}")
+    return wall, cpu, rss
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def latency(binary, db, argv_list, reps):
+    walls = []
+    for _ in range(reps):
+        for argv in argv_list:
+            wall, _, _, rc = run([binary, "--db", db] + argv)
+            if rc not in (0, 1):  # 1 = no results is fine; a crash is not
+                return None
+            walls.append(wall * 1000)
+    return pct(walls, 50), pct(walls, 99)
+
+
+def profile(binary, build, n, top=25):
+    if not shutil.which("perf"):
+        return "perf is not installed"
+    pages, _ = corpus(build, n)
+    db = os.path.join(build, "bench-profile.db")
+    data = os.path.join(build, "bench-profile.perf")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    subprocess.run(["perf", "record", "-q", "-e", "cpu-clock", "-F", "999", "-o", data, binary,
+                    "--db", db, "ingest", "--jobs", "1", pages], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rep = subprocess.run(["perf", "report", "-i", data, "--no-children", "--sort", "dso,symbol",
+                          "--stdio", "-g", "none"], capture_output=True, text=True).stdout
+    rows = ["| self % | where | function |", "|---:|---|---|"]
+    for line in rep.splitlines():
+        parts = line.split()
+        if len(parts) < 4 or not parts[0].endswith("%"):
+            continue
+        sym = " ".join(parts[3:])
+        sym = sym.replace("std::__cxx11::basic_string<char, std::char_traits<char>, "
+                          "std::allocator<char> >", "string")
+        rows.append(f"| {parts[0]} | {parts[1]} | `{sym[:110]}` |")
+        if len(rows) >= top + 2:
+            break
+    return "\n".join(rows)
 
 
 def main():
@@ -52,25 +114,49 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--queries", type=int, default=10, help="repetitions of each query")
+    ap.add_argument("--profile", type=int, default=0, help="pages in the profiled run (0: none)")
     ap.add_argument("--out")
     args = ap.parse_args()
     binary = os.path.join(args.build, "ketnoi")
-    rows = ["| documents | jobs | wall s | docs/s | MB/s | CPU s/1k docs | peak RSS MB | DB bytes/doc |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    out = []
+    rows = ["| documents | jobs | wall s | docs/s (wall) | MB/s (wall) | CPU ms/doc | docs/s per "
+            "CPU s | growth (CPU/doc vs first) | peak RSS MB | DB bytes/doc |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    qrows = ["| documents | stats (startup) p50/p99 ms | search p50/p99 ms | match p50/p99 ms |",
+             "|---:|---:|---:|---:|"]
+    base = {}
     for n in [int(x) for x in args.sizes.split(",")]:
         pages, nbytes = corpus(args.build, n)
+        db1 = None
         for jobs in [int(x) for x in args.jobs.split(",")]:
-            db = os.path.join(args.build, f"bench-{n}.db")
+            db = os.path.join(args.build, f"bench-{n}-j{jobs}.db")
             wall, cpu, rss = ingest(binary, pages, db, jobs)
-            size = os.path.getsize(db) + (os.path.getsize(db + "-wal") if os.path.exists(db + "-wal") else 0)
-            rows.append(f"| {n} | {jobs} | {wall:.1f} | {n / wall:.0f} | {nbytes / wall / 1e6:.1f} | "
-                        f"{cpu / n * 1000:.2f} | {rss / 1e6:.0f} | {size / n:.0f} |")
+            size = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
+            per_doc = cpu / n
+            base.setdefault(jobs, per_doc)
+            rows.append(f"| {n} | {jobs} | {wall:.1f} | {n / wall:.0f} | {nbytes / wall / 1e6:.2f} | "
+                        f"{per_doc * 1000:.2f} | {n / cpu:.0f} | {per_doc / base[jobs]:.2f} | "
+                        f"{rss / 1e6:.0f} | {size / n:.0f} |")
             print(rows[-1], flush=True)
-    table = "\n".join(rows)
-    print(table)
+            db1 = db1 or db
+        if args.queries > 0 and db1:
+            st = latency(binary, db1, [["stats"]], args.queries)
+            se = latency(binary, db1, [["search", q] for q in SEARCHES], args.queries)
+            ma = latency(binary, db1, [["match", q] for q in NEEDS], args.queries)
+            fmt = lambda x: "n/a" if x is None else f"{x[0]:.0f} / {x[1]:.0f}"
+            qrows.append(f"| {n} | {fmt(st)} | {fmt(se)} | {fmt(ma)} |")
+            print(qrows[-1], flush=True)
+    out.append("\n".join(rows))
+    if args.queries > 0:
+        out.append("\n".join(qrows))
+    if args.profile > 0:
+        out.append(profile(binary, args.build, args.profile))
+    text = "\n\n".join(out)
+    print(text)
     if args.out:
         with open(args.out, "w") as f:
-            f.write(table + "\n")
+            f.write(text + "\n")
 
 
 if __name__ == "__main__":

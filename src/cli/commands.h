@@ -25,6 +25,16 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddExtractCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddCleanCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// The query side (src/search): search, entity, events, timeline, graph, match.
+void AddSearchCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddEntityCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddEventsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddTimelineCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddGraphCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddMatchCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// merge, split, alias add, rename, cluster-events (src/cli/curate_command.cc).
+void AddCurateCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 }  // namespace ketnoi::cli
 

@@ -23,6 +23,14 @@ int main(int argc, char** argv) {
   ketnoi::cli::AddExtractCommand(app, global, &exit_code);
   ketnoi::cli::AddStatsCommand(app, global, &exit_code);
   ketnoi::cli::AddCleanCommand(app, global, &exit_code);
+  ketnoi::cli::AddSearchCommand(app, global, &exit_code);
+  ketnoi::cli::AddEntityCommand(app, global, &exit_code);
+  ketnoi::cli::AddEventsCommand(app, global, &exit_code);
+  ketnoi::cli::AddTimelineCommand(app, global, &exit_code);
+  ketnoi::cli::AddGraphCommand(app, global, &exit_code);
+  ketnoi::cli::AddMatchCommand(app, global, &exit_code);
+  ketnoi::cli::AddServeCommand(app, global, &exit_code);
+  ketnoi::cli::AddCurateCommands(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

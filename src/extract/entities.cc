@@ -106,6 +106,19 @@ void ClaimLexiconNames(Doc* doc) {
       c.place_type = PlaceTypeFrom(e.type);
       c.key = e.key;
       c.canonical = e.canonical;
+      // "水原市", "广东省": the administrative suffix belongs to the Chinese place name.
+      const SentenceView& view = doc->views[c.view];
+      size_t after = c.last + 1;  // the suffix is a word of its own, not "市场" (market)
+      if (c.last < view.units.size() && view.units[c.last].kind == UnitKind::kHan &&
+          (after >= view.units.size() || view.units[after].kind != UnitKind::kHan ||
+           view.units[after].token_start) &&
+          doc->Free(c.view, c.last, c.last + 1)) {
+        std::string_view next = view.Text(c.last, c.last + 1);
+        if ((next == "市" && c.place_type == PlaceType::kCity) ||
+            (next == "省" && c.place_type == PlaceType::kRegion)) {
+          ++c.last;
+        }
+      }
     }
     (void)doc->Claim(std::move(c));
   }

@@ -44,6 +44,7 @@ class LatinRules {
   void Run() {
     for (int v = 0; v < Views(); ++v) TitledPersons(v);
     for (int v = 0; v < Views(); ++v) HonorificPersons(v);
+    for (int v = 0; v < Views(); ++v) AppositivePersons(v);
     for (int v = 0; v < Views(); ++v) HeadOrgs(v);
     for (int v = 0; v < Views(); ++v) PrefixedPlaces(v);
     for (int v = 0; v < Views(); ++v) ForeignRunOrgs(v);
@@ -313,7 +314,9 @@ class LatinRules {
   size_t RoleComplement(int v, size_t i, bool stop_at_name, std::vector<Cand>* orgs) const {
     size_t c = i;
     for (int steps = 0; steps < 16 && c < Size(v); ++steps) {
-      if (stop_at_name && NameAt(v, c)) break;
+      // "Director of International Partnerships": after "of" the words name a department.
+      bool after_connector = !vi_ && c > i && IsEnConnector(F(v, c - 1));
+      if (stop_at_name && !after_connector && NameAt(v, c)) break;
       Cand org;
       if (OrgAt(v, c, stop_at_name, &org)) {
         if (org.key.empty() || org.last > c + 1) orgs->push_back(org);
@@ -422,10 +425,40 @@ class LatinRules {
     }
   }
 
+  // A title right after a comma, possibly behind one rank word ("Senior Vice President",
+  // "State Minister"); nullptr when none.
+  const GazMatch* TitleAfterComma(int v, size_t comma) const {
+    if (!View(v).IsPunct(comma, ",")) return nullptr;
+    if (const GazMatch* t = doc_.Find(v, comma + 1, GazKind::kTitle)) return t;
+    if (Cap(v, comma + 1) && !StartsKnown(v, comma + 1)) {
+      return doc_.Find(v, comma + 2, GazKind::kTitle);
+    }
+    return nullptr;
+  }
+
+  // "Sarah Jones, Vice President of ...": a Western name no title precedes, known as a
+  // person by the role the text appends to it.
+  void AppositivePersons(int v) {
+    for (size_t comma = 2; comma < Size(v); ++comma) {
+      if (Taken(v, comma) || TitleAfterComma(v, comma) == nullptr) continue;
+      for (size_t s = comma >= 4 ? comma - 4 : 0; s + 2 <= comma; ++s) {
+        if (s > 0 && Cap(v, s - 1)) continue;
+        if (NameAt(v, s) != comma || !doc_.Free(v, s, comma)) continue;
+        bool plain = true;
+        for (size_t k = s; k < comma && plain; ++k) plain = !StartsKnown(v, k);
+        if (!plain) continue;
+        if (doc_.Claim(Person(v, s, comma)) < 0) continue;
+        Appositive(v, comma, doc_.cands.size() - 1);
+        break;
+      }
+    }
+  }
+
   // ", Chủ tịch Trung tâm" after a name: the role the text gives that person.
   void Appositive(int v, size_t after_name, size_t person) {
     if (!View(v).IsPunct(after_name, ",")) return;
     const GazMatch* title = doc_.Find(v, after_name + 1, GazKind::kTitle);
+    if (title == nullptr) title = TitleAfterComma(v, after_name);
     if (title == nullptr) return;
     std::vector<Cand> orgs;
     size_t end = RoleComplement(v, title->last, /*stop_at_name=*/false, &orgs);
@@ -459,6 +492,11 @@ class LatinRules {
                             (f.size() > 4 && f.substr(f.size() - 4) == "\xE2\x80\x99s"));
   }
 
+  bool IsPlaceSpan(int v, size_t first, size_t last) const {
+    const GazMatch* m = doc_.Find(v, first, GazKind::kPlace);
+    return m != nullptr && m->last == last;
+  }
+
   void EnglishHeadOrgs(int v, bool foreign_only = false) {
     for (size_t i = 0; i < Size(v); ++i) {
       if (!Cap(v, i) || Taken(v, i)) continue;
@@ -488,8 +526,18 @@ class LatinRules {
         // "the" only continues "Bank of the ...".
         if (f == "and" && EnHead(v, last_cap) && j == last_cap + 1) joins = false;
         if (f == "the" && !(j > i && F(v, j - 1) == "of")) joins = false;
+        // "... Network in San Jose": "in" before a known place says where the body is.
+        if (f == "in" && doc_.Find(v, j + 1, GazKind::kPlace) != nullptr) joins = false;
+        // "Hanoi and Da Nang University": a place alone does not open a coordinated name.
+        if (f == "and" && IsPlaceSpan(v, i, j)) joins = false;
         if (joins) {
           ++j;
+          continue;
+        }
+        // "Shinhan Future's Lab": a possessive inside a name that goes on to its head.
+        if (View(v).IsPunct(j, "'\xE2\x80\x99") && F(v, j + 1) == "s" && Cap(v, j + 2) &&
+            j == last_cap + 1 && !IsPlaceSpan(v, i, j)) {  // not "Vietnam's Ministry"
+          j += 2;
           continue;
         }
         if (View(v).IsPunct(j, "-&") && Cap(v, j + 1) && j > i) {
@@ -508,19 +556,25 @@ class LatinRules {
       org.first = i;
       org.last = last_cap + 1;
       org.kind = EntityKind::kOrganization;
-      if (const GazMatch* lex = doc_.Find(v, i, GazKind::kOrg); lex && lex->last == org.last) {
+      if (const GazMatch* lex = doc_.Find(v, i, GazKind::kOrg); lex && lex->last >= org.last) {
+        // "Vietnam National University, Hanoi": the known name may run past the capitals.
+        org.last = lex->last;
         SetOrgKey(lex, &org);
       }
       (void)doc_.Claim(org);
-      i = last_cap;
+      i = org.last - 1;
     }
   }
 
   // "TP Leuven", "TP. Hồ Chí Minh", "tỉnh Bình Thuận", "Vùng Flanders", "thung lũng Silicon".
   void PrefixedPlaces(int v) {
     if (!vi_) return;
+    size_t known_until = 0;  // "Đồng bằng sông Cửu Long": a known place holds the prefix
     for (size_t i = 0; i + 1 < Size(v); ++i) {
-      if (Taken(v, i) || !Word(v, i)) continue;
+      if (const GazMatch* m = doc_.Find(v, i, GazKind::kPlace); m && m->last > i + 1) {
+        known_until = std::max(known_until, m->last);
+      }
+      if (Taken(v, i) || !Word(v, i) || i < known_until) continue;
       std::string_view f = F(v, i);
       size_t body = i + 1;
       PlaceType type = PlaceType::kNone;

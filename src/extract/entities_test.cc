@@ -39,6 +39,7 @@ const Lexicons& TestLexicons() {
     Place(l, "KR", "country", "South Korea", Lang::kVi, "Hàn Quốc");
     Place(l, "city:hanoi", "city", "Hanoi", Lang::kVi, "Hà Nội");
     Place(l, "city:hanoi", "city", "Hanoi", Lang::kZh, "河内");
+    Place(l, "city:hanoi", "city", "Hanoi", Lang::kEn, "Hanoi");
     Place(l, "IT", "country", "Italy", Lang::kVi, "Ý");
     Org(l, "eu", "European Union", Lang::kVi, "EU", true);
     Org(l, "google", "Google", Lang::kEn, "Google");
@@ -57,6 +58,8 @@ const Lexicons& TestLexicons() {
     }
     for (const char* w : {"ông", "bà"}) l->titles.push_back({Lang::kVi, w, true});
     for (const char* w : {"部长", "总理", "副总裁"}) l->titles.push_back({Lang::kZh, w, false});
+    l->titles.push_back({Lang::kZh, "博士", true});
+    l->org_heads.push_back({Lang::kZh, "大使馆", true, "government"});
     for (const char* w : {"Minister", "Prime Minister"}) {
       l->titles.push_back({Lang::kEn, w, false});
     }
@@ -239,6 +242,38 @@ TEST(EntitiesZh, TransliteratedNameAndLatinAlias) {
   const Mention* alias = Find(a, "Annelore Isaac");
   ASSERT_NE(alias, nullptr);
   EXPECT_EQ(&a.mentions[alias->antecedent], person);
+}
+
+TEST(EntitiesZh, VietnameseNamesAndEmbassyOfSendingCountry) {
+  Analysis a = Recognize(
+      "部长阮氏兰英博士表示支持。\n部长李在元举行会谈。\n越南驻比利时大使馆代表出席。", Lang::kZh);
+  EXPECT_THAT(Surfaces(a, EntityKind::kPerson), ElementsAre("阮氏兰英", "李在元"));
+  EXPECT_THAT(Surfaces(a, EntityKind::kOrganization), ElementsAre("越南驻比利时大使馆"));
+}
+
+TEST(EntitiesZh, EnumeratedPortfolioAndVerbBeforeHead) {
+  Analysis a =
+      Recognize("比利时科学、信息与通信部部长王明表示支持。\n他们在越南设立研发中心。", Lang::kZh);
+  EXPECT_THAT(Surfaces(a, EntityKind::kOrganization), ElementsAre("比利时科学、信息与通信部"));
+}
+
+TEST(EntitiesEn, AppositiveRoleWithoutHonorific) {
+  Analysis a = Recognize(
+      "The plan was praised by Ella Foster, Minister of Digital Affairs, at the forum.", Lang::kEn);
+  EXPECT_THAT(Surfaces(a, EntityKind::kPerson), ElementsAre("Ella Foster"));
+  EXPECT_THAT(Roles(Find(a, "Ella Foster")), ElementsAre("Minister of Digital Affairs"));
+}
+
+TEST(EntitiesEn, PlaceAfterInEndsAnOrganization) {
+  Analysis a = Recognize("Lorem Ventures in Hanoi and Hanoi and Lorem University met.", Lang::kEn);
+  EXPECT_THAT(Surfaces(a, EntityKind::kOrganization),
+              ElementsAre("Lorem Ventures", "Lorem University"));
+}
+
+TEST(EntitiesEn, PossessiveIsNotPartOfAName) {
+  Analysis a = Recognize("Hanoi's new Lorem University opened.", Lang::kEn);
+  EXPECT_THAT(Surfaces(a, EntityKind::kPlace), ElementsAre("Hanoi"));
+  EXPECT_THAT(Surfaces(a, EntityKind::kOrganization), ElementsAre("Lorem University"));
 }
 
 TEST(EntitiesEn, TitleAndHeadOrganizations) {

@@ -82,7 +82,13 @@ std::vector<Unit> SplitUnits(std::string_view text) {
         if (IsJoiner(d) && after < text.size()) {
           size_t after2 = after;
           UChar32 e = CodePointAt(text, after, &after2);
-          if (IsWordChar(e)) {
+          // "Australia's": the possessive is not part of the name, so lexicons still match.
+          bool possessive = (d == '\'' || d == 0x2019) && (e == 's' || e == 'S');
+          if (possessive) {
+            size_t after3 = after2;
+            possessive = after2 >= text.size() || !IsWordChar(CodePointAt(text, after2, &after3));
+          }
+          if (IsWordChar(e) && !possessive) {
             end = after2;
             continue;
           }

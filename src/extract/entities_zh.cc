@@ -15,9 +15,10 @@ constexpr std::string_view kStopChars =
 
 // Multi-character words that end an organization to their left (reporting and meeting verbs).
 constexpr std::string_view kStopWords[] = {
-    "举行", "签署", "提议", "指出", "强调", "表示", "访问", "会见", "会谈", "出席",
-    "成立", "建立", "开设", "参观", "考察", "率领", "包括", "通过", "希望", "协助",
-    "配合", "同意", "支持", "推动", "促使", "邀请", "介绍", "代表", "一家", "一个"};
+    "举行", "签署", "提议", "指出", "强调", "表示", "访问", "会见", "会谈", "出席", "成立", "建立",
+    "开设", "参观", "考察", "率领", "包括", "通过", "希望", "协助", "配合", "同意", "支持", "推动",
+    "促使", "邀请", "介绍", "代表", "一家", "一个", "设立", "举办", "设有", "创建", "组建", "加入",
+    "成为", "担任", "负责", "主办", "承办", "启动", "发布", "宣布", "陪同", "前往", "抵达", "位于"};
 
 bool IsStopChar(std::string_view ch) { return kStopChars.find(ch) != std::string_view::npos; }
 
@@ -45,6 +46,19 @@ class ChineseRules {
   bool Han(int v, size_t i) const { return i < Size(v) && U(v, i).kind == UnitKind::kHan; }
   bool Taken(int v, size_t i) const { return i < Size(v) && doc_.owner[v][i] >= 0; }
   bool Dot(int v, size_t i) const { return View(v).IsPunct(i, "·•・"); }
+  bool ch_is(int v, size_t i, std::string_view ch) const { return i < Size(v) && T(v, i) == ch; }
+  // Unit i cannot continue a name: the end, a non-Han unit, a function character, a title
+  // ("博士") or a reporting verb ("举行").
+  bool NameBoundary(int v, size_t i) const {
+    if (!Han(v, i) || Taken(v, i) || IsStopChar(T(v, i))) return true;
+    if (doc_.Find(v, i, GazKind::kTitle) != nullptr) return true;
+    if (doc_.Find(v, i, GazKind::kHonorific) != nullptr) return true;
+    for (std::string_view w : kStopWords) {
+      size_t n = w.size() / 3;
+      if (i + n <= Size(v) && View(v).Text(i, i + n) == w) return true;
+    }
+    return false;
+  }
 
   // Units of the segmenter word starting at i (1 when unknown).
   size_t TokenLen(int v, size_t i) const {
@@ -151,7 +165,7 @@ class ChineseRules {
         continue;
       }
       if (U(v, k).kind == UnitKind::kWord || Dot(v, k)) proper = true;
-      if (U(v, k).kind == UnitKind::kHan) ++plain;
+      if (U(v, k).kind == UnitKind::kHan && T(v, k) != "驻") ++plain;  // "越南驻韩国大使馆"
       ++k;
     }
     bool latin = U(v, first).kind == UnitKind::kWord;
@@ -166,6 +180,13 @@ class ChineseRules {
   bool NearDot(int v, size_t k) const {
     for (size_t j = k >= 5 ? k - 5 : 0; j <= k + 5 && j < Size(v); ++j) {
       if (Dot(v, j)) return true;
+    }
+    return false;
+  }
+
+  bool HasConjunction(int v, size_t first, size_t last) const {
+    for (size_t k = first; k < last; ++k) {
+      if (ch_is(v, k, "与") || ch_is(v, k, "和")) return true;
     }
     return false;
   }
@@ -191,12 +212,26 @@ class ChineseRules {
         first = k;
         continue;
       }
+      // "研究、技术与航天部": an enumeration inside a ministry's portfolio, closed by "与".
+      if (View(v).IsPunct(k, "、") && k > 0 && Han(v, k - 1) && !Taken(v, k - 1) && !saw_place &&
+          HasConjunction(v, first, h)) {
+        size_t e = 0;
+        if (!IsPlaceAt(v, first, &e)) {
+          first = k;
+          continue;
+        }
+      }
       if (u.kind != UnitKind::kHan) break;
       if (StopWordEndingAt(v, first)) break;
       size_t place_first = PlaceEndingAt(v, first);
       if (place_first < first) {
         first = place_first;
         saw_place = true;
+        continue;
+      }
+      // "越南驻韩国大使馆": the sending country before "驻" and the host country.
+      if (saw_place && ch_is(v, k, "驻") && PlaceEndingAt(v, k) < k) {
+        first = PlaceEndingAt(v, k);
         continue;
       }
       if (saw_place) break;  // a country or city opens the name
@@ -235,11 +270,22 @@ class ChineseRules {
       return 0;
     }
     size_t g = i + surname;
-    if (!Han(v, g) || Taken(v, g) || IsStopChar(T(v, g))) return 0;
+    if (!Han(v, g) || Taken(v, g)) return 0;
+    // "金在元举行会谈": a function character is a given name only when a clear boundary follows.
+    if (IsStopChar(T(v, g)) && !(Han(v, g + 1) && !Taken(v, g + 1) && NameBoundary(v, g + 2))) {
+      return 0;
+    }
     size_t end = g + 1;
     bool second = Han(v, end) && !Taken(v, end) && !IsStopChar(T(v, end)) &&
-                  !(U(v, end).token_start && TokenLen(v, end) > 1 && U(v, end).pos != "nr");
+                  (!(U(v, end).token_start && TokenLen(v, end) > 1 && U(v, end).pos != "nr") ||
+                   NameBoundary(v, end + 1));
     if (second) ++end;
+    // Vietnamese names in Chinese keep their middle name: "阮氏兰英", "阮文明".
+    bool vi_middle = ch_is(v, g, "氏") || ch_is(v, g, "文");
+    if (vi_middle && second && Han(v, end) && !IsStopChar(T(v, end)) && !NameBoundary(v, end) &&
+        NameBoundary(v, end + 1)) {
+      ++end;
+    }
     return end;
   }
 

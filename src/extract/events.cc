@@ -108,7 +108,20 @@ constexpr const char* kBlockers[] = {
     // "tiếp" (to receive a guest) starts many unrelated words.
     "tiếp tục", "tiếp cận", "tiếp nhận", "trực tiếp", "gián tiếp", "tiếp theo", "tiếp thu",
     "kế tiếp", "liên tiếp", "tiếp nối", "tiếp diễn", "tiếp thị", "tiếp sức", "tiếp giáp", "tiếp tế",
-    "tiếp xúc", "tiếp viên", "tiếp quản", "tiếp thêm", "chuyển tiếp", "tiếp ứng"};
+    "tiếp xúc", "tiếp viên", "tiếp quản", "tiếp thêm", "chuyển tiếp", "tiếp ứng",
+    // "Under the agreement, ..." cites a signing already reported: what follows is its content.
+    "theo biên bản ghi nhớ", "theo bản ghi nhớ", "theo thỏa thuận", "theo thoả thuận",
+    "theo hiệp định", "根据协议", "根据备忘录", "根据合作备忘录", "根据该协议", "根据谅解备忘录",
+    "under the memorandum", "under the agreement", "under the mou", "under the deal",
+    // "During the forum, ..." frames a gathering already reported.
+    "会议期间", "论坛期间", "研讨会期间", "峰会期间", "trong khuôn khổ hội thảo",
+    "trong khuôn khổ hội nghị", "trong khuôn khổ diễn đàn", "bên lề hội thảo", "bên lề hội nghị",
+    "bên lề diễn đàn", "during the forum", "during the conference", "at the forum",
+    "at the conference",
+    // Accompanying a tour is part of it, not a visit of its own.
+    "陪同考察", "陪同参观",
+    // Witnesses of a signing attend the one the story reported.
+    "出席签约", "出席签字", "见证签约", "chứng kiến lễ ký", "witnessed the signing"};
 
 // Words that refer back to the previous event's date.
 constexpr const char* kSameDay[] = {"cùng ngày",    "同日",     "当天",     "同一天",
@@ -157,6 +170,16 @@ constexpr const char* kContextRefs[] = {"tại buổi tiếp",
 constexpr const char* kTopicCues[] = {
     "trao đổi về",  "thảo luận về",    "bàn về", "tập trung vào", "discussed", "focused on",
     "talked about", "exchanged views", "探讨",   "讨论",          "交换意见"};
+
+// Attending a gathering the story already reported ("率团出席会议", "attended the forum") is
+// part of that gathering, not a new one.
+constexpr const char* kAttend[] = {"出席",         "参加",      "tham dự", "dự",
+                                   "attended",     "attending", "attend",  "participated in",
+                                   "took part in", "joined"};
+
+// Answering a proposal ("would study the proposal", "研究越方建议") is not a new proposal.
+constexpr const char* kResponses[] = {"nghiên cứu", "xem xét", "phản hồi", "study", "consider",
+                                      "respond to", "研究",    "考虑",     "答复"};
 
 // Words right before a place that make it the event's location.
 constexpr const char* kLocatives[] = {"tại", "ở",  "in", "at",   "在",  "于", "赴",
@@ -454,6 +477,54 @@ bool IsDateline(std::string_view sentence, Span date) {
   return rest.starts_with("-") || rest.starts_with("\u2013") || rest.starts_with("\u2014");
 }
 
+// The day number right before " và " / " and " that precedes byte `pos`, or 0.
+int DayBeforeConjunction(std::string_view sentence, size_t pos) {
+  std::string_view head = sentence.substr(0, pos);
+  bool joined = false;
+  for (std::string_view conj : {" và ", " and ", "、", "和"}) {
+    if (head.ends_with(conj)) {
+      head.remove_suffix(conj.size());
+      joined = true;
+      break;
+    }
+  }
+  if (!joined) return 0;
+  size_t b = head.size();
+  while (b > 0 && std::isdigit(static_cast<unsigned char>(head[b - 1]))) --b;
+  if (b == head.size() || head.size() - b > 2) return 0;
+  if (b > 0 && (std::isdigit(static_cast<unsigned char>(head[b - 1])) || head[b - 1] == '/'))
+    return 0;
+  return std::stoi(std::string(head.substr(b)));
+}
+
+// "on Tuesday", "周二": the latest such weekday on or before the publication date (news
+// reports the past week). Weekday 0 is Sunday.
+std::optional<core::Date> WeekdayDate(std::string_view sentence, core::Date reference) {
+  static constexpr const char* kNames[7][3] = {
+      {"sunday", "星期日", "周日"},   {"monday", "星期一", "周一"},
+      {"tuesday", "星期二", "周二"},  {"wednesday", "星期三", "周三"},
+      {"thursday", "星期四", "周四"}, {"friday", "星期五", "周五"},
+      {"saturday", "星期六", "周六"}};
+  const std::string folded = FoldString(sentence);
+  int weekday = -1;
+  for (int w = 0; w < 7 && weekday < 0; ++w) {
+    for (const char* name : kNames[w]) {
+      if (!FindAll(folded, name).empty()) weekday = w;
+    }
+  }
+  if (weekday < 0 || !reference.Valid()) return std::nullopt;
+  const long days = reference.DaysSinceEpoch();
+  const int ref_weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);  // 1970-01-01: Thursday
+  core::Date d = reference;
+  for (int back = (ref_weekday - weekday + 7) % 7; back > 0; --back) {
+    if (--d.day == 0) {
+      if (--d.month == 0) d.month = 12, --d.year;
+      d.day = core::DaysInMonth(d.year, d.month);
+    }
+  }
+  return d;
+}
+
 EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
                        std::optional<core::Date> reference, int fallback_year) {
   EventDate best;
@@ -461,7 +532,14 @@ EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
   for (const clean::DateMention& m : clean::FindDates(sentence)) {
     if (m.day == 0 || m.month == 0) continue;  // a year or month alone is not an event date
     if (m.has_time) continue;                  // "16/12/2022 12:00": when the page was posted
-    const std::optional<core::Date> d = clean::ResolveDate(m, reference, fallback_year);
+    std::optional<core::Date> d = clean::ResolveDate(m, reference, fallback_year);
+    // "hai ngày 3 và 4/12", "on 3 and 4 December": the day before the conjunction starts it.
+    const int first_day = d ? DayBeforeConjunction(sentence, m.span.begin) : 0;
+    core::Date conj_end;
+    if (first_day > 0 && first_day < d->day && m.end_day == 0) {
+      conj_end = *d;
+      d->day = first_day;
+    }
     if (!d || !d->Valid()) continue;
     // Before the trigger and close to it is best; after it is a weaker reading; a dateline
     // ("HANOI, March 12 - ...") is the weakest.
@@ -472,11 +550,19 @@ EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
     best_score = score;
     best.start = d;
     best.end.reset();
+    if (conj_end.Valid()) best.end = conj_end;
     if (m.end_day > 0) {
       core::Date e = *d;
       e.day = m.end_day;
       if (m.end_month > 0) e.month = m.end_month;
       if (e.Valid() && *d < e) best.end = e;
+    }
+  }
+  // A weekday is a better reading than a wire dateline, which dates the report.
+  if ((!best.start || best_score == 1) && reference) {
+    if (auto w = WeekdayDate(sentence, *reference)) {
+      best.start = w;
+      best.end.reset();
     }
   }
   return best;
@@ -625,7 +711,8 @@ struct Story {
       if (ev.type != EventType::kVisit) {
         anchor = ev.date;
         anchor_is_visit = false;
-      } else if (own_date && (!anchor || anchor_is_visit)) {
+      } else if (own_date && !anchor) {
+        // A later-reported trip span ("from 25 to 29") does not re-date the story's days.
         anchor = ev.date;
         anchor_is_visit = true;
       }
@@ -683,6 +770,29 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
     const bool destination = h.type == EventType::kVisit && m.place_type == PlaceType::kCountry;
     if (subject || destination || NamesTheSides(sv.text, sv.sentence->span, h, m)) {
       AddParticipant(ms, i, &out);
+    }
+  }
+  // "She proposed ...", "Thứ trưởng đề nghị ...": a proposal whose speaker is a pronoun or a
+  // bare title was made by the person named last in the sentences just before.
+  if (h.type == EventType::kProposal) {
+    const bool speaker_named =
+        std::any_of(sv.mentions.begin(), sv.mentions.end(),
+                    [&](int i) {
+                      return ms[i].kind == EntityKind::kPerson && ms[i].span.begin < h.span.begin &&
+                             FullMention(ms, i) != i;
+                    }) ||
+        std::any_of(sv.mentions.begin(), sv.mentions.end(), [&](int i) {
+          return ms[i].kind == EntityKind::kPerson && ms[i].span.begin < h.span.begin &&
+                 ms[i].surface.find(' ') != std::string::npos;
+        });
+    if (!speaker_named) {
+      for (int j = static_cast<int>(ms.size()) - 1; j >= 0; --j) {
+        const Mention& m = ms[j];
+        if (m.span.end > sv.sentence->span.begin || m.kind != EntityKind::kPerson) continue;
+        if (m.sentence >= 0 && m.sentence < sv.index - 3) break;
+        AddParticipant(ms, j, &out);
+        break;
+      }
     }
   }
   // "Tại buổi làm việc, ..." (no counterpart named here): the gathering's parties take part.
@@ -800,6 +910,40 @@ bool IsRetelling(const std::vector<Mention>& ms, const std::vector<Event>& event
   });
 }
 
+// Is one of `words` within a few words before `rel` (sentence-relative byte offset)?
+bool WordsBefore(const Folded& f, size_t rel, const auto& words) {
+  size_t fpos = 0;
+  while (fpos < f.text.size() && f.to_original[fpos] < rel) ++fpos;
+  const size_t from = fpos > 24 ? fpos - 24 : 0;
+  const std::string_view window = std::string_view(f.text).substr(from, fpos - from);
+  for (const char* w : words) {
+    if (!FindAll(window, w).empty()) return true;
+  }
+  return false;
+}
+
+// "The agreement was signed in the presence of ...", "Lễ ký kết diễn ra ...": a bare
+// signing word (no "signed a memorandum" phrase) in a story that already reported a signing,
+// with no organization the story's signings did not have, retells that signing.
+bool RetellsSigning(const std::vector<Mention>& ms, const std::vector<int>& in_sentence,
+                    const std::vector<Event>& events, const Hit& h) {
+  if (!IsSigning(h.type) || h.priority >= 90) return false;
+  std::vector<std::string> signed_keys;
+  for (const Event& e : events) {
+    if (!IsSigning(e.type)) continue;
+    for (int p : e.participants) signed_keys.push_back(IdentityKey(ms[p]));
+  }
+  if (signed_keys.empty()) return false;
+  // A new signing names its two parties; a retelling names at most one of them.
+  const auto orgs = std::count_if(in_sentence.begin(), in_sentence.end(),
+                                  [&](int i) { return ms[i].kind == EntityKind::kOrganization; });
+  return orgs < 2 || std::none_of(in_sentence.begin(), in_sentence.end(), [&](int i) {
+           if (ms[i].kind != EntityKind::kOrganization) return false;
+           const std::string key = IdentityKey(ms[FullMention(ms, i)]);
+           return std::find(signed_keys.begin(), signed_keys.end(), key) == signed_keys.end();
+         });
+}
+
 // Body sentences first; the headline only for a page whose body reports nothing (-1 marks
 // the switch).
 std::vector<int> SentenceOrder(const std::vector<Sentence>& sentences) {
@@ -850,13 +994,27 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     sv.index = si;
     sv.sentence = &a->sentences[si];
     const Span span = sv.sentence->span;
-    std::vector<Hit> hits = SelectHits(FindHits(page, *sv.sentence, a->lang, names));
+    std::vector<Hit> hits = FindHits(page, *sv.sentence, a->lang, names);
     if (hits.empty()) continue;
     sv.text = span.Of(page);
     sv.folded = Fold(sv.text);
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       if (span.Contains(ms[i].span)) sv.mentions.push_back(i);
     }
+    std::erase_if(hits,
+                  [&](const Hit& h) { return RetellsSigning(ms, sv.mentions, story.events, h); });
+    const bool had_conference =
+        std::any_of(story.events.begin(), story.events.end(),
+                    [](const Event& e) { return e.type == EventType::kConference; });
+    std::erase_if(hits, [&](const Hit& h) {
+      return had_conference && h.type == EventType::kConference &&
+             WordsBefore(sv.folded, h.span.begin - span.begin, kAttend);
+    });
+    std::erase_if(hits, [&](const Hit& h) {
+      return h.type == EventType::kProposal &&
+             WordsBefore(sv.folded, h.span.begin - span.begin, kResponses);
+    });
+    hits = SelectHits(hits);
     // Hopes are not events, nor the topics of a meeting; "làm việc với" needs a named
     // counterpart.
     const uint32_t wish = FirstOf(sv.folded, span, kWishes);

@@ -356,6 +356,70 @@ TEST(EventExtractorTest, DateRangeGivesStartAndEnd) {
   EXPECT_EQ(e.end_date->ToIso(), "2024-02-21");
 }
 
+TEST(EventExtractorTest, WeekdayResolvesAgainstPublicationDate) {
+  Doc d(core::Lang::kEn);
+  // 2024-03-10 is a Sunday: "on Thursday" is 2024-03-07.
+  const int s0 = d.Sentence(
+      "PARIS, March 9 - Orion Labs and the Delta Institute on Thursday signed an agreement on "
+      "battery research.",
+      0);
+  d.Mention(s0, "Orion Labs", EntityKind::kOrganization);
+  d.Mention(s0, "Delta Institute", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date.has_value());
+  EXPECT_EQ(a.events[0].date->ToIso(), "2024-03-07");
+}
+
+TEST(EventExtractorTest, TwoDaysJoinedByAndStartOnTheFirst) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence(
+      "Trong hai ngày 6 và 7/3, Viện Hải Đăng phối hợp với Đại học Lam Sơn tổ chức hội thảo về "
+      "vật liệu mới.",
+      0);
+  d.Mention(s0, "Viện Hải Đăng", EntityKind::kOrganization);
+  d.Mention(s0, "Đại học Lam Sơn", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_FALSE(a.events.empty());
+  const Event& e = a.events[0];
+  EXPECT_EQ(e.type, EventType::kConference);
+  ASSERT_TRUE(e.date && e.end_date);
+  EXPECT_EQ(e.date->ToIso(), "2024-03-06");
+  EXPECT_EQ(e.end_date->ToIso(), "2024-03-07");
+}
+
+TEST(EventExtractorTest, RetoldSigningAndItsContentAreNotNewSignings) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence(
+      "On March 4, Orion Labs and the Delta Institute signed a memorandum of understanding.", 0);
+  d.Mention(s0, "Orion Labs", EntityKind::kOrganization);
+  d.Mention(s0, "Delta Institute", EntityKind::kOrganization);
+  const int s1 =
+      d.Sentence("The memorandum was signed in the presence of the Ministry of Industry.", 0);
+  d.Mention(s1, "Ministry of Industry", EntityKind::kOrganization);
+  const int s2 = d.Sentence(
+      "Under the memorandum, the two sides will run a training programme for engineers.", 1);
+  (void)s2;
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kMouSigned);
+  EXPECT_EQ(a.events[1].type, EventType::kTrainingProgram);
+  EXPECT_EQ(a.events[1].sentence, s2);
+}
+
+TEST(EventExtractorTest, PronounProposalTakesTheLastNamedPerson) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence("Minister Tran Binh received a delegation of the Delta Institute.", 0);
+  d.Mention(s0, "Tran Binh", EntityKind::kPerson);
+  d.Mention(s0, "Delta Institute", EntityKind::kOrganization);
+  const int s1 = d.Sentence("She proposed that the Orion Fund support young researchers.", 1);
+  d.Mention(s1, "Orion Fund", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[1].type, EventType::kProposal);
+  EXPECT_THAT(Names(d, a.events[1]), ::testing::IsSupersetOf({"Orion Fund", "Tran Binh"}));
+}
+
 TEST(EventExtractorTest, NoEventFromNamesOrFalseFriends) {
   Doc d(core::Lang::kVi);
   const int s0 = d.Sentence("Bộ Kế hoạch và Đầu tư tiếp tục hướng dẫn doanh nghiệp đăng ký.", 0);

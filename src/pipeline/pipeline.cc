@@ -4,13 +4,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
-#include <deque>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "text/text.h"
@@ -23,7 +25,8 @@ using core::Result;
 
 bool IsPageFile(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return ext == ".txt" || ext == ".html" || ext == ".htm";
 }
 
@@ -147,52 +150,112 @@ Result<ProcessedDocument> Pipeline::ProcessFile(const std::string& path) const {
   return Process(std::move(page).value());
 }
 
+namespace {
+
+// A fixed pool of `jobs` worker threads processing inputs in order of arrival into a ring of
+// `window` slots; the caller (the one store writer) takes results strictly in input order.
+// Workers never run more than `window` inputs ahead of the writer, so memory stays bounded
+// whatever the corpus size, and no thread is created per document.
+class OrderedPool {
+ public:
+  OrderedPool(const Pipeline& pipeline, const std::vector<std::string>& inputs, int jobs)
+      : pipeline_(pipeline), inputs_(inputs), slots_(static_cast<size_t>(jobs) * 4) {
+    for (int i = 0; i < jobs; ++i) threads_.emplace_back([this] { Work(); });
+  }
+  ~OrderedPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    work_cv_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  OrderedPool(const OrderedPool&) = delete;
+  OrderedPool& operator=(const OrderedPool&) = delete;
+
+  // The result for input number `consumed_` (blocks until a worker has produced it).
+  Result<ProcessedDocument> Next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    std::optional<Result<ProcessedDocument>>& slot = slots_[consumed_ % slots_.size()];
+    done_cv_.wait(lock, [&] { return slot.has_value(); });
+    Result<ProcessedDocument> out = std::move(*slot);
+    slot.reset();
+    ++consumed_;
+    lock.unlock();
+    work_cv_.notify_all();
+    return out;
+  }
+
+ private:
+  void Work() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      work_cv_.wait(lock, [&] {
+        return stop_ || claimed_ >= inputs_.size() || claimed_ < consumed_ + slots_.size();
+      });
+      if (stop_ || claimed_ >= inputs_.size()) return;
+      size_t i = claimed_++;
+      lock.unlock();
+      Result<ProcessedDocument> doc = pipeline_.ProcessFile(inputs_[i]);
+      lock.lock();
+      slots_[i % slots_.size()].emplace(std::move(doc));
+      done_cv_.notify_one();
+    }
+  }
+
+  const Pipeline& pipeline_;
+  const std::vector<std::string>& inputs_;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::vector<std::optional<Result<ProcessedDocument>>> slots_;
+  size_t claimed_ = 0, consumed_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;  // last: started after every field above exists
+};
+
+void Record(store::Store& store, const std::string& path, Result<ProcessedDocument> doc,
+            IngestReport* report) {
+  if (!doc.ok()) {
+    ++report->failed;
+    report->errors.push_back(path + ": " + doc.status().message());
+    return;
+  }
+  for (const std::string& w : doc->page.warnings) {
+    report->warnings.push_back(path + ": warning: " + w);
+  }
+  // Unchanged content is recognized by hash before anything is written.
+  auto put = store.PutDocument(doc->ToRecord());
+  if (!put.ok()) {
+    ++report->failed;
+    report->errors.push_back(path + ": " + put.status().ToString());
+  } else if (put->result == store::PutResult::kInserted) {
+    ++report->inserted;
+  } else if (put->result == store::PutResult::kReplaced) {
+    ++report->replaced;
+  } else {
+    ++report->unchanged;
+  }
+}
+
+}  // namespace
+
 IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
                          const std::vector<std::string>& inputs, int jobs,
                          const std::function<void(size_t, size_t)>& on_done) {
   IngestReport report;
   jobs = std::max(1, jobs);
-  // A sliding window of in-flight pages: workers run ahead by at most 4*jobs documents
-  // (bounded memory), the writer takes results strictly in input order.
-  std::deque<std::future<Result<ProcessedDocument>>> window;
-  size_t next = 0, done = 0;
-  auto launch = [&]() {
-    const std::string& path = inputs[next++];
-    if (jobs == 1) {
-      std::promise<Result<ProcessedDocument>> p;
-      p.set_value(pipeline.ProcessFile(path));
-      window.push_back(p.get_future());
-    } else {
-      window.push_back(std::async(std::launch::async,
-                                  [&pipeline, path] { return pipeline.ProcessFile(path); }));
+  if (jobs == 1) {
+    // One job: no threads at all, the writer processes each page itself.
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      Record(store, inputs[i], pipeline.ProcessFile(inputs[i]), &report);
+      if (on_done) on_done(i + 1, inputs.size());
     }
-  };
-  while (done < inputs.size()) {
-    while (next < inputs.size() && window.size() < static_cast<size_t>(jobs) * 4) launch();
-    Result<ProcessedDocument> doc = window.front().get();
-    window.pop_front();
-    const std::string& path = inputs[done++];
-    if (!doc.ok()) {
-      ++report.failed;
-      report.errors.push_back(path + ": " + doc.status().message());
-    } else {
-      for (const std::string& w : doc->page.warnings) {
-        report.warnings.push_back(path + ": warning: " + w);
-      }
-      // Unchanged content is recognized by hash before anything is written.
-      auto put = store.PutDocument(doc->ToRecord());
-      if (!put.ok()) {
-        ++report.failed;
-        report.errors.push_back(path + ": " + put.status().ToString());
-      } else if (put->result == store::PutResult::kInserted) {
-        ++report.inserted;
-      } else if (put->result == store::PutResult::kReplaced) {
-        ++report.replaced;
-      } else {
-        ++report.unchanged;
-      }
-    }
-    if (on_done) on_done(done, inputs.size());
+    return report;
+  }
+  OrderedPool pool(pipeline, inputs, jobs);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    Record(store, inputs[i], pool.Next(), &report);
+    if (on_done) on_done(i + 1, inputs.size());
   }
   return report;
 }

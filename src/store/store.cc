@@ -1,12 +1,15 @@
 #include "store/store.h"
 
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace ketnoi::store {
 
 core::Result<std::unique_ptr<Store>> Store::Open(const std::string& location) {
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    return core::Unsupported("PostgreSQL backend is not built in: " + location);
+    auto pg = PostgresStore::Open(location);
+    if (!pg.ok()) return pg.status();
+    return std::unique_ptr<Store>(std::move(pg).value().release());
   }
   auto db = SqliteStore::Open(location);
   if (!db.ok()) return db.status();

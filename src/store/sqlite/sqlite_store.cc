@@ -3,7 +3,6 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite/migrations.h"
@@ -31,7 +30,8 @@ std::string SpansJson(const std::vector<core::Span>& spans) {
 
 std::string RolesJson(const std::vector<extract::Role>& roles) {
   nlohmann::json j = nlohmann::json::array();
-  for (const auto& r : roles) j.push_back({{"title", r.title}, {"begin", r.span.begin}, {"end", r.span.end}});
+  for (const auto& r : roles)
+    j.push_back({{"title", r.title}, {"begin", r.span.begin}, {"end", r.span.end}});
   return j.dump();
 }
 
@@ -50,6 +50,19 @@ std::string SourceFolder(const std::string& source) {
   std::string parent = std::filesystem::path(source).parent_path().string();
   return parent.empty() ? "." : parent;
 }
+
+// Resets a cached SELECT when the caller is done with it, so it holds no read snapshot open
+// (an unfinished statement would pin the WAL and block checkpoints).
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Statement* s) : s_(s) {}
+  ~ResetOnExit() { s_->Reset(); }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  Statement* s_;
+};
 
 }  // namespace
 
@@ -70,9 +83,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
 }
 
 Status SqliteStore::Migrate() {
-  KETNOI_RETURN_IF_ERROR(db_->Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "description TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+  KETNOI_RETURN_IF_ERROR(
+      db_->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "description TEXT NOT NULL, applied_at TEXT NOT NULL)"));
   for (const Migration& m : SqliteMigrations()) {
     Status st = InTransaction(*db_, [&]() -> Status {
       auto q = db_->Prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
@@ -94,9 +107,22 @@ Status SqliteStore::Migrate() {
   return Status::Ok();
 }
 
+Result<Statement*> SqliteStore::Cached(const char* sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    auto st = db_->Prepare(sql);
+    if (!st.ok()) return st.status();
+    it = statements_.emplace(sql, std::move(st).value()).first;
+  }
+  it->second.Reset();
+  return &it->second;
+}
+
 Result<std::optional<std::string>> SqliteStore::FindByHash(const std::string& hash) {
-  auto q = db_->Prepare("SELECT id FROM documents WHERE content_hash = ?");
-  if (!q.ok()) return q.status();
+  auto q_or = Cached("SELECT id FROM documents WHERE content_hash = ?");
+  if (!q_or.ok()) return q_or.status();
+  Statement* q = *q_or;
+  ResetOnExit reset(q);
   q->Bind(1, hash);
   auto row = q->Step();
   if (!row.ok()) return row.status();
@@ -105,8 +131,10 @@ Result<std::optional<std::string>> SqliteStore::FindByHash(const std::string& ha
 }
 
 Result<std::string> SqliteStore::UniqueId(const std::string& wanted) {
-  auto q = db_->Prepare("SELECT 1 FROM documents WHERE id = ?");
-  if (!q.ok()) return q.status();
+  auto q_or = Cached("SELECT 1 FROM documents WHERE id = ?");
+  if (!q_or.ok()) return q_or.status();
+  Statement* q = *q_or;
+  ResetOnExit reset(q);
   std::string base = wanted.empty() ? "doc" : wanted;
   for (int n = 1;; ++n) {
     std::string candidate = n == 1 ? base : base + "-" + std::to_string(n);
@@ -120,17 +148,19 @@ Result<std::string> SqliteStore::UniqueId(const std::string& wanted) {
 
 Status SqliteStore::DeleteDocumentRows(const std::string& id) {
   // Child rows go by ON DELETE CASCADE.
-  auto del = db_->Prepare("DELETE FROM documents WHERE id = ?");
-  if (!del.ok()) return del.status();
+  auto del_or = Cached("DELETE FROM documents WHERE id = ?");
+  if (!del_or.ok()) return del_or.status();
+  Statement* del = *del_or;
   del->Bind(1, id);
   return del->Run();
 }
 
 Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentRecord& r) {
-  auto doc = db_->Prepare(
+  auto doc_or = Cached(
       "INSERT INTO documents (id, source, content_hash, format, lang, title, published, text, "
       "body, paragraphs, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  if (!doc.ok()) return doc.status();
+  if (!doc_or.ok()) return doc_or.status();
+  Statement* doc = *doc_or;
   std::optional<std::string> published;
   if (r.date) published = r.date->ToIso();
   doc->Bind(1, id).Bind(2, r.source).Bind(3, r.content_hash).Bind(4, r.format);
@@ -140,9 +170,10 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
   KETNOI_RETURN_IF_ERROR(doc->Run());
 
   const extract::Analysis& a = r.analysis;
-  auto sent = db_->Prepare(
+  auto sent_or = Cached(
       "INSERT INTO sentences (doc_id, idx, begin_byte, end_byte, paragraph) VALUES (?,?,?,?,?)");
-  if (!sent.ok()) return sent.status();
+  if (!sent_or.ok()) return sent_or.status();
+  Statement* sent = *sent_or;
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     sent->Reset();
     sent->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{a.sentences[i].span.begin});
@@ -150,10 +181,11 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
     KETNOI_RETURN_IF_ERROR(sent->Run());
   }
 
-  auto ent = db_->Prepare(
+  auto ent_or = Cached(
       "INSERT INTO entities (id, kind, name, place_type, lexicon_key) VALUES (?,?,?,?,?) "
       "ON CONFLICT(id) DO NOTHING");
-  if (!ent.ok()) return ent.status();
+  if (!ent_or.ok()) return ent_or.status();
+  Statement* ent = *ent_or;
   for (const resolve::LocalEntity& e : r.resolved.entities) {
     ent->Reset();
     ent->Bind(1, e.id).Bind(2, extract::EntityKindName(e.kind)).Bind(3, e.name);
@@ -161,10 +193,11 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
     KETNOI_RETURN_IF_ERROR(ent->Run());
   }
 
-  auto men = db_->Prepare(
+  auto men_or = Cached(
       "INSERT INTO mentions (doc_id, idx, entity_id, kind, begin_byte, end_byte, surface, "
       "sentence, antecedent, roles) VALUES (?,?,?,?,?,?,?,?,?,?)");
-  if (!men.ok()) return men.status();
+  if (!men_or.ok()) return men_or.status();
+  Statement* men = *men_or;
   std::vector<std::string> mention_entity(a.mentions.size());
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const extract::Mention& m = a.mentions[i];
@@ -179,23 +212,27 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
     KETNOI_RETURN_IF_ERROR(men->Run());
   }
 
-  auto fld = db_->Prepare("INSERT OR IGNORE INTO document_fields (doc_id, field, rank) VALUES (?,?,?)");
-  if (!fld.ok()) return fld.status();
+  auto fld_or =
+      Cached("INSERT OR IGNORE INTO document_fields (doc_id, field, rank) VALUES (?,?,?)");
+  if (!fld_or.ok()) return fld_or.status();
+  Statement* fld = *fld_or;
   for (size_t i = 0; i < a.fields.size(); ++i) {
     fld->Reset();
     fld->Bind(1, id).Bind(2, a.fields[i]).Bind(3, static_cast<int64_t>(i));
     KETNOI_RETURN_IF_ERROR(fld->Run());
   }
 
-  auto ev = db_->Prepare(
+  auto ev_or = Cached(
       "INSERT INTO events (doc_id, idx, type, modality, date, end_date, place_entity, sentence, "
       "evidence_begin, evidence_end, trigger_begin, trigger_end, fields) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  if (!ev.ok()) return ev.status();
-  auto part = db_->Prepare(
+  if (!ev_or.ok()) return ev_or.status();
+  Statement* ev = *ev_or;
+  auto part_or = Cached(
       "INSERT OR IGNORE INTO event_participants (doc_id, event_idx, mention_idx, entity_id) "
       "VALUES (?,?,?,?)");
-  if (!part.ok()) return part.status();
+  if (!part_or.ok()) return part_or.status();
+  Statement* part = *part_or;
   for (size_t i = 0; i < a.events.size(); ++i) {
     const extract::Event& e = a.events[i];
     std::optional<std::string> date, end_date, place;
@@ -207,7 +244,10 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
     }
     ev->Reset();
     ev->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, extract::EventTypeName(e.type));
-    ev->Bind(4, extract::ModalityName(e.modality)).BindOptional(5, date).BindOptional(6, end_date).BindOptional(7, place);
+    ev->Bind(4, extract::ModalityName(e.modality))
+        .BindOptional(5, date)
+        .BindOptional(6, end_date)
+        .BindOptional(7, place);
     ev->Bind(8, int64_t{e.sentence}).Bind(9, int64_t{e.evidence.begin});
     ev->Bind(10, int64_t{e.evidence.end}).Bind(11, int64_t{e.trigger.begin});
     ev->Bind(12, int64_t{e.trigger.end}).Bind(13, nlohmann::json(e.fields).dump());
@@ -237,8 +277,10 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
       return Status::Ok();
     }
     // New content from a source we already hold replaces that document under its id.
-    auto prev = db_->Prepare("SELECT id FROM documents WHERE source = ? AND source != '-'");
-    if (!prev.ok()) return prev.status();
+    auto prev_or = Cached("SELECT id FROM documents WHERE source = ? AND source != '-'");
+    if (!prev_or.ok()) return prev_or.status();
+    Statement* prev = *prev_or;
+    ResetOnExit reset(prev);
     prev->Bind(1, record.source);
     auto row = prev->Step();
     if (!row.ok()) return row.status();
@@ -280,18 +322,20 @@ Result<Stats> SqliteStore::GetStats() {
   };
   KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM documents", &s.documents));
   KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM mentions", &s.mentions));
-  KETNOI_RETURN_IF_ERROR(
-      count("SELECT count(DISTINCT entity_id) FROM mentions", &s.entities));
+  KETNOI_RETURN_IF_ERROR(count("SELECT count(DISTINCT entity_id) FROM mentions", &s.entities));
   KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM events", &s.events));
-  KETNOI_RETURN_IF_ERROR(group("SELECT lang, count(*) FROM documents GROUP BY lang", &s.by_language));
+  KETNOI_RETURN_IF_ERROR(
+      group("SELECT lang, count(*) FROM documents GROUP BY lang", &s.by_language));
   KETNOI_RETURN_IF_ERROR(group(
       "SELECT e.kind, count(DISTINCT e.id) FROM entities e JOIN mentions m ON m.entity_id = e.id "
       "GROUP BY e.kind",
       &s.entities_by_kind));
-  KETNOI_RETURN_IF_ERROR(group("SELECT type, count(*) FROM events GROUP BY type", &s.events_by_type));
+  KETNOI_RETURN_IF_ERROR(
+      group("SELECT type, count(*) FROM events GROUP BY type", &s.events_by_type));
   {
     std::map<std::string, int64_t> by_path;
-    KETNOI_RETURN_IF_ERROR(group("SELECT source, count(*) FROM documents GROUP BY source", &by_path));
+    KETNOI_RETURN_IF_ERROR(
+        group("SELECT source, count(*) FROM documents GROUP BY source", &by_path));
     for (const auto& [path, n] : by_path) s.by_source[SourceFolder(path)] += n;
   }
   auto q = db_->Prepare(

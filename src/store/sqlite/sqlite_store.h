@@ -2,7 +2,9 @@
 #ifndef KETNOI_STORE_SQLITE_SQLITE_STORE_H_
 #define KETNOI_STORE_SQLITE_SQLITE_STORE_H_
 
+#include <map>
 #include <memory>
+#include <string>
 
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -29,8 +31,13 @@ class SqliteStore final : public Store {
   core::Status DeleteDocumentRows(const std::string& id);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
 
+  // A statement prepared once per store and reused (reset, bindings cleared) on every call:
+  // the write path runs the same nine statements for every document.
+  core::Result<Statement*> Cached(const char* sql);
+
   std::unique_ptr<SqliteDb> db_;
   int schema_version_ = 0;
+  std::map<const char*, Statement> statements_;  // after db_: finalized before it closes
 };
 
 }  // namespace ketnoi::store

@@ -1,0 +1,557 @@
+#include "server/server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+#include "search/search.h"
+#include "server/document_view.h"
+#include "server/json_views.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace ketnoi::server {
+namespace {
+
+using nlohmann::json;
+
+// Query strings longer than this are refused: no honest query needs more.
+constexpr size_t kMaxParamBytes = 2000;
+constexpr int kMaxLimit = 1000;
+
+// One worker's database connections: the query library and the raw store (document view).
+struct Connection {
+  std::unique_ptr<search::KnowledgeBase> kb;
+  std::unique_ptr<store::SqliteStore> store;
+};
+
+// A fixed set of connections leased one per request: the store is not thread-safe.
+class ConnectionPool {
+ public:
+  void Add(std::unique_ptr<Connection> c) { free_.push_back(std::move(c)); }
+
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<Connection> c) : pool_(pool), c_(std::move(c)) {}
+    ~Lease() { pool_->Return(std::move(c_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Connection* operator->() { return c_.get(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Connection> c_;
+  };
+
+  Lease Acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !free_.empty(); });
+    auto c = std::move(free_.back());
+    free_.pop_back();
+    return Lease(this, std::move(c));
+  }
+
+ private:
+  void Return(std::unique_ptr<Connection> c) {
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(std::move(c));
+    }
+    cv_.notify_one();
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> free_;
+};
+
+// Thrown nowhere: handlers return an ApiError value that becomes the JSON error body.
+struct ApiError {
+  int status;
+  std::string message;
+};
+
+int HttpStatusFor(core::StatusCode code) {
+  switch (code) {
+    case core::StatusCode::kInvalidInput:
+    case core::StatusCode::kUnsupported:
+      return 400;
+    case core::StatusCode::kNotFound:
+      return 404;
+    case core::StatusCode::kTooLarge:
+      return 413;
+    case core::StatusCode::kBusy:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+std::string Dump(const json& j) {
+  // Stored text is valid UTF-8 by contract; replace rather than fail if it ever is not.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void SendJson(httplib::Response& res, const json& j, int status = 200) {
+  res.status = status;
+  res.set_content(Dump(j), "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  SendJson(res, json{{"error", message}}, status);
+}
+
+void SendStatus(httplib::Response& res, const core::Status& st) {
+  SendError(res, HttpStatusFor(st.code()), st.message());
+}
+
+// Request parameters with validation: every problem becomes a 400 naming the parameter.
+class Params {
+ public:
+  explicit Params(const httplib::Request& req) : req_(req) {}
+
+  std::string Get(const char* name) {
+    if (!req_.has_param(name)) return "";
+    std::string v = req_.get_param_value(name);
+    if (v.size() > kMaxParamBytes) Fail(std::string(name) + " is longer than 2000 bytes");
+    return v;
+  }
+  std::vector<std::string> GetAll(const char* name) {
+    std::vector<std::string> out;
+    size_t n = req_.get_param_value_count(name);
+    for (size_t i = 0; i < n; ++i) {
+      std::string v = req_.get_param_value(name, i);
+      if (v.size() > kMaxParamBytes) Fail(std::string(name) + " is longer than 2000 bytes");
+      if (!v.empty()) out.push_back(std::move(v));
+    }
+    return out;
+  }
+  int GetInt(const char* name, int fallback, int lo, int hi) {
+    std::string v = Get(name);
+    if (v.empty()) return fallback;
+    int n = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || ptr != v.data() + v.size() || n < lo || n > hi) {
+      Fail(std::string(name) + " must be an integer from " + std::to_string(lo) + " to " +
+           std::to_string(hi));
+      return fallback;
+    }
+    return n;
+  }
+  std::string GetDate(const char* name) {
+    std::string v = Get(name);
+    auto norm = search::NormalizeDateBound(v);
+    if (!norm.ok()) {
+      Fail(std::string(name) + ": " + norm.status().message());
+      return "";
+    }
+    return *norm;
+  }
+  std::string GetLang(const char* name) {
+    std::string v = Get(name);
+    if (!v.empty() && v != "vi" && v != "zh" && v != "en")
+      Fail(std::string(name) + " must be vi, zh or en");
+    return v;
+  }
+  std::string Require(const char* name) {
+    std::string v = Get(name);
+    if (v.empty() && !error_) Fail(std::string(name) + " is required");
+    return v;
+  }
+  void Fail(std::string message) {
+    if (!error_) error_ = std::move(message);
+  }
+  // True (and the 400 sent) when a parameter was bad.
+  bool Failed(httplib::Response& res) {
+    if (!error_) return false;
+    SendError(res, 400, *error_);
+    return true;
+  }
+
+ private:
+  const httplib::Request& req_;
+  std::optional<std::string> error_;
+};
+
+search::EventFilter ReadEventFilter(Params& p) {
+  search::EventFilter f;
+  f.participants = p.GetAll("participant");
+  f.countries = p.GetAll("country");
+  f.field = p.Get("field");
+  f.type = p.Get("type");
+  f.modality = p.Get("modality");
+  f.from = p.GetDate("from");
+  f.to = p.GetDate("to");
+  f.limit = p.GetInt("limit", 0, 0, 100000);
+  return f;
+}
+
+double NowMs() {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+thread_local double request_start_ms = 0;
+
+// Routes that take POST; every other /api/ route is GET-only.
+bool IsWriteRoute(const std::string& path) {
+  return path == "/api/ingest" || path.rfind("/api/curation/", 0) == 0;
+}
+
+}  // namespace
+
+bool TokenMatches(const std::string& given, const std::string& expected) {
+  // Constant time in the content: every byte of the longer string is looked at.
+  size_t n = std::max(given.size(), expected.size());
+  unsigned char diff = given.size() == expected.size() ? 0 : 1;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char a = i < given.size() ? static_cast<unsigned char>(given[i]) : 0;
+    unsigned char b = i < expected.size() ? static_cast<unsigned char>(expected[i]) : 0;
+    diff |= a ^ b;
+  }
+  return !expected.empty() && diff == 0;
+}
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server http;
+  ConnectionPool pool;
+  std::unique_ptr<pipeline::Pipeline> pipeline;
+  std::unique_ptr<store::Store> writer;  // uploads; one writer at a time
+  std::mutex writer_mu;
+  int port = 0;
+
+  void Routes();
+  bool Authorized(const httplib::Request& req, httplib::Response& res);
+  void Ingest(const httplib::Request& req, httplib::Response& res);
+};
+
+bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& res) {
+  if (options.token.empty()) {
+    SendError(res, 403, "writing is disabled: start the server with --token or KETNOI_TOKEN");
+    return false;
+  }
+  std::string auth = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  std::string given = auth.rfind(prefix, 0) == 0 ? auth.substr(prefix.size()) : "";
+  if (!TokenMatches(given, options.token)) {
+    SendError(res, 403, "missing or wrong token: send Authorization: Bearer <token>");
+    return false;
+  }
+  return true;
+}
+
+void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
+  if (!Authorized(req, res)) return;
+  std::string name, bytes;
+  if (req.is_multipart_form_data()) {
+    if (!req.has_file("page")) return SendError(res, 400, "multipart upload needs a 'page' part");
+    const auto& file = req.get_file_value("page");
+    name = file.filename;
+    bytes = file.content;
+  } else {
+    name = req.get_param_value("name");
+    bytes = req.body;
+  }
+  if (name.empty()) name = "upload.html";
+  if (name.size() > 255 || name.find('/') != std::string::npos) {
+    return SendError(res, 400, "name must be a plain file name of at most 255 bytes");
+  }
+  if (bytes.empty()) return SendError(res, 400, "empty page");
+  ingest::PageFormat format = ingest::DetectFormat(name, std::string_view(bytes).substr(0, 512));
+  auto page = ingest::ParsePage(bytes, format, name, options.pipeline.ingest);
+  if (!page.ok()) return SendError(res, 400, name + ": " + page.status().message());
+  std::vector<std::string> warnings = page->warnings;
+  auto doc = pipeline->Process(std::move(page).value());
+  if (!doc.ok()) return SendError(res, 400, name + ": " + doc.status().message());
+  store::DocumentRecord record = doc->ToRecord();
+  core::Result<store::PutOutcome> put = core::Internal("unset");
+  {
+    std::lock_guard lock(writer_mu);
+    put = writer->PutDocument(record);
+  }
+  if (!put.ok()) return SendStatus(res, put.status());
+  {
+    // Index now so the next search sees the page; a failure here is retried by any query.
+    auto c = pool.Acquire();
+    (void)c->kb->UpdateIndex();
+  }
+  const char* result = put->result == store::PutResult::kInserted   ? "inserted"
+                       : put->result == store::PutResult::kReplaced ? "replaced"
+                                                                    : "unchanged";
+  SendJson(res,
+           json{{"id", put->id},
+                {"result", result},
+                {"title", record.title},
+                {"lang", std::string(core::LangCode(record.lang))},
+                {"warnings", warnings}},
+           put->result == store::PutResult::kInserted ? 201 : 200);
+}
+
+void Server::Impl::Routes() {
+  http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+    Params p(req);
+    search::SearchQuery q;
+    q.text = p.Require("q");
+    q.lang = p.GetLang("lang");
+    q.from = p.GetDate("from");
+    q.to = p.GetDate("to");
+    q.source = p.Get("source");
+    q.limit = p.GetInt("limit", 20, 1, kMaxLimit);
+    q.mark_open = kMarkOpen;
+    q.mark_close = kMarkClose;
+    if (p.Failed(res)) return;
+    auto c = pool.Acquire();
+    auto hits = c->kb->Search(q);
+    if (!hits.ok()) return SendStatus(res, hits.status());
+    json out = json::array();
+    for (const auto& h : *hits) out.push_back(ToJson(h));
+    SendJson(res, json{{"query", q.text}, {"hits", out}});
+  });
+
+  http.Get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) {
+    Params p(req);
+    std::string lang = p.GetLang("lang");
+    int limit = p.GetInt("limit", 100, 1, kMaxLimit);
+    int offset = p.GetInt("offset", 0, 0, 1 << 30);
+    if (p.Failed(res)) return;
+    auto c = pool.Acquire();
+    auto docs = c->store->ListDocuments();
+    if (!docs.ok()) return SendStatus(res, docs.status());
+    json out = json::array();
+    int matched = 0;
+    for (const auto& d : *docs) {
+      if (!lang.empty() && d.lang != lang) continue;
+      if (matched++ >= offset && static_cast<int>(out.size()) < limit) out.push_back(ToJson(d));
+    }
+    SendJson(res, json{{"total", matched}, {"offset", offset}, {"documents", out}});
+  });
+
+  http.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+    std::string id = req.matches[1];
+    if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
+    auto c = pool.Acquire();
+    auto view = DocumentView(*c->store, id);
+    if (!view.ok()) return SendStatus(res, view.status());
+    SendJson(res, *view);
+  });
+
+  http.Get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
+    Params p(req);
+    std::string q = p.Require("q");
+    int limit = p.GetInt("limit", 50, 1, kMaxLimit);
+    if (p.Failed(res)) return;
+    auto c = pool.Acquire();
+    auto found = c->kb->FindEntities(q);
+    if (!found.ok()) return SendStatus(res, found.status());
+    json out = json::array();
+    for (const auto& e : *found) {
+      if (static_cast<int>(out.size()) >= limit) break;
+      out.push_back(ToJson(e));
+    }
+    SendJson(res, json{{"query", q}, {"entities", out}});
+  });
+
+  http.Get(R"(/api/entities/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+    std::string id = req.matches[1];
+    if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
+    auto c = pool.Acquire();
+    auto profile = c->kb->Profile(id);
+    if (!profile.ok()) return SendStatus(res, profile.status());
+    SendJson(res, ToJson(*profile));
+  });
+
+  http.Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+    Params p(req);
+    search::EventFilter f = ReadEventFilter(p);
+    if (p.Failed(res)) return;
+    auto c = pool.Acquire();
+    auto events = c->kb->Events(f);
+    if (!events.ok()) return SendStatus(res, events.status());
+    json out = json::array();
+    for (const auto& e : *events) out.push_back(ToJson(e));
+    SendJson(res, json{{"events", out}});
+  });
+
+  http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
+    Params p(req);
+    search::EventFilter f = ReadEventFilter(p);
+    std::string bucket = p.Get("bucket");
+    if (!bucket.empty() && bucket != "year" && bucket != "month") {
+      p.Fail("bucket must be year or month");
+    }
+    if (p.Failed(res)) return;
+    auto c = pool.Acquire();
+    auto events = c->kb->Events(f);
+    if (!events.ok()) return SendStatus(res, events.status());
+    SendJson(res, json{{"bucket", bucket.empty() ? "year" : bucket},
+                       {"periods", Timeline(*events, bucket == "month")}});
+  });
+
+  http.Get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
+    Params p(req);
+    search::EventFilter f = ReadEventFilter(p);
+    std::string format = p.Get("format");
+    if (!format.empty() && format != "json" && format != "graphml" && format != "dot") {
+      p.Fail("format must be json, graphml or dot");
+    }
+    if (p.Failed(res)) return;
+    auto c = pool.Acquire();
+    auto graph = c->kb->CooperationGraph(f);
+    if (!graph.ok()) return SendStatus(res, graph.status());
+    if (format == "graphml") {
+      return res.set_content(search::GraphToGraphMl(*graph), "application/graphml+xml");
+    }
+    if (format == "dot") return res.set_content(search::GraphToDot(*graph), "text/vnd.graphviz");
+    SendJson(res, ToJson(*graph));
+  });
+
+  http.Get("/api/match", [this](const httplib::Request& req, httplib::Response& res) {
+    Params p(req);
+    search::MatchQuery q;
+    q.need = p.Require("need");
+    q.country = p.Get("country");
+    q.field = p.Get("field");
+    q.limit = p.GetInt("limit", 10, 1, 100);
+    if (p.Failed(res)) return;
+    auto c = pool.Acquire();
+    auto report = c->kb->Match(q, pipeline->lexicons());
+    if (!report.ok()) return SendStatus(res, report.status());
+    json out = ToJson(*report);
+    out["need"] = q.need;
+    SendJson(res, out);
+  });
+
+  http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
+    auto c = pool.Acquire();
+    auto stats = c->store->GetStats();
+    if (!stats.ok()) return SendStatus(res, stats.status());
+    SendJson(res, ToJson(*stats));
+  });
+
+  http.Post("/api/ingest",
+            [this](const httplib::Request& req, httplib::Response& res) { Ingest(req, res); });
+
+  // Wrong methods on known API routes are 405, not 404.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    request_start_ms = NowMs();
+    if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+    bool get = req.method == "GET" || req.method == "HEAD";
+    bool write = IsWriteRoute(req.path);
+    if ((write && req.method != "POST") || (!write && !get)) {
+      res.set_header("Allow", write ? "POST" : "GET, HEAD");
+      SendError(res, 405, "method " + req.method + " is not allowed on " + req.path);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  http.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        std::string message = res.status == 404   ? "no such resource: " + req.path
+                              : res.status == 413 ? "request body is too large"
+                              : res.status == 400 ? "malformed request"
+                                                  : "request failed";
+        SendError(res, res.status, message);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                std::exception_ptr) { SendError(res, 500, "internal error"); });
+
+  if (options.access_log) {
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      double ms = request_start_ms > 0 ? NowMs() - request_start_ms : 0;
+      std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.c_str(), req.path.c_str(), res.status,
+                   ms);
+    });
+  }
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() { Stop(); }
+
+core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  int threads = options.threads > 0
+                    ? options.threads
+                    : std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+  for (int i = 0; i < threads; ++i) {
+    auto c = std::make_unique<Connection>();
+    auto kb = search::KnowledgeBase::Open(options.db);
+    if (!kb.ok()) return kb.status();
+    c->kb = std::move(kb).value();
+    auto st = store::SqliteStore::Open(options.db);
+    if (!st.ok()) return st.status();
+    c->store = std::move(st).value();
+    impl->pool.Add(std::move(c));
+  }
+  auto writer = store::Store::Open(options.db);
+  if (!writer.ok()) return writer.status();
+  impl->writer = std::move(writer).value();
+  auto pipe = pipeline::Pipeline::Create(options.pipeline);
+  if (!pipe.ok()) return pipe.status();
+  impl->pipeline = std::move(pipe).value();
+
+  httplib::Server& http = impl->http;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_read_timeout(options.read_timeout_s, 0);
+  http.set_write_timeout(options.write_timeout_s, 0);
+  http.set_keep_alive_max_count(options.keep_alive_max_count);
+  http.set_keep_alive_timeout(options.keep_alive_timeout_s);
+  http.set_tcp_nodelay(true);
+  // Data is never markup: the UI inserts it as text, and the browser is told to refuse
+  // inline scripts and foreign origins should that ever slip.
+  http.set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
+  });
+  if (!options.web_dir.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(options.web_dir, ec)) {
+      return core::NotFound("web directory not found: " + options.web_dir);
+    }
+    http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+    if (!http.set_mount_point("/", options.web_dir)) {
+      return core::IoError("cannot serve the web directory " + options.web_dir);
+    }
+  }
+  impl->Routes();
+  int port = options.port == 0
+                 ? http.bind_to_any_port(options.host)
+                 : (http.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (port <= 0) {
+    return core::IoError("cannot listen on " + options.host + ":" + std::to_string(options.port));
+  }
+  impl->port = port;
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+int Server::port() const { return impl_->port; }
+
+core::Status Server::Run() {
+  if (!impl_->http.listen_after_bind()) {
+    return core::IoError("the listener stopped with an error");
+  }
+  return core::Status::Ok();
+}
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace ketnoi::server

@@ -1,0 +1,163 @@
+#include "store/postgres/pg_migrations.h"
+
+namespace ketnoi::store {
+
+const std::vector<Migration>& PostgresMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "documents, mentions, entities, events", R"sql(
+CREATE TABLE documents (
+  id            TEXT PRIMARY KEY,
+  source        TEXT NOT NULL,
+  content_hash  TEXT NOT NULL UNIQUE,
+  format        TEXT NOT NULL,
+  lang          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  published     TEXT,            -- YYYY-MM-DD, as in SQLite so both sort alike
+  text          TEXT NOT NULL,   -- the page as seen; every offset points here
+  body          TEXT NOT NULL,   -- derived: paragraphs joined by newlines
+  paragraphs    JSONB NOT NULL,  -- [[begin,end],...] byte spans into text
+  ingested_at   TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+-- One document per source (stdin "-" excepted): two writers of one page race here, and the
+-- loser retries into the "replace" path instead of inserting a duplicate.
+CREATE UNIQUE INDEX documents_source_unique ON documents(source) WHERE source <> '-';
+CREATE INDEX documents_published ON documents(published);
+
+CREATE TABLE sentences (
+  doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  begin_byte INTEGER NOT NULL,
+  end_byte   INTEGER NOT NULL,
+  paragraph  INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE entities (
+  id          TEXT PRIMARY KEY,   -- "<kind>:<key>", stable across documents
+  kind        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  place_type  TEXT NOT NULL DEFAULT '',
+  lexicon_key TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE mentions (
+  doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx         INTEGER NOT NULL,
+  entity_id   TEXT NOT NULL REFERENCES entities(id),
+  kind        TEXT NOT NULL,
+  begin_byte  INTEGER NOT NULL,
+  end_byte    INTEGER NOT NULL,
+  surface     TEXT NOT NULL,
+  sentence    INTEGER NOT NULL,
+  antecedent  INTEGER NOT NULL,
+  roles       JSONB NOT NULL DEFAULT '[]',
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+
+CREATE TABLE document_fields (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field  TEXT NOT NULL,
+  rank   INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, field)
+);
+CREATE INDEX document_fields_field ON document_fields(field);
+
+CREATE TABLE events (
+  doc_id         TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  type           TEXT NOT NULL,
+  modality       TEXT NOT NULL,
+  date           TEXT,
+  end_date       TEXT,
+  place_entity   TEXT,
+  sentence       INTEGER NOT NULL,
+  evidence_begin INTEGER NOT NULL,
+  evidence_end   INTEGER NOT NULL,
+  trigger_begin  INTEGER NOT NULL,
+  trigger_end    INTEGER NOT NULL,
+  fields         JSONB NOT NULL DEFAULT '[]',
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE event_participants (
+  doc_id      TEXT NOT NULL,
+  event_idx   INTEGER NOT NULL,
+  mention_idx INTEGER NOT NULL,
+  entity_id   TEXT NOT NULL,
+  PRIMARY KEY (doc_id, event_idx, mention_idx),
+  FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+);
+CREATE INDEX event_participants_entity ON event_participants(entity_id);
+)sql"},
+      // The SQLite search stage indexes from a queue with its own FTS5 tokenizer; on
+      // PostgreSQL the store writes the same search keys (text::SearchTerms, already folded)
+      // in the document's own transaction, so the index is never behind the documents.
+      // The 'simple' configuration only lower-cases and splits: no stemming, no stop words,
+      // so a lexeme is exactly a folded token.
+      {2, "full-text and trigram search", R"sql(
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE TABLE search_documents (
+  doc_id      TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  lang        TEXT NOT NULL,
+  title_terms TEXT NOT NULL,     -- SearchTerms(title) joined by spaces
+  body_terms  TEXT NOT NULL,     -- SearchTerms(body) joined by spaces
+  tsv         TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple', title_terms), 'A') ||
+                setweight(to_tsvector('simple', body_terms), 'B')) STORED
+);
+CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);
+
+-- Folded names an entity is known by (its name and every mention surface): fuzzy lookup.
+CREATE TABLE entity_keys (
+  entity_id TEXT NOT NULL REFERENCES entities(id),
+  key       TEXT NOT NULL,       -- text::SearchKey(name or surface)
+  PRIMARY KEY (entity_id, key)
+);
+CREATE INDEX entity_keys_trgm ON entity_keys USING GIN (key gin_trgm_ops);
+CREATE INDEX events_place ON events(place_entity);
+CREATE INDEX mentions_doc_sentence ON mentions(doc_id, sentence);
+)sql"},
+      // The tables of the resolve stage's curation (src/resolve/curation.h) and event
+      // clusters, same columns as SQLite migration 3.
+      {3, "curation and event clusters", R"sql(
+CREATE TABLE curation_merges (
+  from_id    TEXT PRIMARY KEY,
+  into_id    TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE curation_splits (
+  entity_id  TEXT NOT NULL,
+  surface    TEXT NOT NULL,
+  new_id     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (entity_id, surface)
+);
+CREATE TABLE curation_renames (
+  entity_id  TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE entity_aliases (
+  entity_id  TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (entity_id, name)
+);
+CREATE INDEX entity_aliases_name ON entity_aliases(name);
+CREATE TABLE event_clusters (
+  doc_id     TEXT NOT NULL,
+  event_idx  INTEGER NOT NULL,
+  cluster_id TEXT NOT NULL,
+  PRIMARY KEY (doc_id, event_idx),
+  FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+);
+CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace ketnoi::store

@@ -1,0 +1,344 @@
+#include "store/postgres/postgres_store.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "store/postgres/pg_migrations.h"
+#include "text/text.h"
+
+namespace ketnoi::store {
+namespace {
+
+using core::Result;
+using core::Status;
+
+std::string SpansJson(const std::vector<core::Span>& spans) {
+  nlohmann::json j = nlohmann::json::array();
+  for (core::Span s : spans) j.push_back({s.begin, s.end});
+  return j.dump();
+}
+
+std::string RolesJson(const std::vector<extract::Role>& roles) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& r : roles) {
+    j.push_back({{"title", r.title}, {"begin", r.span.begin}, {"end", r.span.end}});
+  }
+  return j.dump();
+}
+
+std::string JoinParagraphs(std::string_view text, const std::vector<core::Span>& paragraphs) {
+  std::string body;
+  for (core::Span p : paragraphs) {
+    if (!body.empty()) body.push_back('\n');
+    body.append(p.Of(text));
+  }
+  return body;
+}
+
+std::string JoinTerms(const std::vector<std::string>& terms) {
+  std::string out;
+  for (const std::string& t : terms) {
+    if (t.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out.append(t);
+  }
+  return out;
+}
+
+// The folder a page came from, as SqliteStore counts it.
+std::string SourceFolder(const std::string& source) {
+  if (source == "-") return "-";
+  std::string parent = std::filesystem::path(source).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
+PgParam OptionalDate(const std::optional<core::Date>& d) {
+  if (!d) return std::nullopt;
+  return d->ToIso();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
+  auto db = PgConn::Open(url);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(db).value()));
+  KETNOI_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status PostgresStore::Migrate() {
+  // One transaction for all pending migrations; the advisory lock makes a second process
+  // wait here and then find everything applied (even CREATE TABLE IF NOT EXISTS races).
+  KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  auto body = [&]() -> Status {
+    auto lock = db_->Query("SELECT pg_advisory_xact_lock($1)", {PgInt(kMigrationLockKey)});
+    if (!lock.ok()) return lock.status();
+    KETNOI_RETURN_IF_ERROR(
+        db_->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                  "description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"));
+    auto applied = db_->Query("SELECT version FROM schema_migrations");
+    if (!applied.ok()) return applied.status();
+    std::set<int64_t> done;
+    for (int i = 0; i < applied->Rows(); ++i) done.insert(applied->Int(i, 0));
+    for (const Migration& m : PostgresMigrations()) {
+      if (!done.count(m.version)) {
+        KETNOI_RETURN_IF_ERROR(db_->Exec(m.sql));
+        auto ins =
+            db_->Query("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
+                       {PgInt(m.version), std::string(m.description)});
+        if (!ins.ok()) return ins.status();
+      }
+      schema_version_ = m.version;
+    }
+    return Status::Ok();
+  };
+  Status st = body();
+  if (st.ok()) st = db_->Exec("COMMIT");
+  if (!st.ok()) {
+    (void)db_->Exec("ROLLBACK");
+    schema_version_ = 0;
+    return Status(st.code(), "cannot migrate the PostgreSQL schema: " + st.message());
+  }
+  return st;
+}
+
+Result<std::optional<std::string>> PostgresStore::FindByHash(const std::string& hash) {
+  auto q = db_->Query("SELECT id FROM documents WHERE content_hash = $1", {hash});
+  if (!q.ok()) return q.status();
+  if (q->Rows() == 0) return std::optional<std::string>();
+  return std::optional<std::string>(q->Text(0, 0));
+}
+
+Result<std::string> PostgresStore::UniqueId(const std::string& wanted) {
+  std::string base = wanted.empty() ? "doc" : wanted;
+  // Every taken id of the form base or base-N in one round trip.
+  auto q = db_->Query("SELECT id FROM documents WHERE id = $1 OR id LIKE $2", {base, base + "-%"});
+  if (!q.ok()) return q.status();
+  std::set<std::string> taken;
+  for (int i = 0; i < q->Rows(); ++i) taken.insert(q->Text(i, 0));
+  for (int n = 1;; ++n) {
+    std::string candidate = n == 1 ? base : base + "-" + std::to_string(n);
+    if (!taken.count(candidate)) return candidate;
+  }
+}
+
+Status PostgresStore::InsertDocumentRows(const std::string& id, const DocumentRecord& r) {
+  auto run = [&](const std::string& sql, const std::vector<PgParam>& params) -> Status {
+    return db_->Query(sql, params).status();
+  };
+  KETNOI_RETURN_IF_ERROR(
+      run("INSERT INTO documents (id, source, content_hash, format, lang, title, published, text, "
+          "body, paragraphs) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+          {id, r.source, r.content_hash, r.format, std::string(core::LangCode(r.lang)), r.title,
+           OptionalDate(r.date), r.text, JoinParagraphs(r.text, r.paragraphs),
+           SpansJson(r.paragraphs)}));
+
+  const extract::Analysis& a = r.analysis;
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    KETNOI_RETURN_IF_ERROR(
+        run("INSERT INTO sentences (doc_id, idx, begin_byte, end_byte, paragraph) "
+            "VALUES ($1,$2,$3,$4,$5)",
+            {id, PgInt(static_cast<int64_t>(i)), PgInt(a.sentences[i].span.begin),
+             PgInt(a.sentences[i].span.end), PgInt(a.sentences[i].paragraph)}));
+  }
+  for (const resolve::LocalEntity& e : r.resolved.entities) {
+    // DO NOTHING: the first writer of an entity names it, as in SQLite; a concurrent
+    // first writer makes this transaction retry rather than fail.
+    KETNOI_RETURN_IF_ERROR(run(
+        "INSERT INTO entities (id, kind, name, place_type, lexicon_key) VALUES ($1,$2,$3,$4,$5) "
+        "ON CONFLICT (id) DO NOTHING",
+        {e.id, std::string(extract::EntityKindName(e.kind)), e.name,
+         std::string(extract::PlaceTypeName(e.place_type)), e.lexicon_key}));
+  }
+  std::vector<std::string> mention_entity(a.mentions.size());
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const extract::Mention& m = a.mentions[i];
+    int e = i < r.resolved.mention_entity.size() ? r.resolved.mention_entity[i] : -1;
+    if (e < 0 || static_cast<size_t>(e) >= r.resolved.entities.size()) continue;
+    mention_entity[i] = r.resolved.entities[static_cast<size_t>(e)].id;
+    KETNOI_RETURN_IF_ERROR(
+        run("INSERT INTO mentions (doc_id, idx, entity_id, kind, begin_byte, end_byte, surface, "
+            "sentence, antecedent, roles) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+            {id, PgInt(static_cast<int64_t>(i)), mention_entity[i],
+             std::string(extract::EntityKindName(m.kind)), PgInt(m.span.begin), PgInt(m.span.end),
+             m.surface, PgInt(m.sentence), PgInt(m.antecedent), RolesJson(m.roles)}));
+  }
+  for (size_t i = 0; i < a.fields.size(); ++i) {
+    KETNOI_RETURN_IF_ERROR(
+        run("INSERT INTO document_fields (doc_id, field, rank) VALUES ($1,$2,$3) "
+            "ON CONFLICT DO NOTHING",
+            {id, a.fields[i], PgInt(static_cast<int64_t>(i))}));
+  }
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const extract::Event& e = a.events[i];
+    PgParam place;
+    if (e.place >= 0 && static_cast<size_t>(e.place) < mention_entity.size() &&
+        !mention_entity[static_cast<size_t>(e.place)].empty()) {
+      place = mention_entity[static_cast<size_t>(e.place)];
+    }
+    KETNOI_RETURN_IF_ERROR(
+        run("INSERT INTO events (doc_id, idx, type, modality, date, end_date, place_entity, "
+            "sentence, evidence_begin, evidence_end, trigger_begin, trigger_end, fields) "
+            "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
+            {id, PgInt(static_cast<int64_t>(i)), std::string(extract::EventTypeName(e.type)),
+             std::string(extract::ModalityName(e.modality)), OptionalDate(e.date),
+             OptionalDate(e.end_date), place, PgInt(e.sentence), PgInt(e.evidence.begin),
+             PgInt(e.evidence.end), PgInt(e.trigger.begin), PgInt(e.trigger.end),
+             nlohmann::json(e.fields).dump()}));
+    for (int p : e.participants) {
+      if (p < 0 || static_cast<size_t>(p) >= mention_entity.size() ||
+          mention_entity[static_cast<size_t>(p)].empty()) {
+        continue;
+      }
+      KETNOI_RETURN_IF_ERROR(run(
+          "INSERT INTO event_participants (doc_id, event_idx, mention_idx, entity_id) "
+          "VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING",
+          {id, PgInt(static_cast<int64_t>(i)), PgInt(p), mention_entity[static_cast<size_t>(p)]}));
+    }
+  }
+  return InsertSearchRows(id, r);
+}
+
+Status PostgresStore::InsertSearchRows(const std::string& id, const DocumentRecord& r) {
+  std::string body = JoinParagraphs(r.text, r.paragraphs);
+  KETNOI_RETURN_IF_ERROR(
+      db_->Query("INSERT INTO search_documents (doc_id, lang, title_terms, body_terms) "
+                 "VALUES ($1,$2,$3,$4)",
+                 {id, std::string(core::LangCode(r.lang)),
+                  JoinTerms(text::SearchTerms(r.title, r.lang)),
+                  JoinTerms(text::SearchTerms(body, r.lang))})
+          .status());
+  std::set<std::pair<std::string, std::string>> keys;
+  for (const resolve::LocalEntity& e : r.resolved.entities) {
+    keys.insert({e.id, text::SearchKey(e.name)});
+  }
+  for (size_t i = 0; i < r.analysis.mentions.size() && i < r.resolved.mention_entity.size(); ++i) {
+    int e = r.resolved.mention_entity[i];
+    if (e < 0 || static_cast<size_t>(e) >= r.resolved.entities.size()) continue;
+    keys.insert({r.resolved.entities[static_cast<size_t>(e)].id,
+                 text::SearchKey(r.analysis.mentions[i].surface)});
+  }
+  for (const auto& [entity, key] : keys) {
+    if (key.empty()) continue;
+    KETNOI_RETURN_IF_ERROR(db_->Query("INSERT INTO entity_keys (entity_id, key) VALUES ($1,$2) "
+                                      "ON CONFLICT DO NOTHING",
+                                      {entity, key})
+                               .status());
+  }
+  return Status::Ok();
+}
+
+Result<PutOutcome> PostgresStore::PutDocument(const DocumentRecord& record) {
+  PutOutcome out;
+  Status st = InSerializableTransaction(*db_, kMaxAttempts, [&]() -> Status {
+    auto same = FindByHash(record.content_hash);
+    if (!same.ok()) return same.status();
+    if (*same) {
+      out.id = **same;
+      out.result = PutResult::kUnchanged;
+      return Status::Ok();
+    }
+    // New content from a source we already hold replaces that document under its id.
+    auto prev =
+        db_->Query("SELECT id FROM documents WHERE source = $1 AND source <> '-'", {record.source});
+    if (!prev.ok()) return prev.status();
+    if (prev->Rows() > 0) {
+      out.id = prev->Text(0, 0);
+      out.result = PutResult::kReplaced;
+      KETNOI_RETURN_IF_ERROR(db_->Query("DELETE FROM documents WHERE id = $1", {out.id}).status());
+    } else {
+      auto id = UniqueId(record.id);
+      if (!id.ok()) return id.status();
+      out.id = *id;
+      out.result = PutResult::kInserted;
+    }
+    return InsertDocumentRows(out.id, record);
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<Stats> PostgresStore::GetStats() {
+  Stats s;
+  auto count = [&](const std::string& sql, int64_t* out) -> Status {
+    auto q = db_->Query(sql);
+    if (!q.ok()) return q.status();
+    *out = q->Rows() > 0 ? q->Int(0, 0) : 0;
+    return Status::Ok();
+  };
+  auto group = [&](const std::string& sql, std::map<std::string, int64_t>* out) -> Status {
+    auto q = db_->Query(sql);
+    if (!q.ok()) return q.status();
+    for (int i = 0; i < q->Rows(); ++i) (*out)[q->Text(i, 0)] += q->Int(i, 1);
+    return Status::Ok();
+  };
+  // One snapshot for all the counts, so they agree with each other under concurrent writers.
+  KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  Status st = [&]() -> Status {
+    KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM documents", &s.documents));
+    KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM mentions", &s.mentions));
+    KETNOI_RETURN_IF_ERROR(count("SELECT count(DISTINCT entity_id) FROM mentions", &s.entities));
+    KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM events", &s.events));
+    KETNOI_RETURN_IF_ERROR(
+        group("SELECT lang, count(*) FROM documents GROUP BY lang", &s.by_language));
+    KETNOI_RETURN_IF_ERROR(
+        group("SELECT e.kind, count(DISTINCT e.id) FROM entities e JOIN mentions m ON "
+              "m.entity_id = e.id GROUP BY e.kind",
+              &s.entities_by_kind));
+    KETNOI_RETURN_IF_ERROR(
+        group("SELECT type, count(*) FROM events GROUP BY type", &s.events_by_type));
+    std::map<std::string, int64_t> by_path;
+    KETNOI_RETURN_IF_ERROR(
+        group("SELECT source, count(*) FROM documents GROUP BY source", &by_path));
+    for (const auto& [path, n] : by_path) s.by_source[SourceFolder(path)] += n;
+    auto q = db_->Query(
+        "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL");
+    if (!q.ok()) return q.status();
+    if (q->Rows() > 0 && !q->IsNull(0, 0)) {
+      s.first_date = q->Text(0, 0);
+      s.last_date = q->Text(0, 1);
+    }
+    return Status::Ok();
+  }();
+  if (st.ok()) st = db_->Exec("COMMIT");
+  if (!st.ok()) {
+    (void)db_->Exec("ROLLBACK");
+    return st;
+  }
+  return s;
+}
+
+Result<std::vector<DocumentSummary>> PostgresStore::ListDocuments() {
+  std::vector<DocumentSummary> out;
+  // COLLATE "C": byte order, the order SQLite's BINARY collation gives.
+  auto q = db_->Query(
+      "SELECT id, source, lang, title, published FROM documents ORDER BY id COLLATE \"C\"");
+  if (!q.ok()) return q.status();
+  for (int i = 0; i < q->Rows(); ++i) {
+    DocumentSummary d{q->Text(i, 0), q->Text(i, 1), q->Text(i, 2), q->Text(i, 3), std::nullopt};
+    if (!q->IsNull(i, 4)) d.date = q->Text(i, 4);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<std::optional<StoredDocument>> PostgresStore::GetDocument(const std::string& id) {
+  auto q = db_->Query(
+      "SELECT id, source, lang, title, published, content_hash, format, text, body "
+      "FROM documents WHERE id = $1",
+      {id});
+  if (!q.ok()) return q.status();
+  if (q->Rows() == 0) return std::optional<StoredDocument>();
+  StoredDocument d;
+  d.summary = {q->Text(0, 0), q->Text(0, 1), q->Text(0, 2), q->Text(0, 3), std::nullopt};
+  if (!q->IsNull(0, 4)) d.summary.date = q->Text(0, 4);
+  d.content_hash = q->Text(0, 5);
+  d.format = q->Text(0, 6);
+  d.text = q->Text(0, 7);
+  d.body = q->Text(0, 8);
+  return std::optional<StoredDocument>(std::move(d));
+}
+
+}  // namespace ketnoi::store

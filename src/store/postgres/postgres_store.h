@@ -1,0 +1,51 @@
+// store/postgres/postgres_store.h — the PostgreSQL implementation of store::Store, for a
+// shared deployment with several ingest processes and many readers (docs/DEPLOY.md).
+//
+// Concurrency: every PutDocument is one SERIALIZABLE transaction, retried whole on
+// serialization failure, deadlock or a unique violation lost to a concurrent writer; unique
+// constraints on content hash, source and id make the outcome equal to some serial order:
+// no duplicate documents or entities, no lost updates, ids unique without a race.
+// Search keys: each document's folded terms (text::SearchTerms) go into search_documents
+// (tsvector, GIN) and entity names into entity_keys (pg_trgm) in the same transaction.
+// Thread safety: one connection, one thread at a time, like every Store.
+#ifndef KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
+#define KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "store/postgres/pg_conn.h"
+#include "store/store.h"
+
+namespace ketnoi::store {
+
+class PostgresStore final : public Store {
+ public:
+  // Whole transactions retried at most this often before PutDocument returns Busy.
+  static constexpr int kMaxAttempts = 30;
+
+  static core::Result<std::unique_ptr<PostgresStore>> Open(const std::string& url);
+
+  core::Result<std::optional<std::string>> FindByHash(const std::string& hash) override;
+  core::Result<PutOutcome> PutDocument(const DocumentRecord& record) override;
+  core::Result<Stats> GetStats() override;
+  core::Result<std::vector<DocumentSummary>> ListDocuments() override;
+  core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
+  int SchemaVersion() const override { return schema_version_; }
+
+  PgConn& db() { return *db_; }
+
+ private:
+  explicit PostgresStore(std::unique_ptr<PgConn> db) : db_(std::move(db)) {}
+  core::Status Migrate();
+  core::Result<std::string> UniqueId(const std::string& wanted);
+  core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
+  core::Status InsertSearchRows(const std::string& id, const DocumentRecord& record);
+
+  std::unique_ptr<PgConn> db_;
+  int schema_version_ = 0;
+};
+
+}  // namespace ketnoi::store
+
+#endif  // KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
