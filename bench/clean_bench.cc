@@ -11,11 +11,10 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "clean/article.h"
 #include "ingest/page.h"
@@ -63,8 +62,8 @@ int Compare(const std::vector<std::string>& paths, int reps) {
     for (int r = 0; r < reps; ++r) {
       auto t0 = std::chrono::steady_clock::now();
       body = Extract(in);
-      us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0)
-                       .count());
+      us.push_back(
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     }
     std::nth_element(us.begin(), us.begin() + us.size() / 2, us.end());
     out[in.path] = {{"body", body}, {"ms", us[us.size() / 2] / 1000.0}};

@@ -21,7 +21,7 @@ packages=(
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "$all" = 1 ]; then
-  packages+=(clang libclang-rt-14-dev postgresql postgresql-contrib chromium wrk sqlite3)
+  packages+=(clang libclang-rt-14-dev postgresql postgresql-contrib libpq-dev chromium wrk sqlite3)
 fi
 
 missing=()

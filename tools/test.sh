@@ -15,6 +15,14 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKETNOI_WERROR=ON -DKETNO
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
 
+echo "== store suite on PostgreSQL (a throw-away cluster on a loopback port)"
+export KETNOI_TEST_PG_URL=$(tools/pg-test-cluster.sh start)
+trap 'tools/pg-test-cluster.sh stop' EXIT
+ctest --test-dir build -R store --output-on-failure --timeout 900
+tools/pg-test-cluster.sh stop
+trap - EXIT
+unset KETNOI_TEST_PG_URL
+
 [ "${KETNOI_QUICK:-0}" = 1 ] && exit 0
 
 echo "== the same suite under ASan + UBSan"
