@@ -26,9 +26,9 @@
 namespace ketnoi::clean {
 
 struct Article {
-  std::string title;                  // exactly as in the page (trimmed)
+  std::string title;                     // exactly as in the page (trimmed)
   std::optional<core::Span> title_span;  // where it is in Page::text, when it is there
-  std::optional<core::Date> date;     // publication date
+  std::optional<core::Date> date;        // publication date
   std::optional<core::Span> date_span;
   std::vector<core::Span> paragraphs;  // the body, in reading order
 

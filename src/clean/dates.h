@@ -19,11 +19,11 @@
 namespace ketnoi::clean {
 
 struct DateMention {
-  core::Span span;        // into the text that was searched
-  int year = 0;           // 0 when the text does not say
-  int month = 0;          // 0 when the text does not say
-  int day = 0;            // 0 when the text does not say
-  int end_day = 0;        // ranges "từ 18 đến 21/2", "2月18日至21日": last day (same month)
+  core::Span span;  // into the text that was searched
+  int year = 0;     // 0 when the text does not say
+  int month = 0;    // 0 when the text does not say
+  int day = 0;      // 0 when the text does not say
+  int end_day = 0;  // ranges "từ 18 đến 21/2", "2月18日至21日": last day (same month)
   int end_month = 0;
   bool has_time = false;  // "12:00" next to it: a dateline rather than an event date
 };
@@ -33,8 +33,7 @@ std::vector<DateMention> FindDates(std::string_view text);
 
 // Completes a partial date: missing year from `reference` (the publication date), moved
 // back a year when that would put a past-tense day more than ~2 months after the reference.
-std::optional<core::Date> ResolveDate(const DateMention& m,
-                                      std::optional<core::Date> reference,
+std::optional<core::Date> ResolveDate(const DateMention& m, std::optional<core::Date> reference,
                                       int fallback_year = 0);
 
 // A date in an HTML meta value or ISO string ("2024-06-25T12:30:00+07:00").

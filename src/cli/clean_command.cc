@@ -1,6 +1,5 @@
 // `ketnoi clean FILE` — the clean stage alone, for debugging boilerplate removal.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/common.h"

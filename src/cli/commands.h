@@ -6,7 +6,6 @@
 #define KETNOI_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 #include <vector>
 

@@ -82,7 +82,8 @@ std::string Table::Render() const {
     std::string line;
     for (size_t i = 0; i < cells[r].size(); ++i) {
       line += cells[r][i];
-      if (i + 1 < cells[r].size()) line += std::string(widths[i] - DisplayWidth(cells[r][i]) + 2, ' ');
+      if (i + 1 < cells[r].size())
+        line += std::string(widths[i] - DisplayWidth(cells[r][i]) + 2, ' ');
     }
     if (r == 0 && bold) line = "\033[1m" + line + "\033[0m";
     out << line << "\n";

@@ -1,8 +1,7 @@
 // `ketnoi ingest [--db FILE] [--jobs N] PATH...` — pages into the knowledge base.
 #include <iostream>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "cli/common.h"
 
@@ -12,7 +11,8 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto* cmd = app.add_subcommand(
       "ingest", "Read pages (.txt, .html; directories recursively; - for stdin) into the database");
   auto paths = std::make_shared<std::vector<std::string>>();
-  auto jobs = std::make_shared<int>(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  auto jobs =
+      std::make_shared<int>(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   cmd->add_option("paths", *paths, "Files, directories or - (stdin)")->required();
   cmd->add_option("-j,--jobs", *jobs, "Worker threads (one writer; results equal a 1-thread run)")
       ->capture_default_str();
@@ -41,9 +41,12 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     for (const std::string& e : errors) PrintError(e);
     int failed = static_cast<int>(errors.size());
     if (global.json) {
-      nlohmann::json j = {{"inserted", report.inserted}, {"replaced", report.replaced},
-                          {"unchanged", report.unchanged}, {"failed", failed},
-                          {"errors", errors}, {"warnings", report.warnings},
+      nlohmann::json j = {{"inserted", report.inserted},
+                          {"replaced", report.replaced},
+                          {"unchanged", report.unchanged},
+                          {"failed", failed},
+                          {"errors", errors},
+                          {"warnings", report.warnings},
                           {"db", global.db}};
       std::cout << j.dump(1) << "\n";
     } else {

@@ -1,6 +1,5 @@
 // `ketnoi stats [--db FILE] [--json]` — what the database holds.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/common.h"

@@ -34,10 +34,14 @@ TEST(LangTest, CodesRoundTrip) {
 
 TEST(Utf8Test, RepairReplacesEachBadSequence) {
   EXPECT_TRUE(IsValidUtf8("Nguyễn 阮"));
-  std::string bad = "ab\xC3(\xFF" "c";
+  std::string bad =
+      "ab\xC3(\xFF"
+      "c";
   EXPECT_FALSE(IsValidUtf8(bad));
   Utf8Repair r = RepairUtf8(bad);
-  EXPECT_EQ(r.text, "ab\xEF\xBF\xBD(\xEF\xBF\xBD" "c");
+  EXPECT_EQ(r.text,
+            "ab\xEF\xBF\xBD(\xEF\xBF\xBD"
+            "c");
   EXPECT_EQ(r.replaced, 2u);
   EXPECT_EQ(r.first_bad_offset, 2u);
   EXPECT_EQ(CountCodePoints("Việt 越"), 6u);

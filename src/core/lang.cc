@@ -4,10 +4,14 @@ namespace ketnoi::core {
 
 std::string_view LangCode(Lang lang) {
   switch (lang) {
-    case Lang::kVi: return "vi";
-    case Lang::kZh: return "zh";
-    case Lang::kEn: return "en";
-    case Lang::kUnknown: break;
+    case Lang::kVi:
+      return "vi";
+    case Lang::kZh:
+      return "zh";
+    case Lang::kEn:
+      return "en";
+    case Lang::kUnknown:
+      break;
   }
   return "und";
 }

@@ -56,7 +56,7 @@ inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(data_).ok() && "Result built from an OK status");
   }
@@ -80,10 +80,10 @@ class [[nodiscard]] Result {
 
 }  // namespace ketnoi::core
 
-#define KETNOI_RETURN_IF_ERROR(expr)            \
-  do {                                          \
-    ::ketnoi::core::Status _st = (expr);        \
-    if (!_st.ok()) return _st;                  \
+#define KETNOI_RETURN_IF_ERROR(expr)     \
+  do {                                   \
+    ::ketnoi::core::Status _st = (expr); \
+    if (!_st.ok()) return _st;           \
   } while (0)
 
 #endif  // KETNOI_CORE_STATUS_H_

@@ -13,27 +13,33 @@ constexpr std::array<const char*, 10> kEventTypeNames = {
 
 const char* EntityKindName(EntityKind kind) {
   switch (kind) {
-    case EntityKind::kOrganization: return "organization";
-    case EntityKind::kPerson: return "person";
-    case EntityKind::kPlace: return "place";
+    case EntityKind::kOrganization:
+      return "organization";
+    case EntityKind::kPerson:
+      return "person";
+    case EntityKind::kPlace:
+      return "place";
   }
   return "organization";
 }
 
 const char* PlaceTypeName(PlaceType type) {
   switch (type) {
-    case PlaceType::kCountry: return "country";
-    case PlaceType::kCity: return "city";
-    case PlaceType::kRegion: return "region";
-    case PlaceType::kOther: return "other";
-    case PlaceType::kNone: break;
+    case PlaceType::kCountry:
+      return "country";
+    case PlaceType::kCity:
+      return "city";
+    case PlaceType::kRegion:
+      return "region";
+    case PlaceType::kOther:
+      return "other";
+    case PlaceType::kNone:
+      break;
   }
   return "";
 }
 
-const char* EventTypeName(EventType type) {
-  return kEventTypeNames[static_cast<size_t>(type)];
-}
+const char* EventTypeName(EventType type) { return kEventTypeNames[static_cast<size_t>(type)]; }
 
 std::optional<EventType> EventTypeFromName(std::string_view name) {
   for (size_t i = 0; i < kEventTypeNames.size(); ++i) {
@@ -44,9 +50,12 @@ std::optional<EventType> EventTypeFromName(std::string_view name) {
 
 const char* ModalityName(Modality m) {
   switch (m) {
-    case Modality::kReported: return "reported";
-    case Modality::kPlanned: return "planned";
-    case Modality::kProposed: return "proposed";
+    case Modality::kReported:
+      return "reported";
+    case Modality::kPlanned:
+      return "planned";
+    case Modality::kProposed:
+      return "proposed";
   }
   return "reported";
 }

@@ -35,8 +35,7 @@ Analysis Extractor::Analyze(std::string_view page_text, const clean::Article& ar
     AddSentences(page_text, *article.title_span, lang, -1, &analysis.sentences);
   }
   for (size_t p = 0; p < article.paragraphs.size(); ++p) {
-    AddSentences(page_text, article.paragraphs[p], lang, static_cast<int>(p),
-                 &analysis.sentences);
+    AddSentences(page_text, article.paragraphs[p], lang, static_cast<int>(p), &analysis.sentences);
   }
   entities_->Recognize(page_text, &analysis);
   if (analysis.mentions.size() > options_.max_mentions) {

@@ -26,7 +26,7 @@ struct PlaceEntry {
   std::string type;       // country | city | region | other
   std::string canonical;  // English name
   core::Lang lang = core::Lang::kUnknown;
-  std::string name;       // the alias in `lang`
+  std::string name;  // the alias in `lang`
 };
 
 // A known organization: data/organizations.tsv.
@@ -34,7 +34,7 @@ struct OrgEntry {
   std::string key;        // stable id: "imec", "mpi-vn"
   std::string canonical;  // English name
   core::Lang lang = core::Lang::kUnknown;
-  std::string name;       // alias in `lang` (full name, acronym or short form)
+  std::string name;  // alias in `lang` (full name, acronym or short form)
   bool is_acronym = false;
 };
 
@@ -63,11 +63,11 @@ struct FieldKeyword {
 
 // An event trigger: data/event_triggers.tsv.
 struct TriggerEntry {
-  std::string type;      // mou_signed | agreement_signed | meeting | visit | dialogue |
-                         // proposal | training_program | investment | conference | other
+  std::string type;  // mou_signed | agreement_signed | meeting | visit | dialogue |
+                     // proposal | training_program | investment | conference | other
   core::Lang lang = core::Lang::kUnknown;
   std::string trigger;
-  int priority = 0;      // higher wins when triggers overlap ("ký biên bản ghi nhớ" > "ký")
+  int priority = 0;  // higher wins when triggers overlap ("ký biên bản ghi nhớ" > "ký")
 };
 
 // A modality cue: data/modality.tsv ("sẽ", "将", "will" -> planned; "đề nghị" -> proposed).

@@ -40,26 +40,26 @@ enum class BlockKind {
 struct Block {
   core::Span span;  // into Page::text
   BlockKind kind = BlockKind::kLine;
-  uint8_t heading_level = 0;  // 1..6 for kHeading
-  uint16_t depth = 0;         // DOM depth (0 for text pages)
-  uint32_t link_bytes = 0;    // bytes of this block's text that are inside <a href>
-  bool in_chrome = false;     // inside nav/aside/footer/header/form/menu (HTML only)
-  bool in_article = false;    // inside <article> or <main> (HTML only)
+  uint8_t heading_level = 0;      // 1..6 for kHeading
+  uint16_t depth = 0;             // DOM depth (0 for text pages)
+  uint32_t link_bytes = 0;        // bytes of this block's text that are inside <a href>
+  bool in_chrome = false;         // inside nav/aside/footer/header/form/menu (HTML only)
+  bool in_article = false;        // inside <article> or <main> (HTML only)
   bool is_title_element = false;  // text of <title> (kept as a block before the body)
 };
 
 struct PageMeta {
-  std::string title;           // og:title, else <title>
-  std::string published;       // article:published_time / datePublished / date meta, raw
-  std::string lang_attr;       // <html lang=...>
-  std::string description;     // meta description
+  std::string title;        // og:title, else <title>
+  std::string published;    // article:published_time / datePublished / date meta, raw
+  std::string lang_attr;    // <html lang=...>
+  std::string description;  // meta description
 };
 
 struct Page {
-  std::string source;          // path as given, or "-" for stdin
+  std::string source;  // path as given, or "-" for stdin
   PageFormat format = PageFormat::kText;
-  std::string content_hash;    // hex SHA-256 of the original bytes
-  std::string text;            // the page as seen, UTF-8
+  std::string content_hash;  // hex SHA-256 of the original bytes
+  std::string text;          // the page as seen, UTF-8
   std::vector<Block> blocks;
   PageMeta meta;
   std::vector<std::string> warnings;  // e.g. "3 invalid UTF-8 sequences replaced"

@@ -29,9 +29,12 @@ class CharOffsets {
 
 const char* KindList(extract::EntityKind kind) {
   switch (kind) {
-    case extract::EntityKind::kOrganization: return "organizations";
-    case extract::EntityKind::kPerson: return "persons";
-    case extract::EntityKind::kPlace: return "places";
+    case extract::EntityKind::kOrganization:
+      return "organizations";
+    case extract::EntityKind::kPerson:
+      return "persons";
+    case extract::EntityKind::kPlace:
+      return "places";
   }
   return "organizations";
 }
@@ -79,7 +82,8 @@ json ToExtractionJson(const ProcessedDocument& doc) {
   out["fields"] = a.fields;
   json events = json::array();
   auto entity_name = [&](int mention) -> std::string {
-    if (mention < 0 || static_cast<size_t>(mention) >= doc.resolved.mention_entity.size()) return "";
+    if (mention < 0 || static_cast<size_t>(mention) >= doc.resolved.mention_entity.size())
+      return "";
     int e = doc.resolved.mention_entity[static_cast<size_t>(mention)];
     return e < 0 ? "" : doc.resolved.entities[static_cast<size_t>(e)].name;
   };

@@ -28,8 +28,8 @@
 namespace ketnoi::pipeline {
 
 struct PipelineOptions {
-  std::string data_dir;                     // shipped lexicons; empty = DefaultDataDir()
-  std::vector<std::string> lexicon_files;   // a user's own lexicons, merged after
+  std::string data_dir;                    // shipped lexicons; empty = DefaultDataDir()
+  std::vector<std::string> lexicon_files;  // a user's own lexicons, merged after
   ingest::IngestOptions ingest;
   clean::CleanOptions clean;
   extract::ExtractOptions extract;

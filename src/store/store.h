@@ -37,7 +37,7 @@ struct DocumentRecord {
   core::Lang lang = core::Lang::kUnknown;
   std::string title;
   std::optional<core::Date> date;
-  std::string text;          // the page as seen (all offsets point here)
+  std::string text;                    // the page as seen (all offsets point here)
   std::vector<core::Span> paragraphs;  // the body
   extract::Analysis analysis;
   resolve::ResolvedDocument resolved;

@@ -72,10 +72,10 @@ struct Token {
   Span span;
   TokenKind kind = TokenKind::kWord;
   Script script = Script::kOther;
-  bool capitalized = false;   // first letter upper case (every syllable for vi compounds)
+  bool capitalized = false;  // first letter upper case (every syllable for vi compounds)
   bool all_caps = false;
-  std::string_view pos;       // Chinese POS tag from the segmenter ("nr", "ns", "nt", "n"...);
-                              // empty for other scripts. Points into static storage.
+  std::string_view pos;  // Chinese POS tag from the segmenter ("nr", "ns", "nt", "n"...);
+                         // empty for other scripts. Points into static storage.
 };
 
 // Tokens of `text` in order; whitespace is not a token.

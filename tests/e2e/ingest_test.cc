@@ -1,8 +1,8 @@
 // End-to-end: `ketnoi ingest` / `stats` / `extract` as a user runs them.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "tests/e2e/run_util.h"
 
@@ -15,24 +15,26 @@ class IngestE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("ketnoi_e2e_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("ketnoi_e2e_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "pages");
   }
   void TearDown() override { fs::remove_all(dir_); }
 
   void WriteGoodPage(const std::string& name) {
-    WriteFile(dir_ / "pages" / name,
-              "Trang chủ | Tin tức | Liên hệ\n\n"
-              "Viện Nghiên cứu A ký kết hợp tác với Đại học B về bán dẫn\n\n"
-              "Tin tức 05/03/2024 08:00\n\n"
-              "Sáng 4/3, tại Hà Nội, Viện Nghiên cứu A và Đại học B đã ký kết biên bản ghi nhớ "
-              "hợp tác nghiên cứu và đào tạo nhân lực ngành bán dẫn trong giai đoạn 2024 - 2028.\n\n"
-              "Theo thỏa thuận, hai bên sẽ trao đổi chuyên gia, xây dựng phòng thí nghiệm chung "
-              "và tổ chức các khóa đào tạo ngắn hạn cho kỹ sư trẻ về thiết kế vi mạch.\n\n"
-              "Phát biểu tại lễ ký kết, lãnh đạo hai đơn vị cho biết hợp tác sẽ mở rộng sang "
-              "lĩnh vực trí tuệ nhân tạo trong thời gian tới.\n\n"
-              "Đọc thêm\n\nGiá vàng hôm nay tăng mạnh\nThời tiết Hà Nội chuyển lạnh\n");
+    WriteFile(
+        dir_ / "pages" / name,
+        "Trang chủ | Tin tức | Liên hệ\n\n"
+        "Viện Nghiên cứu A ký kết hợp tác với Đại học B về bán dẫn\n\n"
+        "Tin tức 05/03/2024 08:00\n\n"
+        "Sáng 4/3, tại Hà Nội, Viện Nghiên cứu A và Đại học B đã ký kết biên bản ghi nhớ "
+        "hợp tác nghiên cứu và đào tạo nhân lực ngành bán dẫn trong giai đoạn 2024 - 2028.\n\n"
+        "Theo thỏa thuận, hai bên sẽ trao đổi chuyên gia, xây dựng phòng thí nghiệm chung "
+        "và tổ chức các khóa đào tạo ngắn hạn cho kỹ sư trẻ về thiết kế vi mạch.\n\n"
+        "Phát biểu tại lễ ký kết, lãnh đạo hai đơn vị cho biết hợp tác sẽ mở rộng sang "
+        "lĩnh vực trí tuệ nhân tạo trong thời gian tới.\n\n"
+        "Đọc thêm\n\nGiá vàng hôm nay tăng mạnh\nThời tiết Hà Nội chuyển lạnh\n");
   }
 
   nlohmann::json Stats() {
@@ -75,7 +77,9 @@ TEST_F(IngestE2eTest, BadInputsGetOneLineEachAndTheRestIsIngested) {
 
   fs::create_directories(dir_ / "bad" / "sub");
   WriteFile(dir_ / "bad" / "empty.txt", "");
-  WriteFile(dir_ / "bad" / "binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) +
+  WriteFile(dir_ / "bad" / "binary.txt", std::string("\x7f"
+                                                     "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                                     16) +
                                              std::string(4000, '\0'));
   WriteFile(dir_ / "bad" / "huge.txt", std::string(50u << 20, 'a'));
   fs::create_directory_symlink("..", dir_ / "bad" / "sub" / "loop");
@@ -89,7 +93,8 @@ TEST_F(IngestE2eTest, BadInputsGetOneLineEachAndTheRestIsIngested) {
   auto has_line = [&](const std::string& path, const std::string& problem) {
     std::istringstream lines(r.err);
     for (std::string line; std::getline(lines, line);) {
-      if (line.find(path) != std::string::npos && line.find(problem) != std::string::npos) return true;
+      if (line.find(path) != std::string::npos && line.find(problem) != std::string::npos)
+        return true;
     }
     return false;
   };
