@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   // Shared options may come before or after the subcommand: `ketnoi ingest --db x.db ...`.
   app.fallthrough();
   app.set_config("--config", "", "Read options from a TOML/INI file (db, lexicon, data-dir)");
+  // A misspelt key must not silently point `db` somewhere else: unknown keys are errors.
+  app.allow_config_extras(CLI::config_extras_mode::error);
   GlobalOptions global;
   app.add_option("--db", global.db, "Database: a file path (SQLite) or a postgresql:// URL")
       ->capture_default_str();
