@@ -61,7 +61,14 @@ core::Result<std::vector<std::string>> EntityAliases(store::SqliteDb& db, std::s
 
 }  // namespace
 
-std::vector<std::string> QueryTerms(std::string_view query) {
+std::vector<std::string> QueryTerms(std::string_view raw) {
+  // Control characters (NUL above all) separate words: FTS5's query parser stops at a NUL,
+  // so one inside a quoted term would leave the quote open (found by fuzz/query_fuzz).
+  std::string cleaned(raw);
+  for (char& c : cleaned) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  std::string_view query = cleaned;
   std::vector<std::string> out;
   size_t i = 0;
   while (i < query.size()) {

@@ -598,3 +598,18 @@ TEST_F(KnowledgeBaseTest, MatchWorksAcrossLanguagesAndFilters) {
 
 }  // namespace
 }  // namespace ketnoi::search
+
+namespace ketnoi::search {
+namespace {
+
+// Regression: fuzz/query_fuzz found that a NUL inside a term left an FTS5 quote open and
+// surfaced as a database error instead of a search.
+TEST(QueryTermsRegressionTest, ControlCharactersSeparateWords) {
+  std::string query("\0\0\0\0\0\0\0\x0bign", 11);
+  EXPECT_EQ(QueryTerms(query), std::vector<std::string>{"ign"});
+  EXPECT_EQ(QueryTerms(std::string("chip\0design", 11)),
+            (std::vector<std::string>{"chip", "design"}));
+}
+
+}  // namespace
+}  // namespace ketnoi::search
