@@ -12,7 +12,8 @@ for bin in "$build"/fuzz/*_fuzz; do
   work=$(mktemp -d)
   [ -d "fuzz/corpus/$name" ] && cp -r "fuzz/corpus/$name/." "$work/"
   echo "fuzz: $name for ${seconds}s"
-  if ! "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # A fixed seed keeps CI runs reproducible; KETNOI_FUZZ_SEED=0 asks libFuzzer for a new one.
+  if ! "$bin" -seed="${KETNOI_FUZZ_SEED:-1}" -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
       -artifact_prefix="$build/fuzz/$name-" "$work" > "$build/fuzz/$name.log" 2>&1; then
     echo "fuzz: $name FAILED, see $build/fuzz/$name.log"; tail -30 "$build/fuzz/$name.log"
     status=1
