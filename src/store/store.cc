@@ -5,6 +5,15 @@
 
 namespace ketnoi::store {
 
+std::string DocumentRecord::Body() const {
+  std::string body;
+  for (core::Span p : paragraphs) {
+    if (!body.empty()) body.push_back('\n');
+    body.append(p.Of(text));
+  }
+  return body;
+}
+
 core::Result<std::unique_ptr<Store>> Store::Open(const std::string& location) {
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
     auto pg = PostgresStore::Open(location);

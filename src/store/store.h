@@ -41,6 +41,9 @@ struct DocumentRecord {
   std::vector<core::Span> paragraphs;  // the body
   extract::Analysis analysis;
   resolve::ResolvedDocument resolved;
+
+  // The body text: paragraphs joined by "\n" (derived; stored for search and display).
+  std::string Body() const;
 };
 
 enum class PutResult { kInserted, kReplaced, kUnchanged };

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "store/postgres/pg_migrations.h"
+#include "store/record_encoding.h"
 #include "text/text.h"
 
 namespace ketnoi::store {
@@ -12,29 +13,6 @@ namespace {
 
 using core::Result;
 using core::Status;
-
-std::string SpansJson(const std::vector<core::Span>& spans) {
-  nlohmann::json j = nlohmann::json::array();
-  for (core::Span s : spans) j.push_back({s.begin, s.end});
-  return j.dump();
-}
-
-std::string RolesJson(const std::vector<extract::Role>& roles) {
-  nlohmann::json j = nlohmann::json::array();
-  for (const auto& r : roles) {
-    j.push_back({{"title", r.title}, {"begin", r.span.begin}, {"end", r.span.end}});
-  }
-  return j.dump();
-}
-
-std::string JoinParagraphs(std::string_view text, const std::vector<core::Span>& paragraphs) {
-  std::string body;
-  for (core::Span p : paragraphs) {
-    if (!body.empty()) body.push_back('\n');
-    body.append(p.Of(text));
-  }
-  return body;
-}
 
 std::string JoinTerms(const std::vector<std::string>& terms) {
   std::string out;
@@ -44,13 +22,6 @@ std::string JoinTerms(const std::vector<std::string>& terms) {
     out.append(t);
   }
   return out;
-}
-
-// The folder a page came from, as SqliteStore counts it.
-std::string SourceFolder(const std::string& source) {
-  if (source == "-") return "-";
-  std::string parent = std::filesystem::path(source).parent_path().string();
-  return parent.empty() ? "." : parent;
 }
 
 PgParam OptionalDate(const std::optional<core::Date>& d) {
@@ -125,6 +96,7 @@ Result<std::string> PostgresStore::UniqueId(const std::string& wanted) {
 }
 
 Status PostgresStore::InsertDocumentRows(const std::string& id, const DocumentRecord& r) {
+  const std::string body = r.Body();  // stored and indexed: join the paragraphs once
   auto run = [&](const std::string& sql, const std::vector<PgParam>& params) -> Status {
     return db_->Query(sql, params).status();
   };
@@ -132,8 +104,7 @@ Status PostgresStore::InsertDocumentRows(const std::string& id, const DocumentRe
       run("INSERT INTO documents (id, source, content_hash, format, lang, title, published, text, "
           "body, paragraphs) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
           {id, r.source, r.content_hash, r.format, std::string(core::LangCode(r.lang)), r.title,
-           OptionalDate(r.date), r.text, JoinParagraphs(r.text, r.paragraphs),
-           SpansJson(r.paragraphs)}));
+           OptionalDate(r.date), r.text, body, SpansJson(r.paragraphs)}));
 
   const extract::Analysis& a = r.analysis;
   for (size_t i = 0; i < a.sentences.size(); ++i) {
@@ -198,11 +169,11 @@ Status PostgresStore::InsertDocumentRows(const std::string& id, const DocumentRe
           {id, PgInt(static_cast<int64_t>(i)), PgInt(p), mention_entity[static_cast<size_t>(p)]}));
     }
   }
-  return InsertSearchRows(id, r);
+  return InsertSearchRows(id, r, body);
 }
 
-Status PostgresStore::InsertSearchRows(const std::string& id, const DocumentRecord& r) {
-  std::string body = JoinParagraphs(r.text, r.paragraphs);
+Status PostgresStore::InsertSearchRows(const std::string& id, const DocumentRecord& r,
+                                       const std::string& body) {
   KETNOI_RETURN_IF_ERROR(
       db_->Query("INSERT INTO search_documents (doc_id, lang, title_terms, body_terms) "
                  "VALUES ($1,$2,$3,$4)",

@@ -40,7 +40,8 @@ class PostgresStore final : public Store {
   core::Status Migrate();
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
-  core::Status InsertSearchRows(const std::string& id, const DocumentRecord& record);
+  core::Status InsertSearchRows(const std::string& id, const DocumentRecord& record,
+                                const std::string& body);
 
   std::unique_ptr<PgConn> db_;
   int schema_version_ = 0;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "store/record_encoding.h"
 #include "store/sqlite/migrations.h"
 
 namespace ketnoi::store {
@@ -20,35 +21,6 @@ std::string NowIso() {
   char buf[32];
   std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-std::string SpansJson(const std::vector<core::Span>& spans) {
-  nlohmann::json j = nlohmann::json::array();
-  for (core::Span s : spans) j.push_back({s.begin, s.end});
-  return j.dump();
-}
-
-std::string RolesJson(const std::vector<extract::Role>& roles) {
-  nlohmann::json j = nlohmann::json::array();
-  for (const auto& r : roles)
-    j.push_back({{"title", r.title}, {"begin", r.span.begin}, {"end", r.span.end}});
-  return j.dump();
-}
-
-std::string JoinParagraphs(std::string_view text, const std::vector<core::Span>& paragraphs) {
-  std::string body;
-  for (core::Span p : paragraphs) {
-    if (!body.empty()) body.push_back('\n');
-    body.append(p.Of(text));
-  }
-  return body;
-}
-
-// The folder a page came from: the "source" users filter and count by.
-std::string SourceFolder(const std::string& source) {
-  if (source == "-") return "-";
-  std::string parent = std::filesystem::path(source).parent_path().string();
-  return parent.empty() ? "." : parent;
 }
 
 // Resets a cached SELECT when the caller is done with it, so it holds no read snapshot open
@@ -165,7 +137,7 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
   if (r.date) published = r.date->ToIso();
   doc->Bind(1, id).Bind(2, r.source).Bind(3, r.content_hash).Bind(4, r.format);
   doc->Bind(5, core::LangCode(r.lang)).Bind(6, r.title).BindOptional(7, published).Bind(8, r.text);
-  doc->Bind(9, JoinParagraphs(r.text, r.paragraphs)).Bind(10, SpansJson(r.paragraphs));
+  doc->Bind(9, r.Body()).Bind(10, SpansJson(r.paragraphs));
   doc->Bind(11, NowIso());
   KETNOI_RETURN_IF_ERROR(doc->Run());
 
