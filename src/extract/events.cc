@@ -109,10 +109,6 @@ constexpr const char* kBlockers[] = {
     "tiếp tục", "tiếp cận", "tiếp nhận", "trực tiếp", "gián tiếp", "tiếp theo", "tiếp thu",
     "kế tiếp", "liên tiếp", "tiếp nối", "tiếp diễn", "tiếp thị", "tiếp sức", "tiếp giáp", "tiếp tế",
     "tiếp xúc", "tiếp viên", "tiếp quản", "tiếp thêm", "chuyển tiếp", "tiếp ứng",
-    // "Under the agreement, ..." cites a signing already reported: what follows is its content.
-    "theo biên bản ghi nhớ", "theo bản ghi nhớ", "theo thỏa thuận", "theo thoả thuận",
-    "theo hiệp định", "根据协议", "根据备忘录", "根据合作备忘录", "根据该协议", "根据谅解备忘录",
-    "under the memorandum", "under the agreement", "under the mou", "under the deal",
     // "During the forum, ..." frames a gathering already reported.
     "会议期间", "论坛期间", "研讨会期间", "峰会期间", "trong khuôn khổ hội thảo",
     "trong khuôn khổ hội nghị", "trong khuôn khổ diễn đàn", "bên lề hội thảo", "bên lề hội nghị",
@@ -123,6 +119,36 @@ constexpr const char* kBlockers[] = {
     // Witnesses of a signing attend the one the story reported.
     "出席签约", "出席签字", "见证签约", "chứng kiến lễ ký", "witnessed the signing"};
 
+// "X方" words that are not a country's side: directions, "both sides", "the other side".
+constexpr const char* kGenericSides[] = {"东方", "西方", "南方", "北方", "双方", "对方",
+                                         "各方", "一方", "多方", "官方", "地方", "上方"};
+
+// "Under the agreement, ..." cites a signing already reported: what follows is its content,
+// between that signing's parties (and a trigger inside the phrase is no new signing).
+constexpr const char* kAgreementRefs[] = {"theo biên bản ghi nhớ",
+                                          "theo bản ghi nhớ",
+                                          "theo thỏa thuận",
+                                          "theo thoả thuận",
+                                          "theo hiệp định",
+                                          "根据协议",
+                                          "根据备忘录",
+                                          "根据合作备忘录",
+                                          "根据该协议",
+                                          "根据谅解备忘录",
+                                          "under the memorandum",
+                                          "under the agreement",
+                                          "under the mou",
+                                          "under the deal",
+                                          "under the partnership"};
+
+// "The two sides", "hai bên", "双方": the parties of the signing or gathering just reported.
+constexpr const char* kBothSides[] = {"hai bên", "đôi bên", "both sides", "the two sides",
+                                      "双方",    "两方",    "hai phía",   "both parties"};
+
+// "The two countries", "hai nước", "两国": the countries of the story.
+constexpr const char* kTwoCountries[] = {"hai nước", "hai quốc gia", "two countries", "两国",
+                                         "both countries"};
+
 // Words that refer back to the previous event's date.
 constexpr const char* kSameDay[] = {"cùng ngày",    "同日",     "当天",     "同一天",
                                     "the same day", "that day", "cùng hôm", "当日"};
@@ -132,8 +158,10 @@ constexpr const char* kFlashback[] = {"trước đó",    "此前", "earlier", "
                                       "before that", "先前", "日前"};
 
 // Hopes and wishes: what follows them has not happened ("希望在越南进行投资").
-constexpr const char* kWishes[] = {"希望", "愿意",  "mong muốn", "hy vọng", "mong",
-                                   "hope", "hopes", "wish",      "wishes",  "willing"};
+// Goals are not acts either ("Vietnam aims to train 50,000 engineers").
+constexpr const char* kWishes[] = {"希望",    "愿意",   "mong muốn", "hy vọng",     "mong",
+                                   "hope",    "hopes",  "wish",      "wishes",      "willing",
+                                   "aims to", "aim to", "aiming to", "đặt mục tiêu"};
 
 // References to the meeting or visit the story is about ("at the meeting, X proposed"): the
 // sentence's events involve that gathering's parties.
@@ -150,6 +178,15 @@ constexpr const char* kContextRefs[] = {"tại buổi tiếp",
                                         "trong cuộc họp",
                                         "trong chuyến thăm",
                                         "nhân dịp này",
+                                        "sau buổi làm việc",
+                                        "sau cuộc hội đàm",
+                                        "sau hội đàm",
+                                        "kết thúc buổi làm việc",
+                                        "会谈后",
+                                        "会谈结束后",
+                                        "会见后",
+                                        "after the meeting",
+                                        "after the talks",
                                         "会谈中",
                                         "会谈时",
                                         "会见时",
@@ -171,11 +208,16 @@ constexpr const char* kTopicCues[] = {
     "trao đổi về",  "thảo luận về",    "bàn về", "tập trung vào", "discussed", "focused on",
     "talked about", "exchanged views", "探讨",   "讨论",          "交换意见"};
 
-// Attending a gathering the story already reported ("率团出席会议", "attended the forum") is
-// part of that gathering, not a new one.
+// Attending a gathering the story already reported ("率团出席会议", "attended the forum",
+// "出席了会谈") is part of that gathering, not a new one.
 constexpr const char* kAttend[] = {"出席",         "参加",      "tham dự", "dự",
                                    "attended",     "attending", "attend",  "participated in",
                                    "took part in", "joined"};
+
+// "..., during a working visit to X": a gathering framing the sentence's act is an event of its
+// own, even after a proposal (whose content it is not).
+constexpr const char* kFrames[] = {"during a",     "during an",   "during his", "during her",
+                                   "trong chuyến", "nhân chuyến", "在对"};
 
 // Answering a proposal ("would study the proposal", "研究越方建议") is not a new proposal.
 constexpr const char* kResponses[] = {"nghiên cứu", "xem xét", "phản hồi", "study", "consider",
@@ -185,6 +227,17 @@ constexpr const char* kResponses[] = {"nghiên cứu", "xem xét", "phản hồi
 constexpr const char* kLocatives[] = {"tại", "ở",  "in", "at",   "在",  "于", "赴",
                                       "到",  "对", "至", "sang", "đến", "to", "tới"};
 
+// Is page offset `at` right after `end` in the sentence, with only spaces between?
+bool RightAfter(const Folded& f, Span sentence, uint32_t end, uint32_t at) {
+  if (at < end) return false;
+  for (size_t i = 0; i < f.text.size(); ++i) {
+    const uint32_t page = sentence.begin + f.to_original[i];
+    if (page >= at) break;
+    if (page >= end && f.text[i] != ' ') return false;
+  }
+  return true;
+}
+
 // ---- per-event working state -------------------------------------------------------------
 
 struct Hit {
@@ -193,6 +246,7 @@ struct Hit {
   int priority = 0;
   bool needs_object = false;  // ends in "với" / "with": the party must follow
   bool needs_person = false;  // "tiếp" / "received": a guest must follow
+  bool framed = false;        // after "during a" / "trong chuyến" (kFrames)
 };
 
 struct TriggerRule {
@@ -237,16 +291,31 @@ int PlaceRank(PlaceType t) {
 
 }  // namespace
 
+// A word naming a country in a text ("Vietnam", "Vietnamese", "越南", "越方"): one concept of
+// data/name_words.tsv whose words include a country name of the place lexicon.
+struct CountryWord {
+  std::string folded;
+  Lang lang;
+  std::string concept_id;
+  bool needs_capital;  // vi/en: only capitalized ("Pháp" France, not "giải pháp")
+};
+
 struct EventExtractor::Impl {
   std::vector<TriggerRule> triggers;
   std::vector<CueRule> cues;
+  std::vector<CountryWord> country_words;
 
   void Run(std::string_view page, std::optional<core::Date> published, Analysis* a) const;
 
   std::vector<Hit> FindHits(std::string_view page, const Sentence& s, Lang lang,
                             const std::vector<Span>& blocked) const;
   std::optional<Modality> CueBefore(const Folded& f, Span sentence, uint32_t trigger_begin,
-                                    Lang lang, const std::vector<Span>& blocked) const;
+                                    uint32_t trigger_end, Lang lang,
+                                    const std::vector<Span>& blocked) const;
+  std::map<std::string, int> CountryMentions(const std::vector<Mention>& ms) const;
+  std::vector<int> ActingCountries(const Analysis& a, std::string_view sentence, Span span,
+                                   const Folded& folded, const std::vector<int>& in_sentence,
+                                   const std::map<std::string, int>& country_mention) const;
 };
 
 namespace {
@@ -423,6 +492,35 @@ const Event* LastGathering(const std::vector<Event>& events) {
   return nullptr;
 }
 
+// The parties a sentence refers to without naming them: "under the agreement" (the last
+// signing's), "the two sides" (the last signing's or gathering's), "the two countries" (the
+// countries of the latest events).
+std::vector<int> ReferredParties(const std::vector<Mention>& ms, std::string_view folded,
+                                 const std::vector<Event>& events) {
+  auto last = [&](auto pred) -> const Event* {
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+      if (pred(*it) && it->participants.size() >= 2) return &*it;
+    }
+    return nullptr;
+  };
+  const Event* ref = nullptr;
+  if (ContainsAny(folded, kAgreementRefs)) {
+    ref = last([](const Event& e) { return IsSigning(e.type); });
+  }
+  if (ref == nullptr && ContainsAny(folded, kBothSides)) {
+    ref = last([](const Event& e) { return IsSigning(e.type) || IsGathering(e.type); });
+  }
+  if (ref != nullptr) return ref->participants;
+  std::vector<int> countries;
+  if (!ContainsAny(folded, kTwoCountries)) return countries;
+  for (auto it = events.rbegin(); it != events.rend() && countries.size() < 2; ++it) {
+    for (int p : it->participants) {
+      if (ms[p].place_type == PlaceType::kCountry) AddParticipant(ms, p, &countries);
+    }
+  }
+  return countries;
+}
+
 // Where the parties of a sentence that names only one side come from, nearest first: the
 // previous event of the same paragraph, the actors of the previous sentence of the paragraph
 // ("Trong đó ..."; only when this sentence names someone itself), the meeting or visit the
@@ -584,6 +682,7 @@ std::vector<Hit> EventExtractor::Impl::FindHits(std::string_view page, const Sen
     }
   };
   find(kBlockers, &blockers);
+  find(kAgreementRefs, &blockers);
   std::vector<Span> refs;
   find(kContextRefs, &refs);
   std::vector<Hit> all;
@@ -629,8 +728,59 @@ std::vector<Hit> EventExtractor::Impl::FindHits(std::string_view page, const Sen
   return kept;
 }
 
+// The first mention of each country the page names, by name_words concept.
+std::map<std::string, int> EventExtractor::Impl::CountryMentions(
+    const std::vector<Mention>& ms) const {
+  std::map<std::string, int> out;
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    if (ms[i].kind != EntityKind::kPlace || ms[i].place_type != PlaceType::kCountry) continue;
+    const std::string surface = FoldString(ms[i].surface);
+    for (const CountryWord& w : country_words) {
+      if (w.folded == surface) out.emplace(w.concept_id, FullMention(ms, i));
+    }
+  }
+  return out;
+}
+
+// Countries a sentence names as parties: "Vietnam and Japan held", "the Australian side",
+// "越方", "Japanese universities", "kỹ sư Việt Nam". Not a location ("in Vietnam", "tại Hà
+// Lan"), a word inside an organization's or person's name, or a possessive ("Vietnam's
+// National Innovation Center" names the centre). Each maps to the page's mention of it.
+std::vector<int> EventExtractor::Impl::ActingCountries(
+    const Analysis& a, std::string_view sentence, Span span, const Folded& folded,
+    const std::vector<int>& in_sentence, const std::map<std::string, int>& country_mention) const {
+  std::vector<int> out;
+  if (country_mention.empty()) return out;
+  for (const CountryWord& w : country_words) {
+    if (!LangMatches(w.lang, a.lang)) continue;
+    const auto it = country_mention.find(w.concept_id);
+    if (it == country_mention.end()) continue;
+    for (size_t pos : FindAll(folded.text, w.folded)) {
+      const size_t rel = folded.to_original[pos];
+      const size_t rel_end = folded.to_original[pos + w.folded.size()];
+      if (w.needs_capital) {
+        int32_t k = static_cast<int32_t>(rel);
+        UChar32 c = 0;
+        U8_NEXT(sentence.data(), k, static_cast<int32_t>(sentence.size()), c);
+        if (c < 0 || !u_isupper(c)) continue;
+      }
+      const Span at{span.begin + static_cast<uint32_t>(rel),
+                    span.begin + static_cast<uint32_t>(rel_end)};
+      const bool in_name = std::any_of(in_sentence.begin(), in_sentence.end(), [&](int i) {
+        return a.mentions[i].kind != EntityKind::kPlace && a.mentions[i].span.Overlaps(at);
+      });
+      const std::string_view rest = sentence.substr(rel_end);
+      const bool possessive = rest.starts_with("'s") || rest.starts_with("\u2019s");
+      if (in_name || possessive || HasLocativeBefore(folded, pos)) continue;
+      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    }
+  }
+  return out;
+}
+
 std::optional<Modality> EventExtractor::Impl::CueBefore(const Folded& f, Span sentence,
-                                                        uint32_t trigger_begin, Lang lang,
+                                                        uint32_t trigger_begin,
+                                                        uint32_t trigger_end, Lang lang,
                                                         const std::vector<Span>& blocked) const {
   std::optional<Modality> found;
   for (const CueRule& c : cues) {
@@ -638,7 +788,12 @@ std::optional<Modality> EventExtractor::Impl::CueBefore(const Folded& f, Span se
     for (size_t pos : FindAll(f.text, c.folded)) {
       const Span span{sentence.begin + f.to_original[pos],
                       sentence.begin + f.to_original[pos + c.folded.size()]};
-      if (span.begin >= trigger_begin) break;
+      if (span.begin >= trigger_begin) {
+        // "The second dialogue will be held", "论坛将于...举办": a cue right after a noun
+        // trigger marks it too.
+        if (RightAfter(f, sentence, trigger_end, span.begin)) found = c.modality;
+        break;
+      }
       const bool in_name =
           std::any_of(blocked.begin(), blocked.end(), [&](Span b) { return b.Overlaps(span); });
       if (in_name) continue;
@@ -651,7 +806,8 @@ std::optional<Modality> EventExtractor::Impl::CueBefore(const Folded& f, Span se
 namespace {
 
 // Settles one sentence's readings: one signing (the verb and its MoU noun are one act), one
-// event per type, nothing after a proposal (its content), nothing an agreement covers, and
+// event per type, nothing after a proposal (its content) but a gathering framing it ("during a
+// visit"), nothing an agreement covers, and
 // a generic "cooperation with" only when nothing more specific is said.
 std::vector<Hit> SelectHits(const std::vector<Hit>& hits) {
   std::vector<Hit> out;
@@ -671,7 +827,11 @@ std::vector<Hit> SelectHits(const std::vector<Hit>& hits) {
             [](const Hit& x, const Hit& y) { return x.span.begin < y.span.begin; });
   auto proposal = std::find_if(out.begin(), out.end(),
                                [](const Hit& h) { return h.type == EventType::kProposal; });
-  if (proposal != out.end()) out.erase(proposal + 1, out.end());
+  if (proposal != out.end()) {
+    out.erase(std::remove_if(proposal + 1, out.end(),
+                             [](const Hit& h) { return !(h.framed && IsGathering(h.type)); }),
+              out.end());
+  }
   auto signing =
       std::find_if(out.begin(), out.end(), [](const Hit& h) { return IsSigning(h.type); });
   if (signing != out.end()) {
@@ -694,7 +854,8 @@ struct SentenceView {
   const Sentence* sentence = nullptr;
   std::string_view text;
   Folded folded;
-  std::vector<int> mentions;  // indices of the mentions inside it
+  std::vector<int> mentions;   // indices of the mentions inside it
+  std::vector<int> countries;  // countries acting in it (EventExtractor::Impl::ActingCountries)
 };
 
 // What later sentences inherit from earlier ones.
@@ -771,6 +932,10 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
     if (subject || destination || NamesTheSides(sv.text, sv.sentence->span, h, m)) {
       AddParticipant(ms, i, &out);
     }
+  }
+  for (int c : sv.countries) AddParticipant(ms, c, &out);
+  if (CountParties(ms, out) < 2) {
+    for (int p : ReferredParties(ms, sv.folded.text, story.events)) AddParticipant(ms, p, &out);
   }
   // "She proposed ...", "Thứ trưởng đề nghị ...": a proposal whose speaker is a pronoun or a
   // bare title was made by the person named last in the sentences just before.
@@ -897,16 +1062,17 @@ std::vector<Event> SplitClauses(const Analysis& a, const SentenceView& sv, const
 bool IsRetelling(const std::vector<Mention>& ms, const std::vector<Event>& events,
                  const Event& ev) {
   if (!IsGathering(ev.type)) return false;
-  std::vector<std::string> keys;
-  for (int p : ev.participants) keys.push_back(IdentityKey(ms[p]));
-  std::sort(keys.begin(), keys.end());
+  auto all_keys = [&](const Event& e) {
+    std::vector<std::string> out;
+    for (int p : e.participants) out.push_back(IdentityKey(ms[p]));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const std::vector<std::string> keys = all_keys(ev);
   return std::any_of(events.begin(), events.end(), [&](const Event& o) {
     if (o.type != ev.type || o.modality != ev.modality) return false;
     if (o.date && ev.date && *o.date != *ev.date) return false;
-    std::vector<std::string> other;
-    for (int p : o.participants) other.push_back(IdentityKey(ms[p]));
-    std::sort(other.begin(), other.end());
-    return other == keys;
+    return all_keys(o) == keys;
   });
 }
 
@@ -984,6 +1150,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     }
   }
 
+  const std::map<std::string, int> country_mention = CountryMentions(ms);
   Story story;
   for (int si : SentenceOrder(a->sentences)) {
     if (si < 0) {
@@ -1001,15 +1168,16 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       if (span.Contains(ms[i].span)) sv.mentions.push_back(i);
     }
+    sv.countries = ActingCountries(*a, sv.text, span, sv.folded, sv.mentions, country_mention);
     std::erase_if(hits,
                   [&](const Hit& h) { return RetellsSigning(ms, sv.mentions, story.events, h); });
-    const bool had_conference =
-        std::any_of(story.events.begin(), story.events.end(),
-                    [](const Event& e) { return e.type == EventType::kConference; });
     std::erase_if(hits, [&](const Hit& h) {
-      return had_conference && h.type == EventType::kConference &&
+      const bool reported = std::any_of(story.events.begin(), story.events.end(),
+                                        [&](const Event& e) { return e.type == h.type; });
+      return reported && IsGathering(h.type) &&
              WordsBefore(sv.folded, h.span.begin - span.begin, kAttend);
     });
+    for (Hit& h : hits) h.framed = WordsBefore(sv.folded, h.span.begin - span.begin, kFrames);
     std::erase_if(hits, [&](const Hit& h) {
       return h.type == EventType::kProposal &&
              WordsBefore(sv.folded, h.span.begin - span.begin, kResponses);
@@ -1038,7 +1206,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       ev.trigger = h.span;
       if (h.type == EventType::kProposal) {
         ev.modality = Modality::kProposed;
-      } else if (auto m = CueBefore(sv.folded, span, h.span.begin, a->lang, names)) {
+      } else if (auto m = CueBefore(sv.folded, span, h.span.begin, h.span.end, a->lang, names)) {
         ev.modality = *m;
       }
       ev.place = FindPlace(*a, sv, h, story);
@@ -1050,8 +1218,10 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       if (d.start) {
         ev.date = d.start;
         ev.end_date = d.end;
-      } else if (same_day && !story.events.empty() && story.events.back().date) {
-        ev.date = story.events.back().date;
+      } else if (same_day &&
+                 (story.anchor || (!story.events.empty() && story.events.back().date))) {
+        // The story's running day: a trip's span reported in between does not move it.
+        ev.date = story.anchor ? story.anchor : story.events.back().date;
       } else if (ev.modality != Modality::kPlanned) {
         ev.date = story.anchor;
       }
@@ -1075,6 +1245,31 @@ EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_uniqu
     const bool needs_person = folded == "tiếp" || folded == "received" || folded == "receives";
     impl_->triggers.push_back(
         {*type, t.lang, std::move(folded), t.priority, needs_object, needs_person});
+  }
+  // Country concepts: name_words concepts with a word that is a country's name.
+  std::map<std::string, bool> country_names;
+  for (const PlaceEntry& p : lexicons.places) {
+    if (p.type == "country") country_names.emplace(FoldString(p.name), true);
+  }
+  std::map<std::string, bool> country_concepts;
+  for (const NameWord& w : lexicons.name_words) {
+    if (country_names.contains(FoldString(w.word))) country_concepts.emplace(w.concept_id, true);
+  }
+  for (const NameWord& w : lexicons.name_words) {
+    if (!country_concepts.contains(w.concept_id) || w.word.empty()) continue;
+    std::string folded = FoldString(w.word);
+    const bool han = StartsWithHan(folded);
+    impl_->country_words.push_back({folded, w.lang, w.concept_id, !han});
+    // "越方", "中方", "澳方": the first character of a Chinese country name with 方 (side).
+    if (han && w.lang == Lang::kZh && folded.size() >= 6) {
+      int32_t k = 0;
+      UChar32 c = 0;
+      U8_NEXT(folded.data(), k, static_cast<int32_t>(folded.size()), c);
+      const std::string side = folded.substr(0, static_cast<size_t>(k)) + "方";
+      if (!ContainsAny(side, kGenericSides)) {
+        impl_->country_words.push_back({side, Lang::kZh, w.concept_id, false});
+      }
+    }
   }
   for (const ModalityCue& c : lexicons.modality_cues) {
     if (c.cue.empty()) continue;
