@@ -913,6 +913,66 @@ int FindPlace(const Analysis& a, const SentenceView& sv, const Hit& h, const Sto
   return place >= 0 ? FullMention(ms, place) : -1;
 }
 
+// A person's title as a sentence may repeat it bare ("Bộ trưởng", "the deputy minister",
+// "部长"): the first two or three words of each role (vi/en), its last two or three
+// characters (zh).
+std::vector<std::string> TitleHeads(const Mention& person) {
+  std::vector<std::string> out;
+  for (const Role& r : person.roles) {
+    const std::string t = FoldString(r.title);
+    if (StartsWithHan(t)) {
+      for (size_t chars : {2u, 3u}) {
+        if (t.size() >= 3 * chars) out.push_back(t.substr(t.size() - 3 * chars));
+      }
+      continue;
+    }
+    for (size_t pos = t.find(' '), words = 2; pos != std::string::npos && words <= 3;
+         pos = t.find(' ', pos + 1), ++words) {
+      out.push_back(t.substr(0, pos));
+    }
+    if (std::count(t.begin(), t.end(), ' ') <= 2 && t.find(' ') != std::string::npos) {
+      out.push_back(t);
+    }
+  }
+  return out;
+}
+
+// Persons a sentence names by a bare title only ("Bộ trưởng làm việc với ...", "the deputy
+// minister said"): for each such title outside any name or stated role, the latest person
+// before the sentence who bears it.
+std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
+  const std::vector<Mention>& ms = a.mentions;
+  const uint32_t base = sv.sentence->span.begin;
+  auto covered = [&](Span at) {
+    return std::any_of(sv.mentions.begin(), sv.mentions.end(), [&](int i) {
+      if (ms[i].span.Overlaps(at)) return true;
+      return std::any_of(ms[i].roles.begin(), ms[i].roles.end(),
+                         [&](const Role& r) { return r.span.Overlaps(at); });
+    });
+  };
+  std::vector<int> out;
+  const int first_in_sentence =
+      sv.mentions.empty() ? static_cast<int>(ms.size()) : sv.mentions.front();
+  for (int j = std::min<int>(first_in_sentence, static_cast<int>(ms.size())) - 1;
+       j >= 0 && j >= first_in_sentence - 64; --j) {
+    if (ms[j].kind != EntityKind::kPerson || ms[j].span.end > base) continue;
+    const int person = FullMention(ms, j);
+    for (const std::string& head : TitleHeads(ms[person])) {
+      for (size_t pos : FindAll(sv.folded.text, head)) {
+        const Span at{base + sv.folded.to_original[pos],
+                      base + sv.folded.to_original[pos + head.size()]};
+        if (!covered(at)) AddParticipant(ms, person, &out);
+      }
+    }
+  }
+  return out;
+}
+
+// "The delegation", "đoàn công tác", "代表团": the party of the latest trip led by a named
+// person.
+constexpr const char* kDelegation[] = {"the delegation", "đoàn công tác", "代表团", "phái đoàn",
+                                       "the vietnamese delegation"};
+
 // The parties the sentence names and the places acting in it, then parties carried over
 // from the story when the sentence names only one side, then its countries.
 std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, const Hit& h,
@@ -934,8 +994,21 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
     }
   }
   for (int c : sv.countries) AddParticipant(ms, c, &out);
+  for (int p : BareTitlePersons(a, sv)) AddParticipant(ms, p, &out);
   if (CountParties(ms, out) < 2) {
     for (int p : ReferredParties(ms, sv.folded.text, story.events)) AddParticipant(ms, p, &out);
+  }
+  if (CountParties(ms, out) < 2 && ContainsAny(sv.folded.text, kDelegation)) {
+    for (auto it = story.events.rbegin(); it != story.events.rend(); ++it) {
+      // A trip led by a named official; a province's study tours name no one to carry.
+      const bool led = std::any_of(it->participants.begin(), it->participants.end(),
+                                   [&](int p) { return ms[p].kind == EntityKind::kPerson; });
+      if (it->type != EventType::kVisit || !led) continue;
+      for (int p : it->participants) {
+        if (IsParty(ms[p])) AddParticipant(ms, p, &out);
+      }
+      break;
+    }
   }
   // "She proposed ...", "Thứ trưởng đề nghị ...": a proposal whose speaker is a pronoun or a
   // bare title was made by the person named last in the sentences just before.
