@@ -244,9 +244,11 @@ struct Hit {
   EventType type = EventType::kOther;
   Span span;  // page coordinates
   int priority = 0;
-  bool needs_object = false;  // ends in "với" / "with": the party must follow
-  bool needs_person = false;  // "tiếp" / "received": a guest must follow
-  bool framed = false;        // after "during a" / "trong chuyến" (kFrames)
+  bool needs_object = false;     // ends in "với" / "with": the party must follow
+  bool needs_person = false;     // "tiếp" / "received": a guest must follow
+  bool needs_addressee = false;  // "希望" / "mong muốn": a wish is a request only to a party
+                                 // named right after it ("希望三星...")
+  bool framed = false;           // after "during a" / "trong chuyến" (kFrames)
 };
 
 struct TriggerRule {
@@ -256,6 +258,7 @@ struct TriggerRule {
   int priority;
   bool needs_object;
   bool needs_person;
+  bool needs_addressee;
 };
 
 struct CueRule {
@@ -459,11 +462,12 @@ uint32_t FirstOf(const Folded& f, Span sentence, const auto& words) {
   return first;
 }
 
-// "làm việc với X" / "cooperation with X" is an event only when X is a named party: a
+// "làm việc với X" / "cooperation with X" is an event only when X is a named party (a wish
+// word: right after it): a
 // meeting "với các doanh nghiệp" (with companies) names no one.
 bool HasObject(const std::vector<Mention>& ms, const std::vector<int>& in_sentence, const Hit& h) {
-  if (!h.needs_object && !h.needs_person) return true;
-  const uint32_t window = h.needs_person ? 48 : 64;
+  if (!h.needs_object && !h.needs_person && !h.needs_addressee) return true;
+  const uint32_t window = h.needs_addressee ? 2 : h.needs_person ? 48 : 64;
   for (int i : in_sentence) {
     const Mention& m = ms[i];
     const bool fits = h.needs_person ? m.kind == EntityKind::kPerson : IsParty(m);
@@ -689,8 +693,9 @@ std::vector<Hit> EventExtractor::Impl::FindHits(std::string_view page, const Sen
   for (const TriggerRule& r : triggers) {
     if (!LangMatches(r.lang, lang)) continue;
     for (size_t pos : FindAll(f.text, r.folded)) {
-      Hit h{r.type, to_page(pos, pos + r.folded.size()), r.priority, r.needs_object,
-            r.needs_person};
+      Hit h{r.type,         to_page(pos, pos + r.folded.size()),
+            r.priority,     r.needs_object,
+            r.needs_person, r.needs_addressee};
       // "đã tiếp" in "đã tiếp tục" is blocked too: a blocker that overlaps the trigger
       // without lying inside it changes its words.
       const bool in_blocker = std::any_of(blockers.begin(), blockers.end(), [&](Span b) {
@@ -1316,8 +1321,9 @@ EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_uniqu
     const bool needs_object = folded.ends_with(" với") || folded.ends_with(" with");
     // Receiving is a meeting only with a named guest ("received funding" is not).
     const bool needs_person = folded == "tiếp" || folded == "received" || folded == "receives";
-    impl_->triggers.push_back(
-        {*type, t.lang, std::move(folded), t.priority, needs_object, needs_person});
+    const bool needs_addressee = ContainsAny(folded, kWishes);
+    impl_->triggers.push_back({*type, t.lang, std::move(folded), t.priority, needs_object,
+                               needs_person, needs_addressee});
   }
   // Country concepts: name_words concepts with a word that is a country's name.
   std::map<std::string, bool> country_names;
