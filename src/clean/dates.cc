@@ -113,14 +113,23 @@ size_t ReadMonthName(std::string_view s, size_t pos, int* month) {
   return 0;
 }
 
-// Range connectors between two days: "18-21", "18 đến 21", "18至21".
-size_t ReadRangeConnector(std::string_view s, size_t pos) {
+// Range connectors between two days: "18-21", "18 đến 21", "18至21". With `joined`, also
+// "và" / "and" (setting *joined): two days joined so ("hai ngày 3 và 4/12") are a range only
+// when consecutive, which the caller checks.
+size_t ReadRangeConnector(std::string_view s, size_t pos, bool* joined = nullptr) {
   size_t i = SkipSpaces(s, pos);
+  if (joined != nullptr) *joined = false;
   for (std::string_view c : {"-", "\xE2\x80\x93", "\xE2\x80\x94", "~", "\xEF\xBD\x9E", "đến", "tới",
-                             "to", "\xE8\x87\xB3", "\xE5\x88\xB0"}) {
+                             "to", "\xE8\x87\xB3", "\xE5\x88\xB0", "và", "and"}) {
+    const bool conjunction = c == "và" || c == "and";
+    if (conjunction && joined == nullptr) continue;
     if (StartsWith(s, i, c)) {
+      if (conjunction && (i + c.size() >= s.size() || s[i + c.size()] != ' ')) continue;
       size_t j = SkipSpaces(s, i + c.size());
-      if (j < s.size() && IsDigit(s[j])) return j - pos;
+      if (j < s.size() && IsDigit(s[j])) {
+        if (joined != nullptr) *joined = conjunction;
+        return j - pos;
+      }
     }
   }
   return 0;
@@ -343,8 +352,9 @@ class Scanner {
       *end = out_.back().span.end;
       return true;
     }
-    size_t c = ReadRangeConnector(s_, i);
-    if (c > 0 && HasDateCue(s_, pos)) return TryDayRange(pos, first, i + c, end);
+    bool joined = false;
+    size_t c = ReadRangeConnector(s_, i, &joined);
+    if (c > 0 && HasDateCue(s_, pos)) return TryDayRange(pos, first, i + c, end, joined);
     size_t k = SkipSpaces(s_, i);
     if (StartsWith(s_, k, "tháng ") || StartsWith(s_, k, "Tháng ")) {
       int month = 0;
@@ -385,10 +395,11 @@ class Scanner {
   }
 
   // The end day of a range at `pos`: "21/2", "21.2", "21/2/2024", "21 June".
-  bool TryDayRange(size_t begin, int first_day, size_t pos, size_t* end) {
+  bool TryDayRange(size_t begin, int first_day, size_t pos, size_t* end, bool joined = false) {
     int last = 0;
     size_t a = ReadNumber(s_, pos, 2, &last);
     if (a == 0 || pos + a >= s_.size()) return false;
+    if (joined && last != first_day + 1) return false;
     size_t i = pos + a;
     char sep = s_[i];
     if (sep != '/' && sep != '.') return false;
@@ -442,10 +453,12 @@ class Scanner {
     for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
       if (StartsWith(s_, e, suffix)) e += 2;
     }
-    size_t c = ReadRangeConnector(s_, e);
+    bool joined = false;
+    size_t c = ReadRangeConnector(s_, e, &joined);
     int last = 0;
     size_t d = c > 0 ? ReadNumber(s_, e + c, 2, &last) : 0;
-    if (d > 0 && last > num && ValidDayMonth(last, month, 0) && !ContinuesNumber(s_, e + c + d)) {
+    if (d > 0 && last > num && (!joined || last == num + 1) && ValidDayMonth(last, month, 0) &&
+        !ContinuesNumber(s_, e + c + d)) {
       m.end_day = last;
       e += c + d;
     }
@@ -480,8 +493,10 @@ std::vector<DateMention> MergeRanges(std::string_view text, std::vector<DateMent
       bool joinable = prev.day > 0 && m.day > 0 && prev.end_day == 0 && m.end_day == 0 &&
                       m.span.begin > prev.span.end && (prev.year == 0 || prev.year == m.year);
       if (joinable) {
-        size_t c = ReadRangeConnector(text, prev.span.end);
-        if (c > 0 && prev.span.end + c == m.span.begin) {
+        bool joined = false;
+        size_t c = ReadRangeConnector(text, prev.span.end, &joined);
+        const bool consecutive = m.month == prev.month && m.day == prev.day + 1;
+        if (c > 0 && prev.span.end + c == m.span.begin && (!joined || consecutive)) {
           prev.end_day = m.day;
           if (m.month != prev.month) prev.end_month = m.month;
           if (prev.year == 0) prev.year = m.year;

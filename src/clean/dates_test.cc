@@ -45,6 +45,13 @@ TEST(FindDatesTest, VietnamesePartialDatesNeedACue) {
   ExpectDates("từ 7 đến 9/11", {{"7 đến 9/11", 0, 11, 7, 9}});
   ExpectDates("từ 7/11 đến 9/12", {{"7/11 đến 9/12", 0, 11, 7, 9, 12}});
   ExpectDates("diễn ra 12-14/5/2024 tại Đà Nẵng", {{"12-14/5/2024", 2024, 5, 12, 14}});
+  ExpectDates("ngày 3-4/12, tại Huế", {{"3-4/12", 0, 12, 3, 4}});
+  // Two consecutive days joined by "và" / "and" are a range; a list of days is not.
+  ExpectDates("Trong hai ngày 3 và 4/12, hội nghị", {{"3 và 4/12", 0, 12, 3, 4}});
+  ExpectDates("ngày 3/12 và 4/12", {{"3/12 và 4/12", 0, 12, 3, 4}});
+  ExpectDates("ngày 3/12 và 9/12", {{"3/12", 0, 12, 3}, {"9/12", 0, 12, 9}});
+  ExpectDates("ngày 3 và 9/12", {{"9/12", 0, 12, 9}});
+  ExpectDates("on December 3 and 4, 2025", {{"December 3 and 4, 2025", 2025, 12, 3, 4}});
 }
 
 TEST(FindDatesTest, NumbersThatAreNotDates) {
