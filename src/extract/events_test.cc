@@ -49,6 +49,14 @@ const Lexicons& TestLexicons() {
       if (r.size() != 3) continue;
       l->modality_cues.push_back({r[0], core::LangFromCode(r[1]), r[2]});
     }
+    // Two countries' words, as data/name_words.tsv and the place lexicon give them.
+    l->places = {{"VN", "country", "Vietnam", core::Lang::kEn, "Vietnam"},
+                 {"JP", "country", "Japan", core::Lang::kEn, "Japan"}};
+    l->name_words = {
+        {"vietnam", core::Lang::kEn, "Vietnam"},  {"vietnam", core::Lang::kEn, "Vietnamese"},
+        {"vietnam", core::Lang::kVi, "Việt Nam"}, {"vietnam", core::Lang::kZh, "越南"},
+        {"japan", core::Lang::kEn, "Japan"},      {"japan", core::Lang::kEn, "Japanese"},
+        {"national", core::Lang::kEn, "National"}};
     return l;
   }();
   return *lex;
@@ -85,6 +93,15 @@ class Doc {
     m.antecedent = antecedent;
     a_.mentions.push_back(m);
     return static_cast<int>(a_.mentions.size()) - 1;
+  }
+
+  // Gives person `mention` the role `title`, found in the mention's sentence.
+  void AddRole(int mention, const std::string& title) {
+    const core::Span s = a_.sentences[a_.mentions[mention].sentence].span;
+    const size_t pos = text_.find(title, s.begin);
+    EXPECT_NE(pos, std::string::npos) << title;
+    a_.mentions[mention].roles.push_back(
+        {title, {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + title.size())}});
   }
 
   void Field(int si, const std::string& surface, const std::string& field) {
@@ -492,6 +509,178 @@ TEST(EventExtractorTest, LongPageStaysFast) {
                       .count();
   EXPECT_EQ(a.events.size(), 1u);  // the same meeting retold
   EXPECT_LT(ms, 5000);
+}
+
+TEST(EventExtractorTest, CountriesActingInTheSentenceAreParties) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence(
+      "On 4 March 2025, the Alpha Union and Japan held their first dialogue, chaired by Le Van "
+      "An and Anna Berg.",
+      0);
+  d.Mention(s0, "Alpha Union", EntityKind::kOrganization);
+  d.Mention(s0, "Japan", EntityKind::kPlace, PlaceType::kCountry);
+  const int an = d.Mention(s0, "Le Van An", EntityKind::kPerson);
+  d.Mention(s0, "Anna Berg", EntityKind::kPerson);
+  // "Japanese" names Japan; "in Vietnam" is where, not who.
+  const int s1 =
+      d.Sentence("Le Van An invited Japanese universities to open laboratories in Vietnam.", 1);
+  d.Mention(s1, "Le Van An", EntityKind::kPerson, PlaceType::kNone, an);
+  d.Mention(s1, "Vietnam", EntityKind::kPlace, PlaceType::kCountry);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kDialogue);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("Alpha Union", "Le Van An", "Anna Berg", "Japan"));
+  EXPECT_EQ(a.events[1].type, EventType::kProposal);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Le Van An", "Japan", "Alpha Union", "Anna Berg"));
+}
+
+TEST(EventExtractorTest, ChineseSideWordNamesTheCountry) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("2月20日,越南代表团与乙大学举行工作会谈。", 0);
+  d.Mention(s0, "越南", EntityKind::kPlace, PlaceType::kCountry);
+  d.Mention(s0, "乙大学", EntityKind::kOrganization);
+  const int s1 = d.Sentence("越方建议乙大学扩大培训合作。", 1);
+  d.Mention(s1, "乙大学", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("乙大学", "越南"));
+  EXPECT_EQ(a.events[1].type, EventType::kProposal);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("乙大学", "越南"));
+}
+
+TEST(EventExtractorTest, UnderTheAgreementTheTwoSidesAreTheSigners) {
+  Doc d(core::Lang::kVi);
+  const int s0 =
+      d.Sentence("Ngày 5/3/2025, Viện Alpha và Công ty Beta đã ký biên bản ghi nhớ về đào tạo.", 0);
+  d.Mention(s0, "Viện Alpha", EntityKind::kOrganization);
+  d.Mention(s0, "Công ty Beta", EntityKind::kOrganization);
+  const int s1 = d.Sentence("Ông Lê Văn Nam đề nghị Công ty Beta mở rộng hợp tác.", 1);
+  d.Mention(s1, "Lê Văn Nam", EntityKind::kPerson);
+  d.Mention(s1, "Công ty Beta", EntityKind::kOrganization);
+  // Not the proposal just before: the memorandum's parties.
+  d.Sentence("Theo biên bản ghi nhớ, hai bên sẽ mở khóa đào tạo cho 40 kỹ sư.", 1);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 3u);
+  EXPECT_EQ(a.events[2].type, EventType::kTrainingProgram);
+  EXPECT_EQ(a.events[2].modality, Modality::kPlanned);
+  EXPECT_FALSE(a.events[2].date.has_value());
+  EXPECT_THAT(Names(d, a.events[2]), ElementsAre("Viện Alpha", "Công ty Beta"));
+}
+
+TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
+  d.Mention(s0, "Vietnam", EntityKind::kPlace, PlaceType::kCountry);
+  d.Mention(s0, "Japan", EntityKind::kPlace, PlaceType::kCountry);
+  const int s1 =
+      d.Sentence("The two countries agreed that the second dialogue will be held in Osaka.", 1);
+  d.Mention(s1, "Osaka", EntityKind::kPlace, PlaceType::kCity);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kDialogue);
+  ASSERT_TRUE(a.events[0].date.has_value());
+  EXPECT_EQ(a.events[0].date->ToIso(), "2025-11-11");
+  // "dialogue will be held": planned, so neither undated nor a retelling of the first.
+  EXPECT_EQ(a.events[1].type, EventType::kDialogue);
+  EXPECT_EQ(a.events[1].modality, Modality::kPlanned);
+  EXPECT_FALSE(a.events[1].date.has_value());
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Vietnam", "Japan"));
+}
+
+TEST(EventExtractorTest, SameDayIsTheStorysDayNotTheTripsStart) {
+  Doc d(core::Lang::kEn);
+  const int s0 =
+      d.Sentence("On Sept. 24, 2025, Minister Le Van An asked Omega Corp to open a laboratory.", 0);
+  const int an = d.Mention(s0, "Le Van An", EntityKind::kPerson);
+  d.Mention(s0, "Omega Corp", EntityKind::kOrganization);
+  const int s1 = d.Sentence(
+      "Le Van An is leading a delegation on a visit to Norway from September 22 to 28.", 1);
+  d.Mention(s1, "Le Van An", EntityKind::kPerson, PlaceType::kNone, an);
+  d.Mention(s1, "Norway", EntityKind::kPlace, PlaceType::kCountry);
+  const int s2 = d.Sentence(
+      "On the same day, Delta University and Nordic Grid Company signed a memorandum.", 2);
+  d.Mention(s2, "Delta University", EntityKind::kOrganization);
+  d.Mention(s2, "Nordic Grid Company", EntityKind::kOrganization);
+  const Analysis& a = d.Run(core::Date{2025, 9, 26});
+  ASSERT_EQ(a.events.size(), 3u);
+  EXPECT_EQ(a.events[1].type, EventType::kVisit);
+  EXPECT_EQ(a.events[1].date->ToIso(), "2025-09-22");
+  EXPECT_EQ(a.events[2].type, EventType::kMouSigned);
+  ASSERT_TRUE(a.events[2].date.has_value());
+  EXPECT_EQ(a.events[2].date->ToIso(), "2025-09-24");
+}
+
+TEST(EventExtractorTest, BareTitleAndDelegationNameTheTripsLeader) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence(
+      "Từ ngày 18 đến 21/2, Bộ trưởng Bộ Alpha Hoàng Văn Minh dẫn đầu đoàn công tác thăm Hàn "
+      "Quốc.",
+      0);
+  d.Mention(s0, "Bộ Alpha", EntityKind::kOrganization);
+  const int minh = d.Mention(s0, "Hoàng Văn Minh", EntityKind::kPerson);
+  d.AddRole(minh, "Bộ trưởng Bộ Alpha");
+  d.Mention(s0, "Hàn Quốc", EntityKind::kPlace, PlaceType::kCountry);
+  const int s1 = d.Sentence("Sáng 19/2, Bộ trưởng làm việc với lãnh đạo Tập đoàn Gamma.", 1);
+  d.Mention(s1, "Tập đoàn Gamma", EntityKind::kOrganization);
+  const int s2 = d.Sentence("Chiều cùng ngày, đoàn công tác đến thăm Viện Delta.", 2);
+  d.Mention(s2, "Viện Delta", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 3u);
+  EXPECT_EQ(a.events[1].type, EventType::kMeeting);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Tập đoàn Gamma", "Hoàng Văn Minh"));
+  EXPECT_EQ(a.events[2].type, EventType::kVisit);
+  EXPECT_THAT(Names(d, a.events[2]), ElementsAre("Viện Delta", "Bộ Alpha", "Hoàng Văn Minh"));
+  ASSERT_TRUE(a.events[2].date.has_value());
+  EXPECT_EQ(a.events[2].date->ToIso(), "2024-02-19");
+}
+
+TEST(EventExtractorTest, WishIsAProposalOnlyToAPartyRightAfterIt) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("黄某表示,希望丙集团在越南设立研发中心。", 0);
+  d.Mention(s0, "丙集团", EntityKind::kOrganization);
+  d.Mention(s0, "越南", EntityKind::kPlace, PlaceType::kCountry);
+  const int s1 = d.Sentence("越南希望与丁公司开展合作。", 1);
+  d.Mention(s1, "越南", EntityKind::kPlace, PlaceType::kCountry);
+  d.Mention(s1, "丁公司", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kProposal);
+  EXPECT_EQ(a.events[0].sentence, s0);
+  // One party named: the sentence's countries complete it.
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("丙集团", "越南"));
+}
+
+TEST(EventExtractorTest, VisitFramingAProposalIsItsOwnEvent) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence(
+      "On 24 May 2025, Minister Le Van An asked Omega Corp to open a research centre, during a "
+      "working visit to its headquarters.",
+      0);
+  d.Mention(s0, "Le Van An", EntityKind::kPerson);
+  d.Mention(s0, "Omega Corp", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].type, EventType::kProposal);
+  EXPECT_EQ(a.events[1].type, EventType::kVisit);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Le Van An", "Omega Corp"));
+}
+
+TEST(EventExtractorTest, AttendingReportedTalksAndGoalsAreNoEvents) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("3月5日,甲部与乙部举行会谈。", 0);
+  d.Mention(s0, "甲部", EntityKind::kOrganization);
+  d.Mention(s0, "乙部", EntityKind::kOrganization);
+  const int s1 = d.Sentence("丙使馆代表出席了会谈。", 1);
+  d.Mention(s1, "丙使馆", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+
+  Doc goal(core::Lang::kEn);
+  const int g0 = goal.Sentence("Vietnam aims to train 50,000 semiconductor engineers by 2030.", 0);
+  goal.Mention(g0, "Vietnam", EntityKind::kPlace, PlaceType::kCountry);
+  EXPECT_TRUE(goal.Run(kPublished).events.empty());
 }
 
 TEST(EventExtractorTest, SpansOutsideTheTextAreIgnoredNotFatal) {
