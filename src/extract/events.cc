@@ -149,6 +149,11 @@ constexpr const char* kBothSides[] = {"hai bên", "đôi bên", "both sides", "t
 constexpr const char* kTwoCountries[] = {"hai nước", "hai quốc gia", "two countries", "两国",
                                          "both countries"};
 
+// "The delegation", "đoàn công tác", "代表团": the party of the latest trip led by a named
+// person.
+constexpr const char* kDelegation[] = {"the delegation", "đoàn công tác", "代表团", "phái đoàn",
+                                       "the vietnamese delegation"};
+
 // Words that refer back to the previous event's date.
 constexpr const char* kSameDay[] = {"cùng ngày",    "同日",     "当天",     "同一天",
                                     "the same day", "that day", "cùng hôm", "当日"};
@@ -494,6 +499,13 @@ const Event* LastGathering(const std::vector<Event>& events) {
     if (IsGathering(it->type) && it->type != EventType::kConference) return &*it;
   }
   return nullptr;
+}
+
+// Is the trigger itself a delegation word ("đoàn công tác")?
+bool IsDelegationWord(std::string_view page, const Hit& h) {
+  const std::string trigger = FoldString(h.span.Of(page));
+  return std::any_of(std::begin(kDelegation), std::end(kDelegation),
+                     [&](const char* w) { return trigger == w; });
 }
 
 // The parties a sentence refers to without naming them: "under the agreement" (the last
@@ -973,11 +985,6 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
   return out;
 }
 
-// "The delegation", "đoàn công tác", "代表团": the party of the latest trip led by a named
-// person.
-constexpr const char* kDelegation[] = {"the delegation", "đoàn công tác", "代表团", "phái đoàn",
-                                       "the vietnamese delegation"};
-
 // The parties the sentence names and the places acting in it, then parties carried over
 // from the story when the sentence names only one side, then its countries.
 std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, const Hit& h,
@@ -1260,6 +1267,12 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       return h.type == EventType::kProposal &&
              WordsBefore(sv.folded, h.span.begin - span.begin, kResponses);
     });
+    // "Đoàn công tác đã làm việc với X": the delegation is the subject of the meeting, not a
+    // visit of its own.
+    const bool other_gathering = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+      return IsGathering(h.type) && !IsDelegationWord(page, h);
+    });
+    std::erase_if(hits, [&](const Hit& h) { return other_gathering && IsDelegationWord(page, h); });
     hits = SelectHits(hits);
     // Hopes are not events, nor the topics of a meeting; "làm việc với" needs a named
     // counterpart.

@@ -635,6 +635,17 @@ TEST(EventExtractorTest, BareTitleAndDelegationNameTheTripsLeader) {
   EXPECT_EQ(a.events[2].date->ToIso(), "2024-02-19");
 }
 
+TEST(EventExtractorTest, DelegationMeetingIsNoVisit) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence("Ngày 7/10, đoàn công tác đã làm việc với Viện Alpha và Quỹ Beta.", 0);
+  d.Mention(s0, "Viện Alpha", EntityKind::kOrganization);
+  d.Mention(s0, "Quỹ Beta", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("Viện Alpha", "Quỹ Beta"));
+}
+
 TEST(EventExtractorTest, WishIsAProposalOnlyToAPartyRightAfterIt) {
   Doc d(core::Lang::kZh);
   const int s0 = d.Sentence("黄某表示,希望丙集团在越南设立研发中心。", 0);
