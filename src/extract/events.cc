@@ -277,6 +277,11 @@ bool IsGathering(EventType t) {
          t == EventType::kConference;
 }
 
+// What an agreement or a meeting is about, rather than a gathering or a signing.
+bool IsContent(EventType t) {
+  return t == EventType::kTrainingProgram || t == EventType::kInvestment || t == EventType::kOther;
+}
+
 bool IsSigning(EventType t) {
   return t == EventType::kMouSigned || t == EventType::kAgreementSigned;
 }
@@ -542,10 +547,20 @@ std::vector<int> ReferredParties(const std::vector<Mention>& ms, std::string_vie
 // ("Trong đó ..."; only when this sentence names someone itself), the meeting or visit the
 // story is about, the previous event, the headline.
 std::vector<std::vector<int>> CarrySources(const Analysis& a, const std::vector<Event>& events,
-                                           int sentence, bool names_someone,
+                                           int sentence, bool names_someone, bool content,
                                            const std::vector<int>& headline) {
   std::vector<std::vector<int>> out;
   const int paragraph = a.sentences[sentence].paragraph;
+  // Training, funding and the like are what an agreement provides: "X will host the
+  // project's laboratory and train 40 officers" continues the last signing.
+  if (content) {
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+      if (IsSigning(it->type)) {
+        out.push_back(it->participants);
+        break;
+      }
+    }
+  }
   if (!events.empty() && a.sentences[events.back().sentence].paragraph == paragraph) {
     out.push_back(events.back().participants);
   }
@@ -853,11 +868,7 @@ std::vector<Hit> SelectHits(const std::vector<Hit>& hits) {
       std::find_if(out.begin(), out.end(), [](const Hit& h) { return IsSigning(h.type); });
   if (signing != out.end()) {
     const uint32_t after = signing->span.end;
-    std::erase_if(out, [&](const Hit& h) {
-      return h.span.begin >= after &&
-             (h.type == EventType::kTrainingProgram || h.type == EventType::kInvestment ||
-              h.type == EventType::kOther);
-    });
+    std::erase_if(out, [&](const Hit& h) { return h.span.begin >= after && IsContent(h.type); });
   }
   const bool specific =
       std::any_of(out.begin(), out.end(), [](const Hit& h) { return h.type != EventType::kOther; });
@@ -1056,7 +1067,7 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
   // Two sources at most: further back the story has moved on.
   int used = 0;
   for (const std::vector<int>& source :
-       CarrySources(a, story.events, sv.index, !out.empty(), headline)) {
+       CarrySources(a, story.events, sv.index, !out.empty(), IsContent(h.type), headline)) {
     if (CountParties(ms, out) >= 2 || used == 2) break;
     if (source.empty()) continue;
     for (int p : source) AddParticipant(ms, p, &out);
@@ -1280,10 +1291,8 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     const uint32_t topic =
         std::min(FirstOf(sv.folded, span, kTopicCues), FirstOf(sv.folded, span, kContextRefs));
     std::erase_if(hits, [&](const Hit& h) {
-      const bool content = h.type == EventType::kTrainingProgram ||
-                           h.type == EventType::kInvestment || h.type == EventType::kOther;
       return (h.span.begin > wish && h.type != EventType::kProposal) ||
-             (h.span.begin > topic && content) || !HasObject(ms, sv.mentions, h);
+             (h.span.begin > topic && IsContent(h.type)) || !HasObject(ms, sv.mentions, h);
     });
     if (hits.empty()) continue;
     const bool same_day = ContainsAny(sv.folded.text, kSameDay);

@@ -568,6 +568,27 @@ TEST(EventExtractorTest, UnderTheAgreementTheTwoSidesAreTheSigners) {
   EXPECT_THAT(Names(d, a.events[2]), ElementsAre("Viện Alpha", "Công ty Beta"));
 }
 
+TEST(EventExtractorTest, TrainingContinuesTheLastSigningNotTheLastProposal) {
+  Doc d(core::Lang::kEn);
+  const int s0 = d.Sentence(
+      "On 13 January 2026, the Alpha Agency and the Beta Academy signed a research agreement.", 0);
+  d.Mention(s0, "Alpha Agency", EntityKind::kOrganization);
+  d.Mention(s0, "Beta Academy", EntityKind::kOrganization);
+  const int s1 = d.Sentence("Minister Le Van An asked the Gamma Fund to support the project.", 1);
+  d.Mention(s1, "Le Van An", EntityKind::kPerson);
+  d.Mention(s1, "Gamma Fund", EntityKind::kOrganization);
+  const int s2 = d.Sentence(
+      "The Delta University will host the project's laboratory and train 40 officers each year.",
+      1);
+  d.Mention(s2, "Delta University", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 3u);
+  EXPECT_EQ(a.events[2].type, EventType::kTrainingProgram);
+  EXPECT_EQ(a.events[2].modality, Modality::kPlanned);
+  EXPECT_THAT(Names(d, a.events[2]),
+              ElementsAre("Delta University", "Alpha Agency", "Beta Academy"));
+}
+
 TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
   Doc d(core::Lang::kEn);
   const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
