@@ -1278,6 +1278,16 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       return h.type == EventType::kProposal &&
              WordsBefore(sv.folded, h.span.begin - span.begin, kResponses);
     });
+    // "Hội thảo thu hút 500 đại biểu", "The dialogue was co-chaired by ...": a gathering word
+    // opening an undated sentence, of a type the story reported, is that gathering again
+    // (not a trip: a story lists many).
+    const bool dated = SentenceDate(sv.text, 0, published, fallback_year).start.has_value();
+    std::erase_if(hits, [&](const Hit& h) {
+      const bool opens = h.span.begin - span.begin <= 4;  // "The ", "Le "
+      return opens && !dated && IsGathering(h.type) && h.type != EventType::kVisit &&
+             std::any_of(story.events.begin(), story.events.end(),
+                         [&](const Event& e) { return e.type == h.type; });
+    });
     // "Đoàn công tác đã làm việc với X": the delegation is the subject of the meeting, not a
     // visit of its own.
     const bool other_gathering = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {

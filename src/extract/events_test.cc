@@ -698,7 +698,7 @@ TEST(EventExtractorTest, VisitFramingAProposalIsItsOwnEvent) {
   EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Le Van An", "Omega Corp"));
 }
 
-TEST(EventExtractorTest, AttendingReportedTalksAndGoalsAreNoEvents) {
+TEST(EventExtractorTest, AttendingOrRetellingAGatheringAndGoalsAreNoEvents) {
   Doc d(core::Lang::kZh);
   const int s0 = d.Sentence("3月5日,甲部与乙部举行会谈。", 0);
   d.Mention(s0, "甲部", EntityKind::kOrganization);
@@ -708,6 +708,20 @@ TEST(EventExtractorTest, AttendingReportedTalksAndGoalsAreNoEvents) {
   const Analysis& a = d.Run(kPublished);
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+
+  Doc retold(core::Lang::kEn);
+  const int r0 = retold.Sentence(
+      "On 3 December 2025, the Alpha University and the Beta Institute opened a forum on robots.",
+      0);
+  retold.Mention(r0, "Alpha University", EntityKind::kOrganization);
+  retold.Mention(r0, "Beta Institute", EntityKind::kOrganization);
+  const int r1 = retold.Sentence("The forum drew 500 scientists from Japan and Vietnam.", 1);
+  retold.Mention(r1, "Japan", EntityKind::kPlace, PlaceType::kCountry);
+  retold.Mention(r1, "Vietnam", EntityKind::kPlace, PlaceType::kCountry);
+  const Analysis& ra = retold.Run(kPublished);
+  ASSERT_EQ(ra.events.size(), 1u);
+  EXPECT_EQ(ra.events[0].type, EventType::kConference);
+  EXPECT_EQ(ra.events[0].sentence, r0);
 
   Doc goal(core::Lang::kEn);
   const int g0 = goal.Sentence("Vietnam aims to train 50,000 semiconductor engineers by 2030.", 0);
