@@ -5,8 +5,8 @@ scorer, and fail when any metric falls below its floor.
 usage: check_quality.py KETNOI_BINARY {examples|dev} SOURCE_DIR
 
 examples: the bundled pages (examples/, gold in examples/gold/) — the team's own held-out
-          set; the floors are the issue bars, except events, whose floors sit at today's
-          level (the bars typed 0.70 / untyped 0.80 are not met yet on these pages).
+          set; the floors are the issue bars, except events, whose floors sit just below
+          today's level (above the bars typed 0.70 / untyped 0.80 / dates 0.8).
 dev:      ../shared/eval/dev (exit 77 = skipped when it is not there).
 The scorer is ../shared/eval/score.py; without it the test is skipped (77).
 """
@@ -22,8 +22,10 @@ BARS = {
     "language_accuracy": 1.0, "title_accuracy": 1.0, "date_accuracy": 0.8,
     "events": 0.70, "events_untyped": 0.80, "event_date_accuracy": 0.8,
 }
-# Floors below the bars on the examples, so that regressions show while the gap is closed.
-EXAMPLES_FLOORS = dict(BARS, events=0.55, events_untyped=0.60, title_accuracy=0.95)
+# Events floors just below today's values on the examples (typed 0.791, untyped 0.826,
+# dates 0.926), so that a regression shows.
+EXAMPLES_FLOORS = dict(BARS, events=0.78, events_untyped=0.82, event_date_accuracy=0.92,
+                       title_accuracy=0.95)
 
 
 def main():
