@@ -203,7 +203,6 @@ constexpr const char* kContextRefs[] = {"tại buổi tiếp",
                                         "during the talks",
                                         "during the visit",
                                         "on this occasion",
-                                        "on the sidelines",
                                         "the talks",
                                         "the meeting"};
 

@@ -589,6 +589,24 @@ TEST(EventExtractorTest, TrainingContinuesTheLastSigningNotTheLastProposal) {
               ElementsAre("Delta University", "Alpha Agency", "Beta Academy"));
 }
 
+TEST(EventExtractorTest, SidelineAgreementIsAnActOfItsOwn) {
+  Doc d(core::Lang::kEn);
+  const int s0 =
+      d.Sentence("On 4 March 2026, the Omega Union and the Sigma Agency held a dialogue.", 0);
+  d.Mention(s0, "Omega Union", EntityKind::kOrganization);
+  d.Mention(s0, "Sigma Agency", EntityKind::kOrganization);
+  const int s1 = d.Sentence(
+      "On the sidelines, the Alpha Centre and the Beta Council agreed to launch joint calls.", 1);
+  d.Mention(s1, "Alpha Centre", EntityKind::kOrganization);
+  d.Mention(s1, "Beta Council", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[1].type, EventType::kOther);
+  EXPECT_THAT(Names(d, a.events[1]), ElementsAre("Alpha Centre", "Beta Council"));
+  ASSERT_TRUE(a.events[1].date.has_value());
+  EXPECT_EQ(a.events[1].date->ToIso(), "2026-03-04");
+}
+
 TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
   Doc d(core::Lang::kEn);
   const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
