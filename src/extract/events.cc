@@ -505,6 +505,20 @@ const Event* LastGathering(const std::vector<Event>& events) {
   return nullptr;
 }
 
+// Up to four Chinese characters and nothing else: the inside of one compound noun.
+bool IsHanCompound(std::string_view gap) {
+  int32_t i = 0, chars = 0;
+  const int32_t n = static_cast<int32_t>(gap.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(gap.data(), i, n, c);
+    if (c < 0 || u_getIntPropertyValue(c, UCHAR_SCRIPT) != USCRIPT_HAN || ++chars > 4) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Is the trigger itself a delegation word ("đoàn công tác")?
 bool IsDelegationWord(std::string_view page, const Hit& h) {
   const std::string trigger = FoldString(h.span.Of(page));
@@ -1286,6 +1300,21 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       return opens && !dated && IsGathering(h.type) && h.type != EventType::kVisit &&
              std::any_of(story.events.begin(), story.events.end(),
                          [&](const Event& e) { return e.type == h.type; });
+    });
+    // "论坛筹备工作会议" (the forum's preparatory meeting): in a Chinese compound of two
+    // gathering words, the last is the head; the first only says what it is about.
+    std::vector<uint32_t> modifiers;  // trigger starts
+    for (const Hit& h : hits) {
+      for (const Hit& k : hits) {
+        if (IsGathering(h.type) && IsGathering(k.type) && k.type != h.type &&
+            k.span.begin >= h.span.end &&
+            IsHanCompound(page.substr(h.span.end, k.span.begin - h.span.end))) {
+          modifiers.push_back(h.span.begin);
+        }
+      }
+    }
+    std::erase_if(hits, [&](const Hit& h) {
+      return std::find(modifiers.begin(), modifiers.end(), h.span.begin) != modifiers.end();
     });
     // "Đoàn công tác đã làm việc với X": the delegation is the subject of the meeting, not a
     // visit of its own.

@@ -607,6 +607,17 @@ TEST(EventExtractorTest, SidelineAgreementIsAnActOfItsOwn) {
   EXPECT_EQ(a.events[1].date->ToIso(), "2026-03-04");
 }
 
+TEST(EventExtractorTest, ChineseCompoundOfGatheringsIsItsHead) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("7月18日,甲协会与乙中心举行论坛筹备工作会议。", 0);
+  d.Mention(s0, "甲协会", EntityKind::kOrganization);
+  d.Mention(s0, "乙中心", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_EQ(d.Trigger(a.events[0]), "工作会议");
+}
+
 TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
   Doc d(core::Lang::kEn);
   const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
