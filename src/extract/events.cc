@@ -997,7 +997,8 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
   for (int j = std::min<int>(first_in_sentence, static_cast<int>(ms.size())) - 1;
        j >= 0 && j >= first_in_sentence - 64; --j) {
     if (ms[j].kind != EntityKind::kPerson || ms[j].span.end > base) continue;
-    const int person = FullMention(ms, j);
+    const int person = Resolve(ms, j);
+    if (ms[person].roles.empty()) continue;
     for (const std::string& head : TitleHeads(ms[person])) {
       for (size_t pos : FindAll(sv.folded.text, head)) {
         const Span at{base + sv.folded.to_original[pos],
@@ -1294,12 +1295,12 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     // "Hội thảo thu hút 500 đại biểu", "The dialogue was co-chaired by ...": a gathering word
     // opening an undated sentence, of a type the story reported, is that gathering again
     // (not a trip: a story lists many).
-    const bool dated = SentenceDate(sv.text, 0, published, fallback_year).start.has_value();
     std::erase_if(hits, [&](const Hit& h) {
       const bool opens = h.span.begin - span.begin <= 4;  // "The ", "Le "
-      return opens && !dated && IsGathering(h.type) && h.type != EventType::kVisit &&
+      return opens && IsGathering(h.type) && h.type != EventType::kVisit &&
              std::any_of(story.events.begin(), story.events.end(),
-                         [&](const Event& e) { return e.type == h.type; });
+                         [&](const Event& e) { return e.type == h.type; }) &&
+             !SentenceDate(sv.text, 0, published, fallback_year).start.has_value();
     });
     // "论坛筹备工作会议" (the forum's preparatory meeting): in a Chinese compound of two
     // gathering words, the last is the head; the first only says what it is about.
