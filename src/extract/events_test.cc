@@ -618,6 +618,18 @@ TEST(EventExtractorTest, ChineseCompoundOfGatheringsIsItsHead) {
   EXPECT_EQ(d.Trigger(a.events[0]), "工作会议");
 }
 
+TEST(EventExtractorTest, ExchangingViewsWithAPartyIsAMeeting) {
+  Doc d(core::Lang::kZh);
+  const int s0 = d.Sentence("3月5日,甲部与乙基金会就联合研究交换了意见。", 0);
+  d.Mention(s0, "甲部", EntityKind::kOrganization);
+  d.Mention(s0, "乙基金会", EntityKind::kOrganization);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+  EXPECT_THAT(Names(d, a.events[0]), ElementsAre("甲部", "乙基金会"));
+  EXPECT_EQ(a.events[0].date->ToIso(), "2024-03-05");
+}
+
 TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
   Doc d(core::Lang::kEn);
   const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
