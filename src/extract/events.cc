@@ -667,14 +667,27 @@ std::optional<core::Date> WeekdayDate(std::string_view sentence, core::Date refe
   return d;
 }
 
+// A partial date of a planned event: on or after the reference, not last year's ("will hold
+// the forum on 20/11" in a page of August).
+std::optional<core::Date> UpcomingDate(const clean::DateMention& m, core::Date reference) {
+  core::Date d{reference.year, m.month, m.day};
+  if (d < reference) ++d.year;
+  if (!d.Valid()) return std::nullopt;
+  return d;
+}
+
+// `upcoming`: the event is planned, so a partial date is read forward from the reference.
 EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
-                       std::optional<core::Date> reference, int fallback_year) {
+                       std::optional<core::Date> reference, int fallback_year,
+                       bool upcoming = false) {
   EventDate best;
   int best_score = -1;
   for (const clean::DateMention& m : clean::FindDates(sentence)) {
     if (m.day == 0 || m.month == 0) continue;  // a year or month alone is not an event date
     if (m.has_time) continue;                  // "16/12/2022 12:00": when the page was posted
-    std::optional<core::Date> d = clean::ResolveDate(m, reference, fallback_year);
+    std::optional<core::Date> d = upcoming && m.year == 0 && reference && reference->Valid()
+                                      ? UpcomingDate(m, *reference)
+                                      : clean::ResolveDate(m, reference, fallback_year);
     // "hai ngày 3 và 4/12", "on 3 and 4 December": the day before the conjunction starts it.
     const int first_day = d ? DayBeforeConjunction(sentence, m.span.begin) : 0;
     core::Date conj_end;
@@ -1352,8 +1365,8 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       ev.participants = FindParticipants(*a, sv, h, story, headline);
       if (ev.participants.empty()) continue;
       // Date: the sentence's own, "the same day", else the running date of the story.
-      const EventDate d =
-          SentenceDate(sv.text, h.span.begin - span.begin, published, fallback_year);
+      const EventDate d = SentenceDate(sv.text, h.span.begin - span.begin, published, fallback_year,
+                                       ev.modality == Modality::kPlanned);
       if (d.start) {
         ev.date = d.start;
         ev.end_date = d.end;

@@ -630,6 +630,21 @@ TEST(EventExtractorTest, ExchangingViewsWithAPartyIsAMeeting) {
   EXPECT_EQ(a.events[0].date->ToIso(), "2024-03-05");
 }
 
+TEST(EventExtractorTest, PlannedEventDateIsReadForward) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence(
+      "Theo kế hoạch, Viện Alpha và Quỹ Beta sẽ tổ chức diễn đàn tại Huế vào ngày 20/11.", 0);
+  d.Mention(s0, "Viện Alpha", EntityKind::kOrganization);
+  d.Mention(s0, "Quỹ Beta", EntityKind::kOrganization);
+  d.Mention(s0, "Huế", EntityKind::kPlace, PlaceType::kCity);
+  const Analysis& a = d.Run(core::Date{2025, 8, 14});
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kConference);
+  EXPECT_EQ(a.events[0].modality, Modality::kPlanned);
+  ASSERT_TRUE(a.events[0].date.has_value());
+  EXPECT_EQ(a.events[0].date->ToIso(), "2025-11-20");
+}
+
 TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
   Doc d(core::Lang::kEn);
   const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
