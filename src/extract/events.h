@@ -10,12 +10,14 @@
 //      "Bộ trưởng" as the latest person bearing it, "the two sides" / "under the agreement" /
 //      "the two countries" as the parties of the signing or gathering referred to, "the
 //      delegation" as the party of the latest led trip, implicit parties carried from the
-//      previous sentence or the headline), date (absolute or partial, resolved; ranges as
-//      start/end; "the same day" is the story's running day), place, fields (sentence, then
-//      paragraph), evidence sentence. Several events per sentence (after a proposal, only a
-//      gathering framing it: "during a visit"). A wish word is a proposal only with a party
-//      right after it ("希望三星..."); goals ("aims to") and attending a gathering already
-//      reported are no events.
+//      previous sentence or the headline), date (absolute or partial, resolved — forward for a
+//      planned event; ranges as start/end; "the same day" is the story's running day), place,
+//      fields (sentence, then paragraph), evidence sentence. Several events per sentence (after a
+//      proposal, only a gathering framing it: "during a visit"). A wish word is a proposal only
+//      with a party right after it ("希望三星..."); goals ("aims to"), attending a gathering
+//      already reported, and a gathering word opening an undated sentence of a type already
+//      reported ("The forum drew ...") are no new events. Training or investment naming one
+//      side continues the last signing.
 // Thread safety: immutable after construction.
 #ifndef KETNOI_EXTRACT_EVENTS_H_
 #define KETNOI_EXTRACT_EVENTS_H_
