@@ -155,8 +155,8 @@ constexpr const char* kDelegation[] = {"the delegation", "đoàn công tác", "�
                                        "the vietnamese delegation"};
 
 // Words that refer back to the previous event's date.
-constexpr const char* kSameDay[] = {"cùng ngày",    "同日",     "当天",     "同一天",
-                                    "the same day", "that day", "cùng hôm", "当日"};
+constexpr const char* kSameDay[] = {"cùng ngày", "同日",     "当天", "同一天",    "the same day",
+                                    "that day",  "cùng hôm", "当日", "in the day"};
 
 // Sentence openers that move the story back in time: do not inherit the running date.
 constexpr const char* kFlashback[] = {"trước đó",    "此前", "earlier", "previously",
@@ -1348,7 +1348,8 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     });
     if (hits.empty()) continue;
     const bool same_day = ContainsAny(sv.folded.text, kSameDay);
-    if (StartsWithAny(sv.folded.text, kFlashback)) story.anchor.reset();
+    // "Earlier in the day" stays on the story's day.
+    if (!same_day && StartsWithAny(sv.folded.text, kFlashback)) story.anchor.reset();
 
     for (const Hit& h : hits) {
       Event ev;

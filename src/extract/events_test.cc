@@ -645,6 +645,28 @@ TEST(EventExtractorTest, PlannedEventDateIsReadForward) {
   EXPECT_EQ(a.events[0].date->ToIso(), "2025-11-20");
 }
 
+TEST(EventExtractorTest, EarlierInTheDayKeepsTheDayEarlierDoesNot) {
+  for (const std::string opener : {"Earlier in the day", "Earlier"}) {
+    Doc d(core::Lang::kEn);
+    const int s0 =
+        d.Sentence("On 11 November 2025, the Alpha Agency held a meeting with the Beta Fund.", 0);
+    d.Mention(s0, "Alpha Agency", EntityKind::kOrganization);
+    d.Mention(s0, "Beta Fund", EntityKind::kOrganization);
+    const int s1 = d.Sentence(opener + ", the Gamma University visited the Delta Lab.", 1);
+    d.Mention(s1, "Gamma University", EntityKind::kOrganization);
+    d.Mention(s1, "Delta Lab", EntityKind::kOrganization);
+    const Analysis& a = d.Run(kPublished);
+    ASSERT_EQ(a.events.size(), 2u) << opener;
+    EXPECT_EQ(a.events[1].type, EventType::kVisit);
+    if (opener == "Earlier") {
+      EXPECT_FALSE(a.events[1].date.has_value());
+    } else {
+      ASSERT_TRUE(a.events[1].date.has_value());
+      EXPECT_EQ(a.events[1].date->ToIso(), "2025-11-11");
+    }
+  }
+}
+
 TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
   Doc d(core::Lang::kEn);
   const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
