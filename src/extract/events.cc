@@ -1337,6 +1337,15 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     });
     std::erase_if(hits, [&](const Hit& h) { return other_gathering && IsDelegationWord(page, h); });
     hits = SelectHits(hits);
+    // "Hai bên nhất trí ...", "The two sides agreed to ...": a generic act with no counterpart
+    // word is the outcome of the gathering reported, unless the sentence names two parties.
+    std::vector<int> named;
+    for (int i : sv.mentions) {
+      if (IsParty(ms[i])) AddParticipant(ms, i, &named);
+    }
+    std::erase_if(hits, [&](const Hit& h) {
+      return h.type == EventType::kOther && !h.needs_object && named.size() < 2;
+    });
     // Hopes are not events, nor the topics of a meeting; "làm việc với" needs a named
     // counterpart.
     const uint32_t wish = FirstOf(sv.folded, span, kWishes);

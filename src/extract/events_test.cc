@@ -667,6 +667,17 @@ TEST(EventExtractorTest, EarlierInTheDayKeepsTheDayEarlierDoesNot) {
   }
 }
 
+TEST(EventExtractorTest, TheSidesAgreeingIsTheMeetingsOutcome) {
+  Doc d(core::Lang::kVi);
+  const int s0 = d.Sentence("Ngày 3/3, Viện Alpha đã làm việc với Quỹ Beta.", 0);
+  d.Mention(s0, "Viện Alpha", EntityKind::kOrganization);
+  d.Mention(s0, "Quỹ Beta", EntityKind::kOrganization);
+  d.Sentence("Hai bên nhất trí tăng cường hợp tác về vật liệu mới.", 1);
+  const Analysis& a = d.Run(kPublished);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].type, EventType::kMeeting);
+}
+
 TEST(EventExtractorTest, TheTwoCountriesWillHoldTheNextDialogue) {
   Doc d(core::Lang::kEn);
   const int s0 = d.Sentence("Vietnam and Japan held their first dialogue on 11 November 2025.", 0);
