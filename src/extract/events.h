@@ -16,8 +16,9 @@
 //      proposal, only a gathering framing it: "during a visit"). A wish word is a proposal only
 //      with a party right after it ("希望三星..."); goals ("aims to"), attending a gathering
 //      already reported, and a gathering word opening an undated sentence of a type already
-//      reported ("The forum drew ...") are no new events. Training or investment naming one
-//      side continues the last signing.
+//      reported ("The forum drew ...") are no new events; a generic act ("agreed to", "nhất
+//      trí") is one only between two parties the sentence names. Training or investment
+//      naming one side continues the last signing.
 // Thread safety: immutable after construction.
 #ifndef KETNOI_EXTRACT_EVENTS_H_
 #define KETNOI_EXTRACT_EVENTS_H_
