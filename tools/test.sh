@@ -18,7 +18,7 @@ ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
 echo "== store suite on PostgreSQL (a throw-away cluster on a loopback port)"
 export KETNOI_TEST_PG_URL=$(tools/pg-test-cluster.sh start)
 trap 'tools/pg-test-cluster.sh stop' EXIT
-ctest --test-dir build -R "StoreTest|Postgres|CurationStore" --output-on-failure --timeout 900
+ctest --test-dir build -R "StoreTest|Postgres|CurationStore|KnowledgeBaseTest" --output-on-failure --timeout 900
 tools/pg-test-cluster.sh stop
 trap - EXIT
 unset KETNOI_TEST_PG_URL

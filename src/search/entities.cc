@@ -5,7 +5,7 @@
 #include <set>
 
 #include "search/search.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql.h"
 #include "text/text.h"
 
 namespace ketnoi::search {
@@ -24,9 +24,9 @@ bool HasNonAscii(std::string_view s) {
 Result<std::vector<EntityRef>> KnowledgeBase::FindEntities(const std::string& name_or_id) {
   auto updated = UpdateIndex();
   if (!updated.ok()) return updated.status();
-  store::SqliteDb& db = store_->db();
+  store::SqlConnection& db = *sql_;
   std::vector<EntityRef> out;
-  auto collect = [&](store::Statement& q) -> Status {
+  auto collect = [&](store::SqlQuery& q) -> Status {
     std::set<std::string> seen;
     for (const EntityRef& e : out) seen.insert(e.id);
     while (true) {
@@ -61,11 +61,14 @@ Result<std::vector<EntityRef>> KnowledgeBase::FindEntities(const std::string& na
   if (!out.empty()) return out;
 
   // A part of a name: whole words of a Latin alias ("dung"), any substring of a CJK one.
-  constexpr std::string_view kByPart =
-      "SELECT e.id, e.name, e.kind FROM search_aliases a JOIN entities e ON e.id = a.entity_id "
-      "WHERE (?2 AND instr(a.key, ?1) > 0) OR (' ' || a.key || ' ') LIKE ('% ' || ?1 || ' %') "
-      "GROUP BY e.id ORDER BY count(DISTINCT a.doc_id) DESC, e.id LIMIT 50";
-  auto p = db.Prepare(kByPart);
+  // PostgreSQL: the leading LIKE (a superset of both) lets the trigram index find them.
+  const bool pg = db.dialect() == store::Dialect::kPostgres;
+  auto p = db.Prepare(std::string("SELECT e.id, e.name, e.kind FROM search_aliases a "
+                                  "JOIN entities e ON e.id = a.entity_id WHERE ") +
+                      (pg ? "a.key LIKE '%' || ?1 || '%' AND ((?2 = 1 AND strpos(a.key, ?1) > 0)"
+                          : "((?2 = 1 AND instr(a.key, ?1) > 0)") +
+                      " OR (' ' || a.key || ' ') LIKE ('% ' || ?1 || ' %')) "
+                      "GROUP BY e.id ORDER BY count(DISTINCT a.doc_id) DESC, e.id LIMIT 50");
   if (!p.ok()) return p.status();
   p->Bind(1, key).Bind(2, int64_t{HasNonAscii(key) ? 1 : 0});
   KETNOI_RETURN_IF_ERROR(collect(*p));
@@ -92,7 +95,7 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
   auto found = FindEntities(name_or_id);
   if (!found.ok()) return found.status();
   if (found->empty()) return core::NotFound("no entity named '" + name_or_id + "' in the database");
-  store::SqliteDb& db = store_->db();
+  store::SqlConnection& db = *sql_;
   EntityProfile p;
   p.entity = found->front();
   p.also_matched.assign(found->begin() + 1, found->end());
@@ -110,7 +113,7 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
     }
   };
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT place_type, lexicon_key FROM entities WHERE id = ?", [&](store::Statement& q) {
+      each("SELECT place_type, lexicon_key FROM entities WHERE id = ?", [&](store::SqlQuery& q) {
         p.place_type = q.Text(0);
         p.lexicon_key = q.Text(1);
       }));
@@ -118,7 +121,7 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
       each("SELECT m.surface, d.lang, count(*) AS n FROM mentions m JOIN documents d "
            "ON d.id = m.doc_id WHERE m.entity_id = ? GROUP BY d.lang, m.surface "
            "ORDER BY d.lang, n DESC, m.surface",
-           [&](store::Statement& q) {
+           [&](store::SqlQuery& q) {
              p.aliases.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
            }));
   std::set<std::pair<std::string, std::string>> seen_roles;
@@ -126,7 +129,7 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
       each("SELECT m.roles, m.doc_id, d.published FROM mentions m JOIN documents d "
            "ON d.id = m.doc_id WHERE m.entity_id = ? AND m.roles != '[]' "
            "ORDER BY d.published IS NULL, d.published, m.doc_id, m.idx",
-           [&](store::Statement& q) {
+           [&](store::SqlQuery& q) {
              auto roles = nlohmann::json::parse(q.Text(0), nullptr, false);
              if (!roles.is_array()) return;
              for (const auto& r : roles) {
@@ -143,15 +146,15 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
            "FROM event_participants p1 JOIN event_participants p2 ON p2.doc_id = p1.doc_id "
            "AND p2.event_idx = p1.event_idx AND p2.entity_id != p1.entity_id "
            "JOIN entities en ON en.id = p2.entity_id WHERE p1.entity_id = ? "
-           "GROUP BY p2.entity_id ORDER BY n DESC, p2.entity_id",
-           [&](store::Statement& q) {
+           "GROUP BY p2.entity_id, en.name ORDER BY n DESC, p2.entity_id",
+           [&](store::SqlQuery& q) {
              p.partners.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
            }));
   KETNOI_RETURN_IF_ERROR(
       each("SELECT d.id, d.title, d.lang, d.source, d.published, count(*) FROM mentions m "
            "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? GROUP BY d.id "
            "ORDER BY d.published IS NULL, d.published, d.id",
-           [&](store::Statement& q) {
+           [&](store::SqlQuery& q) {
              DocumentRef d{q.Text(0), q.Text(1),    q.Text(2),
                            q.Text(3), std::nullopt, static_cast<int>(q.Int(5))};
              if (!q.IsNull(4)) d.date = q.Text(4);
@@ -162,7 +165,7 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
   KETNOI_RETURN_IF_ERROR(
       each("SELECT f.field FROM document_fields f WHERE f.doc_id IN "
            "(SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)",
-           [&](store::Statement& q) { ++fields[q.Text(0)]; }));
+           [&](store::SqlQuery& q) { ++fields[q.Text(0)]; }));
 
   EventFilter filter;
   filter.participants = {id};

@@ -6,7 +6,8 @@
 #include <sstream>
 
 #include "search/search.h"
-#include "store/sqlite/sqlite_store.h"
+#include "search/sql_dialect.h"
+#include "store/sql.h"
 
 namespace ketnoi::search {
 namespace {
@@ -36,26 +37,37 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
     if (!ids.ok()) return ids.status();
     country_groups.push_back(std::move(ids).value());
   }
-  store::SqliteDb& db = store_->db();
+  store::SqlConnection& db = *sql_;
+  const store::Dialect d = db.dialect();
   // The first participant/country group narrows in SQL; the others are checked per event.
   auto q = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), "
-      "e.date IS NULL AND d.published IS NOT NULL, e.place_entity, pe.name, pe.kind, e.fields, "
-      "CAST(substr(CAST(d.text AS BLOB), e.evidence_begin + 1, "
-      "e.evidence_end - e.evidence_begin) AS TEXT), d.title, e.sentence "
+      "CASE WHEN e.date IS NULL AND d.published IS NOT NULL THEN 1 ELSE 0 END, "
+      "e.place_entity, pe.name, pe.kind, e.fields, " +
+      ByteSlice(d, "d.text", "e.evidence_begin", "e.evidence_end") +
+      ", d.title, e.sentence "
       "FROM events e JOIN documents d ON d.id = e.doc_id "
       "LEFT JOIN entities pe ON pe.id = e.place_entity "
       "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR e.modality = ?2) "
-      "AND (?3 = '' OR EXISTS (SELECT 1 FROM json_each(e.fields) f WHERE f.value = ?3)) "
+      "AND (?3 = '' OR ?3 IN " +
+      JsonValues(d, "e.fields") +
+      ") "
       "AND (?4 = '' OR coalesce(e.date, d.published) >= ?4) "
       "AND (?5 = '' OR substr(coalesce(e.date, d.published), 1, length(?5)) <= ?5) "
       "AND (?6 = '[]' OR EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_id = e.doc_id "
-      "  AND p.event_idx = e.idx AND p.entity_id IN (SELECT value FROM json_each(?6)))) "
-      "AND (?7 = '[]' OR e.place_entity IN (SELECT value FROM json_each(?7)) "
+      "  AND p.event_idx = e.idx AND p.entity_id IN " +
+      JsonValues(d, "?6") +
+      ")) "
+      "AND (?7 = '[]' OR e.place_entity IN " +
+      JsonValues(d, "?7") +
       "  OR EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_id = e.doc_id "
-      "  AND p.event_idx = e.idx AND p.entity_id IN (SELECT value FROM json_each(?7))) "
+      "  AND p.event_idx = e.idx AND p.entity_id IN " +
+      JsonValues(d, "?7") +
+      ") "
       "  OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = e.doc_id "
-      "  AND m.sentence = e.sentence AND m.entity_id IN (SELECT value FROM json_each(?7)))) "
+      "  AND m.sentence = e.sentence AND m.entity_id IN " +
+      JsonValues(d, "?7") +
+      ")) "
       "ORDER BY coalesce(e.date, d.published) IS NULL, coalesce(e.date, d.published), "
       "e.doc_id, e.idx");
   if (!q.ok()) return q.status();
@@ -65,16 +77,12 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
   q->Bind(1, filter.type).Bind(2, filter.modality).Bind(3, filter.field).Bind(4, *from);
   q->Bind(5, *to).Bind(6, json_ids(participant_groups)).Bind(7, json_ids(country_groups));
 
-  auto parts = db.Prepare(
-      "SELECT p.entity_id, en.name, en.kind FROM event_participants p "
-      "JOIN entities en ON en.id = p.entity_id WHERE p.doc_id = ? AND p.event_idx = ? "
-      "ORDER BY p.mention_idx");
-  if (!parts.ok()) return parts.status();
   auto sentence_entities =
       db.Prepare("SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND sentence = ?");
   if (!sentence_entities.ok()) return sentence_entities.status();
 
-  std::vector<EventRow> out;
+  std::vector<std::pair<EventRow, int64_t>> rows;  // with the event's sentence
+  std::set<std::string> docs;
   while (true) {
     auto row = q->Step();
     if (!row.ok()) return row.status();
@@ -95,17 +103,31 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
     }
     e.evidence = q->Text(10);
     e.doc_title = q->Text(11);
-    int64_t sentence = q->Int(12);
+    docs.insert(e.doc_id);
+    rows.emplace_back(std::move(e), q->Int(12));
+  }
+  // Participants of all those events in one query, not one per event (a round trip each on
+  // a database server).
+  std::map<std::pair<std::string, int64_t>, std::vector<EntityRef>> participants;
+  auto parts = db.Prepare(
+      "SELECT p.doc_id, p.event_idx, p.entity_id, en.name, en.kind FROM event_participants p "
+      "JOIN entities en ON en.id = p.entity_id WHERE p.doc_id IN " +
+      JsonValues(d, "?1") + " ORDER BY p.doc_id, p.event_idx, p.mention_idx");
+  if (!parts.ok()) return parts.status();
+  parts->Bind(1, nlohmann::json(docs).dump());
+  while (!docs.empty()) {
+    auto p = parts->Step();
+    if (!p.ok()) return p.status();
+    if (!*p) break;
+    participants[{parts->Text(0), parts->Int(1)}].push_back(
+        {parts->Text(2), parts->Text(3), parts->Text(4)});
+  }
 
-    parts->Reset();
-    parts->Bind(1, e.doc_id).Bind(2, int64_t{e.idx});
+  std::vector<EventRow> out;
+  for (auto& [e, sentence] : rows) {
     std::set<std::string> involved;
-    while (true) {
-      auto p = parts->Step();
-      if (!p.ok()) return p.status();
-      if (!*p) break;
-      if (!involved.insert(parts->Text(0)).second) continue;
-      e.participants.push_back({parts->Text(0), parts->Text(1), parts->Text(2)});
+    for (EntityRef& p : participants[{e.doc_id, e.idx}]) {
+      if (involved.insert(p.id).second) e.participants.push_back(std::move(p));
     }
     bool keep = true;
     for (size_t g = 1; g < participant_groups.size() && keep; ++g) {

@@ -4,8 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "search/fulltext.h"
 #include "search/search.h"
 #include "search/tokenizer.h"
+#include "store/postgres/pg_sql.h"
+#include "store/postgres/postgres_store.h"
+#include "store/sqlite/sqlite_sql.h"
 #include "store/sqlite/sqlite_store.h"
 #include "text/text.h"
 
@@ -14,7 +18,8 @@ namespace {
 
 using core::Result;
 using core::Status;
-using store::SqliteDb;
+using store::Dialect;
+using store::SqlConnection;
 
 constexpr std::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -39,10 +44,18 @@ DROP TABLE IF EXISTS search_rows;
 DROP TABLE IF EXISTS search_aliases;
 )sql";
 
+// PostgreSQL's tables come from its migration 4 (src/store/postgres/pg_migrations.cc); a
+// new tokenizer version empties them and queues every document.
+constexpr std::string_view kPgReset = R"sql(
+DELETE FROM search_documents;
+DELETE FROM search_sentences;
+DELETE FROM search_aliases;
+)sql";
+
 // Documents indexed per transaction: short write locks, so a running ingest is not starved.
 constexpr int kBatch = 64;
 
-Result<std::optional<std::string>> MetaValue(SqliteDb& db, std::string_view key) {
+Result<std::optional<std::string>> MetaValue(SqlConnection& db, std::string_view key) {
   auto q = db.Prepare("SELECT value FROM search_meta WHERE key = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, key);
@@ -52,7 +65,18 @@ Result<std::optional<std::string>> MetaValue(SqliteDb& db, std::string_view key)
   return std::optional<std::string>(q->Text(0));
 }
 
-Status RemoveDocument(SqliteDb& db, const std::string& doc_id) {
+Status RemoveDocument(SqlConnection& db, const std::string& doc_id) {
+  if (db.dialect() == Dialect::kPostgres) {
+    for (std::string_view sql : {"DELETE FROM search_documents WHERE doc_id = ?",
+                                 "DELETE FROM search_sentences WHERE doc_id = ?",
+                                 "DELETE FROM search_aliases WHERE doc_id = ?"}) {
+      auto del = db.Prepare(sql);
+      if (!del.ok()) return del.status();
+      del->Bind(1, doc_id);
+      KETNOI_RETURN_IF_ERROR(del->Run());
+    }
+    return Status::Ok();
+  }
   auto q = db.Prepare("SELECT doc_row, sent_lo, sent_hi FROM search_rows WHERE doc_id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, doc_id);
@@ -84,15 +108,16 @@ Status RemoveDocument(SqliteDb& db, const std::string& doc_id) {
   return Status::Ok();
 }
 
-Status IndexAliases(SqliteDb& db, const std::string& doc_id) {
+Status IndexAliases(SqlConnection& db, const std::string& doc_id) {
   auto q = db.Prepare(
       "SELECT DISTINCT m.entity_id, m.surface FROM mentions m WHERE m.doc_id = ? "
       "UNION SELECT DISTINCT e.id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
       "WHERE m.doc_id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, doc_id).Bind(2, doc_id);
-  auto ins =
-      db.Prepare("INSERT OR IGNORE INTO search_aliases (key, entity_id, doc_id) VALUES (?, ?, ?)");
+  auto ins = db.Prepare(
+      "INSERT INTO search_aliases (key, entity_id, doc_id) VALUES (?, ?, ?) "
+      "ON CONFLICT DO NOTHING");
   if (!ins.ok()) return ins.status();
   while (true) {
     auto row = q->Step();
@@ -107,67 +132,160 @@ Status IndexAliases(SqliteDb& db, const std::string& doc_id) {
   return Status::Ok();
 }
 
-Status IndexDocument(SqliteDb& db, const std::string& doc_id) {
+Result<int64_t> LastRowid(SqlConnection& db) {
+  auto q = db.Prepare("SELECT last_insert_rowid()");
+  if (!q.ok()) return q.status();
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  return q->Int(0);
+}
+
+// SQLite: the FTS5 rows, and their rowids so RemoveDocument can find them.
+Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::string& title,
+                       const std::string& body,
+                       const std::vector<std::pair<int64_t, std::string>>& sentences) {
+  auto ins = db.Prepare("INSERT INTO search_documents (doc_id, title, body) VALUES (?, ?, ?)");
+  if (!ins.ok()) return ins.status();
+  ins->Bind(1, doc_id).Bind(2, title).Bind(3, body);
+  KETNOI_RETURN_IF_ERROR(ins->Run());
+  auto doc_row = LastRowid(db);
+  if (!doc_row.ok()) return doc_row.status();
+  auto si = db.Prepare("INSERT INTO search_sentences (doc_id, idx, text) VALUES (?, ?, ?)");
+  if (!si.ok()) return si.status();
+  std::optional<int64_t> lo, hi;
+  for (const auto& [idx, text] : sentences) {
+    si->Reset();
+    si->Bind(1, doc_id).Bind(2, idx).Bind(3, text);
+    KETNOI_RETURN_IF_ERROR(si->Run());
+    auto rowid = LastRowid(db);
+    if (!rowid.ok()) return rowid.status();
+    if (!lo) lo = *rowid;
+    hi = *rowid;
+  }
+  auto rows =
+      db.Prepare("INSERT INTO search_rows (doc_id, doc_row, sent_lo, sent_hi) VALUES (?, ?, ?, ?)");
+  if (!rows.ok()) return rows.status();
+  rows->Bind(1, doc_id).Bind(2, *doc_row);
+  if (lo) {
+    rows->Bind(3, *lo).Bind(4, *hi);
+  } else {
+    rows->BindNull(3).BindNull(4);
+  }
+  return rows->Run();
+}
+
+// PostgreSQL: the same tokens as tsvectors (search/fulltext.h), with their counts.
+Status IndexPostgresRows(SqlConnection& db, const std::string& doc_id, const std::string& title,
+                         const std::string& body,
+                         const std::vector<std::pair<int64_t, std::string>>& sentences) {
+  std::vector<PositionedText> columns = {Positions(title), Positions(body)};
+  auto ins = db.Prepare(
+      "INSERT INTO search_documents (doc_id, tokens, tsv) VALUES (?1, ?2, ?3::tsvector)");
+  if (!ins.ok()) return ins.status();
+  ins->Bind(1, doc_id)
+      .Bind(2, static_cast<int64_t>(columns[0].keys.size() + columns[1].keys.size()))
+      .Bind(3, TsVector(columns));
+  KETNOI_RETURN_IF_ERROR(ins->Run());
+  auto si = db.Prepare(
+      "INSERT INTO search_sentences (doc_id, idx, text, tokens, tsv) "
+      "VALUES (?1, ?2, ?3, ?4, ?5::tsvector)");
+  if (!si.ok()) return si.status();
+  for (const auto& [idx, text] : sentences) {
+    std::vector<PositionedText> sentence = {Positions(text)};
+    si->Reset();
+    si->Bind(1, doc_id).Bind(2, idx).Bind(3, text);
+    si->Bind(4, static_cast<int64_t>(sentence[0].keys.size())).Bind(5, TsVector(sentence));
+    KETNOI_RETURN_IF_ERROR(si->Run());
+  }
+  return Status::Ok();
+}
+
+Status IndexDocument(SqlConnection& db, const std::string& doc_id) {
   auto q = db.Prepare("SELECT title, body, text FROM documents WHERE id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, doc_id);
   auto row = q->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::Ok();  // deleted: removing it was all there was to do
-  std::string page = q->Text(2);
-  auto ins = db.Prepare("INSERT INTO search_documents (doc_id, title, body) VALUES (?, ?, ?)");
-  if (!ins.ok()) return ins.status();
-  ins->Bind(1, doc_id).Bind(2, q->Text(0)).Bind(3, q->Text(1));
-  KETNOI_RETURN_IF_ERROR(ins->Run());
-  int64_t doc_row = db.LastInsertId();
+  const std::string title = q->Text(0), body = q->Text(1), page = q->Text(2);
 
   auto sq =
       db.Prepare("SELECT idx, begin_byte, end_byte FROM sentences WHERE doc_id = ? ORDER BY idx");
   if (!sq.ok()) return sq.status();
   sq->Bind(1, doc_id);
-  auto si = db.Prepare("INSERT INTO search_sentences (doc_id, idx, text) VALUES (?, ?, ?)");
-  if (!si.ok()) return si.status();
-  std::optional<int64_t> lo, hi;
+  std::vector<std::pair<int64_t, std::string>> sentences;
   while (true) {
     auto r = sq->Step();
     if (!r.ok()) return r.status();
     if (!*r) break;
     int64_t b = sq->Int(1), e = sq->Int(2);
     if (b < 0 || e <= b || static_cast<size_t>(e) > page.size()) continue;
-    si->Reset();
-    si->Bind(1, doc_id).Bind(2, sq->Int(0));
-    si->Bind(3, std::string_view(page).substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
-    KETNOI_RETURN_IF_ERROR(si->Run());
-    int64_t rowid = db.LastInsertId();
-    if (!lo) lo = rowid;
-    hi = rowid;
+    sentences.emplace_back(sq->Int(0),
+                           page.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
   }
-  auto rows =
-      db.Prepare("INSERT INTO search_rows (doc_id, doc_row, sent_lo, sent_hi) VALUES (?, ?, ?, ?)");
-  if (!rows.ok()) return rows.status();
-  rows->Bind(1, doc_id).Bind(2, doc_row);
-  if (lo) {
-    rows->Bind(3, *lo).Bind(4, *hi);
-  } else {
-    rows->BindNull(3).BindNull(4);
-  }
-  KETNOI_RETURN_IF_ERROR(rows->Run());
+  KETNOI_RETURN_IF_ERROR(db.dialect() == Dialect::kSqlite
+                             ? IndexSqliteRows(db, doc_id, title, body, sentences)
+                             : IndexPostgresRows(db, doc_id, title, body, sentences));
   return IndexAliases(db, doc_id);
+}
+
+// Takes up to kBatch queued ids off the queue (PostgreSQL: rows other readers hold are
+// skipped, so two processes never index the same document at once).
+Result<std::vector<std::string>> TakeQueued(SqlConnection& db) {
+  const bool pg = db.dialect() == Dialect::kPostgres;
+  auto q = db.Prepare(pg ? "DELETE FROM search_queue WHERE doc_id IN (SELECT doc_id FROM "
+                           "search_queue ORDER BY doc_id LIMIT ? FOR UPDATE SKIP LOCKED) "
+                           "RETURNING doc_id"
+                         : "SELECT doc_id FROM search_queue LIMIT ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, int64_t{kBatch});
+  std::vector<std::string> ids;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back(q->Text(0));
+  }
+  if (pg) return ids;
+  auto dq = db.Prepare("DELETE FROM search_queue WHERE doc_id = ?");
+  if (!dq.ok()) return dq.status();
+  for (const std::string& id : ids) {
+    dq->Reset();
+    dq->Bind(1, id);
+    KETNOI_RETURN_IF_ERROR(dq->Run());
+  }
+  return ids;
 }
 
 }  // namespace
 
-KnowledgeBase::KnowledgeBase(std::unique_ptr<store::SqliteStore> store)
-    : store_(std::move(store)) {}
+KnowledgeBase::KnowledgeBase(std::unique_ptr<store::Store> store,
+                             std::unique_ptr<store::SqlConnection> sql)
+    : store_(std::move(store)), sql_(std::move(sql)) {}
 KnowledgeBase::~KnowledgeBase() = default;
 
 Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& location) {
+  std::unique_ptr<KnowledgeBase> kb;
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    return core::Unsupported("search needs the SQLite backend: " + location);
+    auto st = store::PostgresStore::Open(location);
+    if (!st.ok()) return st.status();
+    auto sql = store::PgSql((*st)->db());
+    kb.reset(new KnowledgeBase(std::move(st).value(), std::move(sql)));
+  } else {
+    auto st = store::SqliteStore::Open(location);
+    if (!st.ok()) return st.status();
+    KETNOI_RETURN_IF_ERROR(RegisterTokenizer((*st)->db().raw()));
+    auto sql = store::SqliteSql((*st)->db());
+    kb.reset(new KnowledgeBase(std::move(st).value(), std::move(sql)));
   }
-  auto st = store::SqliteStore::Open(location);
-  if (!st.ok()) return st.status();
-  std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase(std::move(st).value()));
+  if (kb->sql_->dialect() == Dialect::kPostgres) {
+    auto q = kb->sql_->Prepare("SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END");
+    if (!q.ok()) return q.status();
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    kb->replica_ = *row && q->Int(0) == 1;
+  }
+  if (kb->replica_) return kb;
   KETNOI_RETURN_IF_ERROR(kb->Prepare());
   auto n = kb->UpdateIndex();
   if (!n.ok()) return n.status();
@@ -183,21 +301,28 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenExisting(const std::st
 }
 
 Status KnowledgeBase::Prepare() {
-  SqliteDb& db = store_->db();
-  KETNOI_RETURN_IF_ERROR(RegisterTokenizer(db.raw()));
-  return store::InTransaction(db, [&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(db.Exec(
-        "CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
-        "WITHOUT ROWID"));
+  SqlConnection& db = *sql_;
+  const bool pg = db.dialect() == Dialect::kPostgres;
+  return db.InTransaction([&]() -> Status {
+    if (!pg) {
+      KETNOI_RETURN_IF_ERROR(db.Exec(
+          "CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
+          "WITHOUT ROWID"));
+    }
     auto version = MetaValue(db, "tokenizer_version");
     if (!version.ok()) return version.status();
     const std::string want = std::to_string(kTokenizerVersion);
-    if (*version && **version == want) return db.Exec(kSchema);
+    if (*version && **version == want) return pg ? Status::Ok() : db.Exec(kSchema);
     // New or built by another tokenizer version: rebuild from every document.
-    KETNOI_RETURN_IF_ERROR(db.Exec(kDrop));
-    KETNOI_RETURN_IF_ERROR(db.Exec(kSchema));
+    if (pg) {
+      KETNOI_RETURN_IF_ERROR(db.Exec(kPgReset));
+    } else {
+      KETNOI_RETURN_IF_ERROR(db.Exec(kDrop));
+      KETNOI_RETURN_IF_ERROR(db.Exec(kSchema));
+    }
     KETNOI_RETURN_IF_ERROR(
-        db.Exec("INSERT OR IGNORE INTO search_queue (doc_id) SELECT id FROM documents"));
+        db.Exec("INSERT INTO search_queue (doc_id) SELECT id FROM documents WHERE true "
+                "ON CONFLICT DO NOTHING"));
     auto set = db.Prepare(
         "INSERT INTO search_meta (key, value) VALUES ('tokenizer_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -208,7 +333,8 @@ Status KnowledgeBase::Prepare() {
 }
 
 Result<int> KnowledgeBase::UpdateIndex() {
-  SqliteDb& db = store_->db();
+  if (replica_) return 0;
+  SqlConnection& db = *sql_;
   {
     // Most queries find the queue empty: check without taking the write lock.
     auto any = db.Prepare("SELECT 1 FROM search_queue LIMIT 1");
@@ -220,27 +346,14 @@ Result<int> KnowledgeBase::UpdateIndex() {
   int total = 0;
   while (true) {
     int done = 0;
-    Status st = store::InTransaction(db, [&]() -> Status {
-      auto q = db.Prepare("SELECT doc_id FROM search_queue LIMIT ?");
-      if (!q.ok()) return q.status();
-      q->Bind(1, int64_t{kBatch});
-      std::vector<std::string> ids;
-      while (true) {
-        auto row = q->Step();
-        if (!row.ok()) return row.status();
-        if (!*row) break;
-        ids.push_back(q->Text(0));
-      }
-      auto dq = db.Prepare("DELETE FROM search_queue WHERE doc_id = ?");
-      if (!dq.ok()) return dq.status();
-      for (const std::string& id : ids) {
+    Status st = db.InTransaction([&]() -> Status {
+      auto ids = TakeQueued(db);
+      if (!ids.ok()) return ids.status();
+      for (const std::string& id : *ids) {
         KETNOI_RETURN_IF_ERROR(RemoveDocument(db, id));
         KETNOI_RETURN_IF_ERROR(IndexDocument(db, id));
-        dq->Reset();
-        dq->Bind(1, id);
-        KETNOI_RETURN_IF_ERROR(dq->Run());
       }
-      done = static_cast<int>(ids.size());
+      done = static_cast<int>(ids->size());
       return Status::Ok();
     });
     KETNOI_RETURN_IF_ERROR(st);

@@ -7,10 +7,12 @@
 #include <set>
 
 #include "core/date.h"
+#include "search/fulltext.h"
 #include "search/query.h"
 #include "search/search.h"
+#include "search/sql_dialect.h"
 #include "search/tokenizer.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql.h"
 #include "text/text.h"
 
 namespace ketnoi::search {
@@ -107,16 +109,20 @@ void Note(Candidate& c, const std::optional<std::string>& date) {
   if (date && (!c.latest || *date > *c.latest)) c.latest = date;
 }
 
-Status CountTies(store::SqliteDb& db, const std::string& ids_json,
+Status CountTies(store::SqlConnection& db, const std::string& ids_json,
                  const std::vector<Candidate*>& cands) {
+  const std::string ids = JsonValues(db.dialect(), "?2");
   auto q = db.Prepare(
       "SELECT count(DISTINCT e.doc_id || '#' || e.idx) FROM event_participants p "
       "JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx WHERE p.entity_id = ?1 "
-      "AND (e.place_entity IN (SELECT value FROM json_each(?2)) "
-      "OR EXISTS (SELECT 1 FROM event_participants o WHERE o.doc_id = e.doc_id "
-      "AND o.event_idx = e.idx AND o.entity_id IN (SELECT value FROM json_each(?2))) "
-      "OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = e.doc_id "
-      "AND m.sentence = e.sentence AND m.entity_id IN (SELECT value FROM json_each(?2))))");
+      "AND (e.place_entity IN " +
+      ids +
+      " OR EXISTS (SELECT 1 FROM event_participants o WHERE o.doc_id = e.doc_id "
+      "AND o.event_idx = e.idx AND o.entity_id IN " +
+      ids +
+      ") OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = e.doc_id "
+      "AND m.sentence = e.sentence AND m.entity_id IN " +
+      ids + "))");
   if (!q.ok()) return q.status();
   for (Candidate* c : cands) {
     q->Reset();
@@ -129,7 +135,7 @@ Status CountTies(store::SqliteDb& db, const std::string& ids_json,
 }
 
 // A person's stated roles, most frequent first (at most two).
-Result<std::vector<std::string>> PersonRoles(store::SqliteDb& db, const Candidate& c) {
+Result<std::vector<std::string>> PersonRoles(store::SqlConnection& db, const Candidate& c) {
   std::vector<std::string> out;
   if (c.entity.kind != "person") return out;
   auto q = db.Prepare("SELECT roles FROM mentions WHERE entity_id = ? AND roles != '[]'");
@@ -249,7 +255,7 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
   }
   std::set<std::string> excluded(tie_ids.begin(), tie_ids.end());
 
-  store::SqliteDb& db = store_->db();
+  store::SqlConnection& db = *sql_;
   std::optional<core::Date> newest;
   {
     auto q = db.Prepare("SELECT max(published) FROM documents");
@@ -269,21 +275,40 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
   const std::string fields_json = nlohmann::json(report.fields).dump();
 
   // ---- (a) events in the need's fields
+  const std::string in_fields = "EXISTS (SELECT 1 FROM " + JsonValues(db.dialect(), "e.fields") +
+                                " f WHERE f.value IN " + JsonValues(db.dialect(), "?1") + ")";
   auto ev = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), e.fields, "
-      "e.trigger_begin, CAST(substr(CAST(d.text AS BLOB), e.evidence_begin + 1, "
-      "e.evidence_end - e.evidence_begin) AS TEXT), d.title "
-      "FROM events e JOIN documents d ON d.id = e.doc_id "
-      "WHERE EXISTS (SELECT 1 FROM json_each(e.fields) f "
-      "WHERE f.value IN (SELECT value FROM json_each(?1)))");
+      "e.trigger_begin, " +
+      ByteSlice(db.dialect(), "d.text", "e.evidence_begin", "e.evidence_end") +
+      ", d.title FROM events e JOIN documents d ON d.id = e.doc_id WHERE " + in_fields +
+      " ORDER BY e.doc_id, e.idx");
   if (!ev.ok()) return ev.status();
   ev->Bind(1, fields_json);
-  auto parts = db.Prepare(
-      "SELECT p.entity_id, en.name, en.kind, m.begin_byte FROM event_participants p "
-      "JOIN entities en ON en.id = p.entity_id "
-      "JOIN mentions m ON m.doc_id = p.doc_id AND m.idx = p.mention_idx "
-      "WHERE p.doc_id = ? AND p.event_idx = ? ORDER BY p.mention_idx");
-  if (!parts.ok()) return parts.status();
+  // The participants of all those events in one query, not one per event (a round trip
+  // each on a database server).
+  struct Participant {
+    std::string id, name, kind;
+    int64_t begin = 0;
+  };
+  std::map<std::pair<std::string, int64_t>, std::vector<Participant>> event_parts;
+  if (!report.fields.empty()) {
+    auto parts = db.Prepare(
+        "SELECT p.doc_id, p.event_idx, p.entity_id, en.name, en.kind, m.begin_byte "
+        "FROM event_participants p JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx "
+        "JOIN entities en ON en.id = p.entity_id "
+        "JOIN mentions m ON m.doc_id = p.doc_id AND m.idx = p.mention_idx WHERE " +
+        in_fields + " ORDER BY p.doc_id, p.event_idx, p.mention_idx");
+    if (!parts.ok()) return parts.status();
+    parts->Bind(1, fields_json);
+    while (true) {
+      auto p = parts->Step();
+      if (!p.ok()) return p.status();
+      if (!*p) break;
+      event_parts[{parts->Text(0), parts->Int(1)}].push_back(
+          {parts->Text(2), parts->Text(3), parts->Text(4), parts->Int(5)});
+    }
+  }
   while (!report.fields.empty()) {
     auto row = ev->Step();
     if (!row.ok()) return row.status();
@@ -301,16 +326,11 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
       }
     }
     double modality_factor = modality == "reported" ? 1.0 : 0.8;
-    parts->Reset();
-    parts->Bind(1, doc).Bind(2, idx);
     std::set<std::string> done;
-    while (true) {
-      auto p = parts->Step();
-      if (!p.ok()) return p.status();
-      if (!*p) break;
-      Candidate* c = cand(parts->Text(0), parts->Text(1), parts->Text(2));
+    for (const Participant& p : event_parts[{doc, idx}]) {
+      Candidate* c = cand(p.id, p.name, p.kind);
       if (!c || !done.insert(c->entity.id).second) continue;
-      bool proposer = type == "proposal" && parts->Int(3) < trigger;
+      bool proposer = type == "proposal" && p.begin < trigger;
       double w = kEventWeight * static_cast<double>(hit.size()) * modality_factor *
                  (proposer ? kProposerFactor : 1.0) * Recency(date, newest);
       c->score += w;
@@ -327,34 +347,26 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
   }
 
   // ---- (b) sentences that say the need's terms and name them
-  auto expr = MatchExpression(report.terms, true);
-  if (expr.ok()) {
-    auto sq = db.Prepare(
-        "SELECT s.doc_id, s.idx, CAST(-bm25(search_sentences) * 1000000 AS INTEGER) AS score, "
-        "s.text, d.title, d.published FROM search_sentences s JOIN documents d "
-        "ON d.id = s.doc_id WHERE search_sentences MATCH ?1 ORDER BY score DESC LIMIT ?2");
-    if (!sq.ok()) return sq.status();
-    sq->Bind(1, *expr).Bind(2, int64_t{kSentencePool});
+  if (MatchExpression(report.terms, true).ok()) {
+    auto sentences = BestSentences(db, report.terms, kSentencePool);
+    if (!sentences.ok()) return sentences.status();
     auto men = db.Prepare(
         "SELECT m.entity_id, en.name, en.kind, min(m.begin_byte) FROM mentions m "
         "JOIN entities en ON en.id = m.entity_id WHERE m.doc_id = ? AND m.sentence = ? "
-        "GROUP BY m.entity_id ORDER BY min(m.begin_byte)");
+        "GROUP BY m.entity_id, en.name, en.kind ORDER BY min(m.begin_byte), m.entity_id");
     if (!men.ok()) return men.status();
     auto prop = db.Prepare(
         "SELECT min(trigger_begin) FROM events WHERE doc_id = ? AND sentence = ? "
         "AND type = 'proposal'");
     if (!prop.ok()) return prop.status();
     double top = 0;
-    while (true) {
-      auto row = sq->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      double bm = static_cast<double>(sq->Int(2)) / 1e6;
+    for (const SentenceHit& hit : *sentences) {
+      double bm = static_cast<double>(hit.score) / 1e6;
       if (top <= 0) top = bm;
-      std::string doc = sq->Text(0), sentence = sq->Text(3);
-      int64_t sidx = sq->Int(1);
-      std::optional<std::string> date;
-      if (!sq->IsNull(5)) date = sq->Text(5);
+      const std::string& doc = hit.doc_id;
+      const std::string& sentence = hit.text;
+      int64_t sidx = hit.idx;
+      const std::optional<std::string>& date = hit.date;
       std::string sentence_key = text::SearchKey(sentence);
       std::vector<std::string> said;
       for (const std::string& t : report.terms) {
@@ -384,7 +396,7 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
         Note(*c, date);
         std::string why = "says";
         for (size_t i = 0; i < said.size(); ++i) why += (i ? ", " : " ") + said[i];
-        c->evidence.push_back({w, {doc, sq->Text(4), sentence, date, why}});
+        c->evidence.push_back({w, {doc, hit.doc_title, sentence, date, why}});
       }
     }
   }
@@ -394,8 +406,10 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
     auto dq = db.Prepare(
         "SELECT m.entity_id, en.name, en.kind, count(DISTINCT m.doc_id) FROM document_fields f "
         "JOIN mentions m ON m.doc_id = f.doc_id JOIN entities en ON en.id = m.entity_id "
-        "WHERE f.field IN (SELECT value FROM json_each(?1)) AND en.kind != 'place' "
-        "GROUP BY m.entity_id");
+        "WHERE f.field IN " +
+        JsonValues(db.dialect(), "?1") +
+        " AND en.kind != 'place' "
+        "GROUP BY m.entity_id, en.name, en.kind");
     if (!dq.ok()) return dq.status();
     dq->Bind(1, fields_json);
     while (true) {

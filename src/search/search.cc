@@ -1,12 +1,14 @@
 // Full-text search over documents: BM25 over title and body, snippets, filters.
 #include "search/search.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
+#include "search/fulltext.h"
 #include "search/query.h"
 #include "search/tokenizer.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql.h"
 #include "text/text.h"
 
 namespace ketnoi::search {
@@ -36,14 +38,15 @@ void AddTerm(std::string_view term, bool quoted, std::vector<std::string>* out) 
 
 // The other names (2+ words, or 2+ CJK characters) of the entities whose alias is exactly
 // `query`: "nguyen chi dung" -> 阮志勇 when resolution linked them.
-core::Result<std::vector<std::string>> EntityAliases(store::SqliteDb& db, std::string_view query) {
+core::Result<std::vector<std::string>> EntityAliases(store::SqlConnection& db,
+                                                     std::string_view query) {
   std::vector<std::string> out;
   std::string key = text::SearchKey(query);
   if (key.empty()) return out;
   auto q = db.Prepare(
       "SELECT DISTINCT m.surface FROM mentions m WHERE m.entity_id IN "
       "(SELECT entity_id FROM search_aliases WHERE key = ?1 GROUP BY entity_id "
-      " ORDER BY count(*) DESC LIMIT 3) LIMIT 50");
+      " ORDER BY count(*) DESC, entity_id LIMIT 3) ORDER BY m.surface LIMIT 50");
   if (!q.ok()) return q.status();
   q->Bind(1, key);
   std::set<std::string> seen = {key};
@@ -128,8 +131,9 @@ core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& qu
   if (query.text.size() > 2000) return core::TooLarge("the query is longer than 2000 bytes");
   auto expr = MatchExpression(QueryTerms(query.text), false);
   if (!expr.ok()) return expr.status();
-  auto aliases = EntityAliases(store_->db(), query.text);
+  auto aliases = EntityAliases(*sql_, query.text);
   if (!aliases.ok()) return aliases.status();
+  FtsQuery fts{Phrases(QueryTerms(query.text)), Phrases(*aliases)};
   if (!aliases->empty()) {
     // A query that names an entity also finds the pages naming it in other languages.
     auto more = MatchExpression(*aliases, true);
@@ -144,33 +148,77 @@ core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& qu
   }
   if (query.limit <= 0) return core::InvalidInput("the limit must be positive");
   // Title matches weigh 4x body matches; doc_id is not indexed (weight 0).
-  auto q = store_->db().Prepare(
-      "SELECT s.doc_id, d.title, d.lang, d.source, d.published, "
-      "CAST(-bm25(search_documents, 0.0, 4.0, 1.0) * 1000000 AS INTEGER) AS score, "
-      "snippet(search_documents, 2, ?1, ?2, '…', 20) "
-      "FROM search_documents s JOIN documents d ON d.id = s.doc_id "
-      "WHERE search_documents MATCH ?3 AND (?4 = '' OR d.lang = ?4) "
-      "AND (?5 = '' OR d.published >= ?5) "
-      "AND (?6 = '' OR substr(d.published, 1, length(?6)) <= ?6) "
-      "AND (?7 = '' OR instr(d.source, ?7) > 0) "
-      "ORDER BY score DESC, s.doc_id LIMIT ?8");
-  if (!q.ok()) return q.status();
-  q->Bind(1, query.mark_open).Bind(2, query.mark_close).Bind(3, *expr).Bind(4, query.lang);
-  q->Bind(5, *from).Bind(6, *to).Bind(7, query.source).Bind(8, int64_t{query.limit});
   std::vector<SearchHit> hits;
-  while (true) {
-    auto row = q->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    SearchHit h;
-    h.doc_id = q->Text(0);
-    h.title = q->Text(1);
-    h.lang = q->Text(2);
-    h.source = q->Text(3);
-    if (!q->IsNull(4)) h.date = q->Text(4);
-    h.score = static_cast<double>(q->Int(5)) / 1e6;  // Statement reads integers only
-    h.snippet = q->Text(6);
-    hits.push_back(std::move(h));
+  std::vector<std::pair<std::string, std::string>> texts;  // title, body of each hit
+  if (sql_->dialect() == store::Dialect::kSqlite) {
+    auto q = sql_->Prepare(
+        "SELECT s.doc_id, d.title, d.lang, d.source, d.published, "
+        "CAST(-bm25(search_documents, 0.0, 4.0, 1.0) * 1000000 AS INTEGER) AS score, d.body "
+        "FROM search_documents s JOIN documents d ON d.id = s.doc_id "
+        "WHERE search_documents MATCH ?1 AND (?2 = '' OR d.lang = ?2) "
+        "AND (?3 = '' OR d.published >= ?3) "
+        "AND (?4 = '' OR substr(d.published, 1, length(?4)) <= ?4) "
+        "AND (?5 = '' OR instr(d.source, ?5) > 0) "
+        "ORDER BY score DESC, s.doc_id LIMIT ?6");
+    if (!q.ok()) return q.status();
+    q->Bind(1, *expr).Bind(2, query.lang).Bind(3, *from).Bind(4, *to).Bind(5, query.source);
+    q->Bind(6, int64_t{query.limit});
+    while (true) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      SearchHit h;
+      h.doc_id = q->Text(0);
+      h.title = q->Text(1);
+      h.lang = q->Text(2);
+      h.source = q->Text(3);
+      if (!q->IsNull(4)) h.date = q->Text(4);
+      h.score = static_cast<double>(q->Int(5)) / 1e6;  // Statement reads integers only
+      texts.emplace_back(h.title, q->Text(6));
+      hits.push_back(std::move(h));
+    }
+  } else {
+    RankRequest request;
+    request.table = "search_documents";
+    request.sql =
+        "SELECT s.doc_id, d.lang, d.source, d.published, d.title, d.body "
+        "FROM search_documents s JOIN documents d ON d.id = s.doc_id "
+        "WHERE s.tsv @@ ?1::tsquery AND (?2 = '' OR d.lang = ?2) "
+        "AND (?3 = '' OR d.published >= ?3) "
+        "AND (?4 = '' OR substr(d.published, 1, length(?4)) <= ?4) "
+        "AND (?5 = '' OR strpos(d.source, ?5) > 0)";
+    request.value_columns = 4;
+    request.weights = {4.0, 1.0};
+    request.params = {query.lang, *from, *to, query.source};
+    auto rows = RankRows(*sql_, fts, request);
+    if (!rows.ok()) return rows.status();
+    std::sort(rows->begin(), rows->end(), [](const RankedRow& a, const RankedRow& b) {
+      return a.score != b.score ? a.score > b.score : a.values[0] < b.values[0];
+    });
+    if (rows->size() > static_cast<size_t>(query.limit)) rows->resize(query.limit);
+    // The texts of the hits shown, for their snippets.
+    auto q = sql_->Prepare("SELECT title, body FROM documents WHERE id = ?");
+    if (!q.ok()) return q.status();
+    for (const RankedRow& r : *rows) {
+      SearchHit h;
+      h.doc_id = r.values[0].value_or("");
+      h.lang = r.values[1].value_or("");
+      h.source = r.values[2].value_or("");
+      h.date = r.values[3];
+      h.score = static_cast<double>(r.score) / 1e6;
+      q->Reset();
+      q->Bind(1, h.doc_id);
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) continue;
+      h.title = q->Text(0);
+      texts.emplace_back(h.title, q->Text(1));
+      hits.push_back(std::move(h));
+    }
+  }
+  for (size_t i = 0; i < hits.size(); ++i) {
+    hits[i].snippet =
+        BodySnippet(fts, texts[i].first, texts[i].second, query.mark_open, query.mark_close);
   }
   return hits;
 }

@@ -1,22 +1,28 @@
 // search/search.h — stage 7: asking the knowledge base (search, profiles, events, graph,
-// matchmaking) over the SQLite store.
+// matchmaking) over the store, SQLite or PostgreSQL.
 //
 // In:  a store database (store/store.h) and queries in vi / zh / en.
 // Out: ranked documents with highlighted snippets; entity profiles (aliases per language,
 //      roles over time, fields, partners, events, sources); filtered events and timelines;
 //      the cooperation graph (GraphML / JSON / DOT); partners ranked for a stated need,
 //      each with reasons and cited evidence sentences (docs/MATCHING.md).
-// Index: SQLite FTS5 with the project's own tokenizer "ketnoi" (search/tokenizer.h): keys
-//      are text::SearchKey folds (case, diacritics with đ->d, full-width, Traditional ->
-//      Simplified), Chinese is indexed per character plus segmenter words, so partial and
-//      cross-script queries match; offsets point into the stored text, so snippets show the
-//      original. The store's migration 2 queues every inserted/replaced/deleted document
-//      (search_queue) in the document's own transaction; UpdateIndex() drains the queue in
-//      small transactions. Open() and every query drain it first, so results never miss a
-//      committed document.
+// Index: the project's own tokenizer (search/tokenizer.h): keys are text::SearchKey folds
+//      (case, diacritics with đ->d, full-width, Traditional -> Simplified), Chinese is
+//      indexed per character plus segmenter words, so partial and cross-script queries
+//      match; offsets point into the stored text, so snippets show the original. SQLite
+//      holds the tokens in FTS5 tables (tokenizer "ketnoi"); PostgreSQL in tsvector columns
+//      with GIN indexes (the same keys at the same positions) and names in a pg_trgm index.
+//      Ranking is the same BM25 on both, ties by id; snippets are made from the same tokens
+//      (search/fulltext.h), so both backends give the same answers. The store queues every
+//      inserted/replaced/deleted document (search_queue) in the document's own transaction
+//      (SQLite migration 2, PostgreSQL migration 4); UpdateIndex() drains the queue in small
+//      transactions. Open() and every query drain it first, so results never miss a
+//      committed document (on PostgreSQL, except one another reader is indexing just then,
+//      and on a read replica, which never indexes: it shows what the primary's readers
+//      indexed).
 // Errors: unknown entity -> kNotFound; malformed query, date or filter -> kInvalidInput;
 //      database problems -> the store's codes (kBusy, kIoError). Never throws.
-// Thread safety: one KnowledgeBase per thread (it owns one SQLite connection).
+// Thread safety: one KnowledgeBase per thread (it owns one database connection).
 #ifndef KETNOI_SEARCH_SEARCH_H_
 #define KETNOI_SEARCH_SEARCH_H_
 
@@ -30,8 +36,9 @@
 #include "extract/lexicon.h"
 
 namespace ketnoi::store {
-class SqliteStore;
-}
+class SqlConnection;
+class Store;
+}  // namespace ketnoi::store
 
 namespace ketnoi::search {
 
@@ -172,8 +179,9 @@ class KnowledgeBase {
   KnowledgeBase(const KnowledgeBase&) = delete;
   KnowledgeBase& operator=(const KnowledgeBase&) = delete;
 
-  // Opens (creating/migrating if needed) the SQLite database at `location`, registers the
-  // tokenizer, creates the FTS tables and indexes any queued documents.
+  // Opens (creating/migrating if needed) the database at `location` (an SQLite file or a
+  // postgresql:// URL, as store::Store::Open), prepares the search tables and indexes any
+  // queued documents.
   static core::Result<std::unique_ptr<KnowledgeBase>> Open(const std::string& location);
   // Same, but a missing file is kNotFound ("no database at PATH") instead of a new one:
   // what query commands want.
@@ -195,13 +203,20 @@ class KnowledgeBase {
 
   core::Result<MatchReport> Match(const MatchQuery& query, const extract::Lexicons& lexicons);
 
+  // The store it reads (documents, stats) and its SQL connection, for readers outside this
+  // stage (the server's document view).
+  store::Store& store() { return *store_; }
+  store::SqlConnection& sql() { return *sql_; }
+
  private:
-  explicit KnowledgeBase(std::unique_ptr<store::SqliteStore> store);
+  KnowledgeBase(std::unique_ptr<store::Store> store, std::unique_ptr<store::SqlConnection> sql);
   core::Status Prepare();
   core::Result<std::vector<std::string>> ResolveIds(const std::string& name_or_id,
                                                     bool countries_only);
 
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::SqlConnection> sql_;  // borrows store_'s connection: declared after
+  bool replica_ = false;  // a PostgreSQL standby: read-only, the primary's readers index
 };
 
 // Checks and canonicalizes a date bound: "2024", "2024-06", "2024-06-25"; "" stays "".

@@ -9,6 +9,7 @@
 
 #include "search/query.h"
 #include "search/tokenizer.h"
+#include "store/postgres/pg_scratch.h"
 #include "store/store.h"
 
 namespace ketnoi::search {
@@ -189,15 +190,28 @@ std::vector<store::DocumentRecord> Corpus() {
   return out;
 }
 
-class KnowledgeBaseTest : public ::testing::Test {
+// Every query test runs on both backends: "sqlite" (a file) and "postgres" (a scratch
+// database on KETNOI_TEST_PG_URL; skipped without it).
+class KnowledgeBaseTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
+    static int counter = 0;
+    ++counter;
     dir_ = std::filesystem::temp_directory_path() /
-           ("ketnoi_search_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("ketnoi_search_" + std::to_string(::getpid()) + "_" + std::to_string(counter));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = (dir_ / "kb.db").string();
+    if (GetParam() == "postgres") {
+      if (store::PgUrl() == nullptr) {
+        GTEST_SKIP() << "set KETNOI_TEST_PG_URL (tools/pg-test-cluster.sh prints one) to run "
+                        "the query tests on PostgreSQL";
+      }
+      pg_ = std::make_unique<store::PgScratchDatabase>(
+          "ketnoi_search_" + std::to_string(::getpid()) + "_" + std::to_string(counter));
+      ASSERT_TRUE(pg_->error().empty()) << pg_->error();
+      db_ = pg_->url();
+    }
     auto store = store::Store::Open(db_);
     ASSERT_TRUE(store.ok()) << store.status().message();
     for (const auto& r : Corpus()) {
@@ -210,6 +224,7 @@ class KnowledgeBaseTest : public ::testing::Test {
   }
   void TearDown() override {
     kb_.reset();
+    pg_.reset();
     std::filesystem::remove_all(dir_);
   }
 
@@ -228,8 +243,14 @@ class KnowledgeBaseTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::string db_;
+  std::unique_ptr<store::PgScratchDatabase> pg_;
   std::unique_ptr<KnowledgeBase> kb_;
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, KnowledgeBaseTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           return param.param;
+                         });
 
 // ---- tokenizer -------------------------------------------------------------------------
 
@@ -281,26 +302,26 @@ TEST(QueryTest, TermsAreQuotedSoUserTextIsNeverFts5Syntax) {
 
 // ---- search ----------------------------------------------------------------------------
 
-TEST_F(KnowledgeBaseTest, SearchIsDiacriticAndCaseInsensitive) {
+TEST_P(KnowledgeBaseTest, SearchIsDiacriticAndCaseInsensitive) {
   EXPECT_THAT(SearchIds("dang van hung"), ElementsAre("vi-chip"));
   EXPECT_THAT(SearchIds("ĐẶNG VĂN HÙNG"), ElementsAre("vi-chip"));
   EXPECT_THAT(SearchIds("dien mat troi"), ElementsAre("vi-solar"));
 }
 
-TEST_F(KnowledgeBaseTest, SearchFoldsTraditionalChineseAndMatchesPartialWords) {
+TEST_P(KnowledgeBaseTest, SearchFoldsTraditionalChineseAndMatchesPartialWords) {
   EXPECT_THAT(SearchIds("臺灣"), ElementsAre("zh-mou"));
   EXPECT_THAT(SearchIds("导体"), ElementsAre("zh-mou"));
   EXPECT_THAT(SearchIds("半導體合作"), ElementsAre("zh-mou"));
   EXPECT_THAT(SearchIds("\"湾台\""), IsEmpty());  // a phrase keeps the order
 }
 
-TEST_F(KnowledgeBaseTest, SearchByAnEntityNameFindsItsOtherLanguageNames) {
+TEST_P(KnowledgeBaseTest, SearchByAnEntityNameFindsItsOtherLanguageNames) {
   // "Beta Chip" is only a name in en-deal and vi-chip; "Alpha Institute" links to "Viện Alpha".
   EXPECT_THAT(SearchIds("alpha institute"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
   EXPECT_THAT(SearchIds("越南国家创新中心"), ElementsAre("zh-mou"));
 }
 
-TEST_F(KnowledgeBaseTest, SearchRanksAndFilters) {
+TEST_P(KnowledgeBaseTest, SearchRanksAndFilters) {
   // The title match first, then the shorter page (BM25 length normalization).
   EXPECT_THAT(SearchIds("Alpha"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
   SearchQuery q{"Alpha"};
@@ -319,7 +340,7 @@ TEST_F(KnowledgeBaseTest, SearchRanksAndFilters) {
   EXPECT_THAT(SearchIds(q), ElementsAre("en-deal"));
 }
 
-TEST_F(KnowledgeBaseTest, SnippetsMarkTheOriginalText) {
+TEST_P(KnowledgeBaseTest, SnippetsMarkTheOriginalText) {
   auto hits = kb_->Search({"hung"});
   ASSERT_TRUE(hits.ok());
   ASSERT_EQ(hits->size(), 1u);
@@ -330,7 +351,7 @@ TEST_F(KnowledgeBaseTest, SnippetsMarkTheOriginalText) {
   EXPECT_GT((*hits)[0].score, 0);
 }
 
-TEST_F(KnowledgeBaseTest, BadQueriesAreClearErrors) {
+TEST_P(KnowledgeBaseTest, BadQueriesAreClearErrors) {
   SearchQuery q{"chip"};
   q.from = "March 2024";
   auto r = kb_->Search(q);
@@ -343,7 +364,7 @@ TEST_F(KnowledgeBaseTest, BadQueriesAreClearErrors) {
   EXPECT_EQ(kb_->Search({"..."}).status().message(), "the query has no searchable words");
 }
 
-TEST_F(KnowledgeBaseTest, IndexFollowsReplacedDocuments) {
+TEST_P(KnowledgeBaseTest, IndexFollowsReplacedDocuments) {
   auto store = store::Store::Open(db_);
   ASSERT_TRUE(store.ok());
   RecordBuilder b("vi-solar", core::Lang::kVi, core::Date{2019, 8, 2}, "Điện gió",
@@ -358,7 +379,7 @@ TEST_F(KnowledgeBaseTest, IndexFollowsReplacedDocuments) {
   EXPECT_EQ(*again, 0);
 }
 
-TEST_F(KnowledgeBaseTest, ReopeningIsCheapAndKeepsTheIndex) {
+TEST_P(KnowledgeBaseTest, ReopeningIsCheapAndKeepsTheIndex) {
   kb_.reset();
   auto kb = KnowledgeBase::Open(db_);
   ASSERT_TRUE(kb.ok());
@@ -372,7 +393,7 @@ TEST_F(KnowledgeBaseTest, ReopeningIsCheapAndKeepsTheIndex) {
 
 // ---- entities --------------------------------------------------------------------------
 
-TEST_F(KnowledgeBaseTest, FindsEntitiesByIdKeyAliasAndPart) {
+TEST_P(KnowledgeBaseTest, FindsEntitiesByIdKeyAliasAndPart) {
   auto ids = [&](const std::string& q) {
     std::vector<std::string> out;
     auto r = kb_->FindEntities(q);
@@ -391,7 +412,7 @@ TEST_F(KnowledgeBaseTest, FindsEntitiesByIdKeyAliasAndPart) {
   EXPECT_THAT(ids("nobody at all"), IsEmpty());
 }
 
-TEST_F(KnowledgeBaseTest, ProfileGathersAliasesRolesPartnersEventsAndSources) {
+TEST_P(KnowledgeBaseTest, ProfileGathersAliasesRolesPartnersEventsAndSources) {
   auto p = kb_->Profile("alpha institute");
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_EQ(p->entity.id, "organization:alpha");
@@ -418,7 +439,7 @@ TEST_F(KnowledgeBaseTest, ProfileGathersAliasesRolesPartnersEventsAndSources) {
   EXPECT_EQ(p->fields[0].count, 4);  // two documents + two events
 }
 
-TEST_F(KnowledgeBaseTest, ProfileRolesCarryTheDocumentDate) {
+TEST_P(KnowledgeBaseTest, ProfileRolesCarryTheDocumentDate) {
   auto p = kb_->Profile("Đặng Văn Hùng");
   ASSERT_TRUE(p.ok());
   ASSERT_EQ(p->roles.size(), 1u);
@@ -427,7 +448,7 @@ TEST_F(KnowledgeBaseTest, ProfileRolesCarryTheDocumentDate) {
   EXPECT_EQ(p->roles[0].doc_id, "vi-chip");
 }
 
-TEST_F(KnowledgeBaseTest, UnknownEntityIsNotFound) {
+TEST_P(KnowledgeBaseTest, UnknownEntityIsNotFound) {
   auto p = kb_->Profile("Nobody");
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.status().code(), core::StatusCode::kNotFound);
@@ -445,7 +466,7 @@ std::vector<std::string> EventKeys(const core::Result<std::vector<EventRow>>& r)
   return out;
 }
 
-TEST_F(KnowledgeBaseTest, EventsFilter) {
+TEST_P(KnowledgeBaseTest, EventsFilter) {
   EXPECT_THAT(EventKeys(kb_->Events({})),
               ElementsAre("vi-solar#0", "en-deal#0", "zh-mou#0", "vi-chip#0", "vi-chip#1"));
   EventFilter f;
@@ -476,7 +497,7 @@ TEST_F(KnowledgeBaseTest, EventsFilter) {
   EXPECT_EQ(kb_->Events(f).status().message(), "no entity named 'Nobody' in the database");
 }
 
-TEST_F(KnowledgeBaseTest, EventRowsCarryEvidenceParticipantsAndPlace) {
+TEST_P(KnowledgeBaseTest, EventRowsCarryEvidenceParticipantsAndPlace) {
   EventFilter f;
   f.type = "meeting";
   auto r = kb_->Events(f);
@@ -494,7 +515,7 @@ TEST_F(KnowledgeBaseTest, EventRowsCarryEvidenceParticipantsAndPlace) {
 
 // ---- graph -----------------------------------------------------------------------------
 
-TEST_F(KnowledgeBaseTest, GraphHasWeightedEdgesAndValidGraphMl) {
+TEST_P(KnowledgeBaseTest, GraphHasWeightedEdgesAndValidGraphMl) {
   auto g = kb_->CooperationGraph({});
   ASSERT_TRUE(g.ok());
   std::vector<std::string> nodes, edges;
@@ -525,7 +546,7 @@ TEST_F(KnowledgeBaseTest, GraphHasWeightedEdgesAndValidGraphMl) {
   EXPECT_EQ(json["nodes"][0]["name"], "Alpha Institute");
 }
 
-TEST_F(KnowledgeBaseTest, GraphFollowsFilters) {
+TEST_P(KnowledgeBaseTest, GraphFollowsFilters) {
   EventFilter f;
   f.field = "semiconductors";
   auto g = kb_->CooperationGraph(f);
@@ -556,7 +577,7 @@ std::vector<std::string> MatchIds(const core::Result<MatchReport>& r) {
   return out;
 }
 
-TEST_F(KnowledgeBaseTest, MatchRanksWhoOffersTheNeedFirst) {
+TEST_P(KnowledgeBaseTest, MatchRanksWhoOffersTheNeedFirst) {
   auto lex = TestLexicons();
   auto r = kb_->Match({"đào tạo thiết kế chip"}, lex);
   EXPECT_THAT(MatchIds(r),
@@ -575,7 +596,7 @@ TEST_F(KnowledgeBaseTest, MatchRanksWhoOffersTheNeedFirst) {
   EXPECT_THAT(r->results[2].reasons[0], ::testing::HasSubstr("as the proposing side"));
 }
 
-TEST_F(KnowledgeBaseTest, MatchWorksAcrossLanguagesAndFilters) {
+TEST_P(KnowledgeBaseTest, MatchWorksAcrossLanguagesAndFilters) {
   auto lex = TestLexicons();
   EXPECT_THAT(MatchIds(kb_->Match({"chip design partner"}, lex)),
               ElementsAre("organization:beta", "organization:alpha", "person:dang van hung"));

@@ -7,6 +7,8 @@
 // segmenter's multi-character words are added as FTS5 colocated tokens at their first
 // character. Offsets are byte ranges into the text given, so snippet()/highlight() mark
 // the original. Queries get characters only (a quoted Chinese word becomes a phrase).
+// The same tokens make the PostgreSQL index (tsvectors, search/fulltext.h), so both
+// backends hold identical keys at identical positions.
 #ifndef KETNOI_SEARCH_TOKENIZER_H_
 #define KETNOI_SEARCH_TOKENIZER_H_
 

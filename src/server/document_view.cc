@@ -18,7 +18,8 @@ json ParseJsonOr(const std::string& s, json fallback) {
 
 }  // namespace
 
-core::Result<json> DocumentView(store::SqliteStore& store, const std::string& id) {
+core::Result<json> DocumentView(store::Store& store, store::SqlConnection& db,
+                                const std::string& id) {
   auto doc = store.GetDocument(id);
   if (!doc.ok()) return doc.status();
   if (!doc->has_value()) return core::NotFound("no document with id '" + id + "'");
@@ -27,7 +28,6 @@ core::Result<json> DocumentView(store::SqliteStore& store, const std::string& id
   const size_t size = d.text.size();
   auto clamp = [size](int64_t b) { return static_cast<size_t>(std::clamp<int64_t>(b, 0, size)); };
 
-  store::SqliteDb& db = store.db();
   auto mq = db.Prepare(
       "SELECT m.idx, m.entity_id, coalesce(e.name, m.surface), m.kind, m.begin_byte, "
       "m.end_byte, m.surface, m.sentence, m.roles FROM mentions m "

@@ -17,7 +17,8 @@
 #include "search/search.h"
 #include "server/document_view.h"
 #include "server/json_views.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql.h"
+#include "store/store.h"
 
 namespace ketnoi::server {
 namespace {
@@ -28,10 +29,10 @@ using nlohmann::json;
 constexpr size_t kMaxParamBytes = 2000;
 constexpr int kMaxLimit = 1000;
 
-// One worker's database connections: the query library and the raw store (document view).
+// One worker's database connection: the query library, whose store and SQL connection
+// also serve the document list, stats and document view.
 struct Connection {
   std::unique_ptr<search::KnowledgeBase> kb;
-  std::unique_ptr<store::SqliteStore> store;
 };
 
 // A fixed set of connections leased one per request: the store is not thread-safe.
@@ -325,7 +326,7 @@ void Server::Impl::Routes() {
     int offset = p.GetInt("offset", 0, 0, 1 << 30);
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
-    auto docs = c->store->ListDocuments();
+    auto docs = c->kb->store().ListDocuments();
     if (!docs.ok()) return SendStatus(res, docs.status());
     json out = json::array();
     int matched = 0;
@@ -340,7 +341,7 @@ void Server::Impl::Routes() {
     std::string id = req.matches[1];
     if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
     auto c = pool.Acquire();
-    auto view = DocumentView(*c->store, id);
+    auto view = DocumentView(c->kb->store(), c->kb->sql(), id);
     if (!view.ok()) return SendStatus(res, view.status());
     SendJson(res, *view);
   });
@@ -433,7 +434,7 @@ void Server::Impl::Routes() {
 
   http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
     auto c = pool.Acquire();
-    auto stats = c->store->GetStats();
+    auto stats = c->kb->store().GetStats();
     if (!stats.ok()) return SendStatus(res, stats.status());
     SendJson(res, ToJson(*stats));
   });
@@ -492,9 +493,6 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
     auto kb = search::KnowledgeBase::Open(options.db);
     if (!kb.ok()) return kb.status();
     c->kb = std::move(kb).value();
-    auto st = store::SqliteStore::Open(options.db);
-    if (!st.ok()) return st.status();
-    c->store = std::move(st).value();
     impl->pool.Add(std::move(c));
   }
   auto writer = store::Store::Open(options.db);

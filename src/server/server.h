@@ -11,8 +11,8 @@
 //      unless a token is configured and the request carries `Authorization: Bearer T`
 //      (compared in constant time); bodies and read/write times are capped; SQL only
 //      through the library's prepared statements.
-// Threads: a pool of `threads` workers, each leasing its own KnowledgeBase (one SQLite
-//      connection each; WAL lets readers run beside the one writer). Uploads are written
+// Threads: a pool of `threads` workers, each leasing its own KnowledgeBase (one database
+//      connection each; SQLite's WAL lets readers run beside the one writer). Uploads are written
 //      by one store connection under a mutex. Stop() is safe from any thread (a signal
 //      thread): it stops accepting and lets accepted requests finish.
 #ifndef KETNOI_SERVER_SERVER_H_
@@ -28,7 +28,7 @@
 namespace ketnoi::server {
 
 struct ServerOptions {
-  std::string db = "ketnoi.db";      // SQLite file (created if missing)
+  std::string db = "ketnoi.db";      // SQLite file (created if missing) or postgresql:// URL
   std::string host = "127.0.0.1";    // loopback: a visitor on the network must opt in
   int port = 8080;                   // 0 = any free port (tests); see Server::port()
   std::string token;                 // empty = POST endpoints answer 403

@@ -10,53 +10,14 @@
 #include <set>
 
 #include "store/postgres/pg_conn.h"
+#include "store/postgres/pg_scratch.h"
+#include "store/postgres/pg_sql.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace ketnoi::store {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The PostgreSQL server the PG half of the suite runs against (tools/pg-test-cluster.sh).
-const char* PgUrl() {
-  const char* url = std::getenv("KETNOI_TEST_PG_URL");
-  return url && *url ? url : nullptr;
-}
-
-// `url` with its database name replaced: postgresql://u@h:p/old?x -> postgresql://u@h:p/new?x
-std::string WithDatabase(const std::string& url, const std::string& db) {
-  size_t scheme = url.find("://");
-  size_t start = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  size_t query = url.find('?');
-  std::string head = start == std::string::npos ? url.substr(0, query) : url.substr(0, start);
-  std::string tail = query == std::string::npos ? "" : url.substr(query);
-  return head + "/" + db + tail;
-}
-
-// A fresh database per test on the server, dropped afterwards.
-class PgScratchDatabase {
- public:
-  explicit PgScratchDatabase(const std::string& name) : name_(name) {
-    auto admin = PgConn::Open(PgUrl());
-    if (!admin.ok()) {
-      error_ = admin.status().ToString();
-      return;
-    }
-    (void)(*admin)->Exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-    core::Status st = (*admin)->Exec("CREATE DATABASE " + name_);
-    if (!st.ok()) error_ = st.ToString();
-    url_ = WithDatabase(PgUrl(), name_);
-  }
-  ~PgScratchDatabase() {
-    auto admin = PgConn::Open(PgUrl());
-    if (admin.ok()) (void)(*admin)->Exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-  }
-  const std::string& url() const { return url_; }
-  const std::string& error() const { return error_; }
-
- private:
-  std::string name_, url_, error_;
-};
 
 // A small document with one organization, one person and a meeting between them.
 DocumentRecord MakeRecord(const std::string& source, const std::string& hash) {
@@ -391,36 +352,6 @@ TEST_F(PostgresConcurrencyTest, ProcessesOpeningAnEmptyDatabaseAtOnceMigrateOnce
   EXPECT_GE(rows->Int(0, 0), 1);
 }
 
-TEST_F(PostgresConcurrencyTest, FoldedTermsAreFoundByFullTextAndTrigramIndexes) {
-  auto store = Store::Open(pg_->url());
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  DocumentRecord r = MakeRecord("vi/hop-tac.txt", "h-ft");
-  r.title = "Hợp tác bán dẫn";
-  ASSERT_TRUE((*store)->PutDocument(r).ok());
-  auto db = PgConn::Open(pg_->url());
-  ASSERT_TRUE(db.ok());
-  // The query docs/DEPLOY.md gives the search stage: folded query terms, 'simple' config.
-  auto hit = (*db)->Query(
-      "SELECT d.id, ts_rank('{0,0,0.25,1}', s.tsv, q, 1) AS score "
-      "FROM search_documents s JOIN documents d ON d.id = s.doc_id, "
-      "plainto_tsquery('simple', $1) AS q WHERE s.tsv @@ q ORDER BY score DESC, d.id",
-      {"hop tac"});
-  ASSERT_TRUE(hit.ok()) << hit.status().ToString();
-  ASSERT_EQ(hit->Rows(), 1);
-  EXPECT_EQ(hit->Text(0, 0), "hop-tac");
-  auto body = (*db)->Query(
-      "SELECT count(*) FROM search_documents WHERE tsv @@ "
-      "plainto_tsquery('simple', 'hanoi')");
-  ASSERT_TRUE(body.ok());
-  EXPECT_EQ(body->Int(0, 0), 1);
-  auto fuzzy = (*db)->Query(
-      "SELECT entity_id FROM entity_keys WHERE key % $1 ORDER BY similarity(key, $1) DESC",
-      {"the centr"});
-  ASSERT_TRUE(fuzzy.ok()) << fuzzy.status().ToString();
-  ASSERT_GE(fuzzy->Rows(), 1);
-  EXPECT_EQ(fuzzy->Text(0, 0), "org:the centre");
-}
-
 std::string Slurp(const fs::path& p) {
   std::ifstream f(p);
   return std::string(std::istreambuf_iterator<char>(f), {});
@@ -472,6 +403,15 @@ TEST_F(PostgresConcurrencyTest, TwoIngestProcessesWithOverlappingPagesStoreEachO
   auto stats = (*store)->GetStats();
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->documents, 12);
+}
+
+// The query side's SQL is written once with SQLite placeholders (store/sql.h).
+TEST(PgPlaceholders, NumberedAndBareBecomeDollarsOutsideQuotes) {
+  EXPECT_EQ(PgPlaceholders("SELECT ?1, ?2 WHERE a = ?1"), "SELECT $1, $2 WHERE a = $1");
+  EXPECT_EQ(PgPlaceholders("INSERT INTO t VALUES (?, ?, ?)"), "INSERT INTO t VALUES ($1, $2, $3)");
+  EXPECT_EQ(PgPlaceholders("SELECT '?', \"a?\" FROM t WHERE x LIKE '%' || ?1 || '%'"),
+            "SELECT '?', \"a?\" FROM t WHERE x LIKE '%' || $1 || '%'");
+  EXPECT_EQ(PgPlaceholders("SELECT 'it''s ?' || ?"), "SELECT 'it''s ?' || $1");
 }
 
 }  // namespace

@@ -65,12 +65,15 @@ Status PgConn::Exec(std::string_view sql) {
   return st;
 }
 
-Result<PgResult> PgConn::Query(const std::string& sql, const std::vector<PgParam>& params) {
+Result<PgResult> PgConn::Query(const std::string& sql, const std::vector<PgParam>& params,
+                               const std::vector<Oid>& types) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const PgParam& p : params) values.push_back(p ? p->c_str() : nullptr);
-  PGresult* res = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                               values.data(), nullptr, nullptr, 0);
+  PGresult* res =
+      PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()),
+                   types.size() == values.size() && !types.empty() ? types.data() : nullptr,
+                   values.data(), nullptr, nullptr, 0);
   Status st = ResultStatus(res, "PostgreSQL");
   if (!st.ok()) {
     PQclear(res);

@@ -44,8 +44,10 @@ class PgConn {
 
   // One or more statements without parameters (migrations, BEGIN/COMMIT).
   core::Status Exec(std::string_view sql);
-  // One statement with text parameters $1..$n.
-  core::Result<PgResult> Query(const std::string& sql, const std::vector<PgParam>& params = {});
+  // One statement with text parameters $1..$n; `types` (OIDs, 0 = infer), when given,
+  // has one entry per parameter.
+  core::Result<PgResult> Query(const std::string& sql, const std::vector<PgParam>& params = {},
+                               const std::vector<Oid>& types = {});
 
  private:
   explicit PgConn(PGconn* conn) : conn_(conn) {}

@@ -92,11 +92,9 @@ CREATE TABLE event_participants (
 );
 CREATE INDEX event_participants_entity ON event_participants(entity_id);
 )sql"},
-      // The SQLite search stage indexes from a queue with its own FTS5 tokenizer; on
-      // PostgreSQL the store writes the same search keys (text::SearchTerms, already folded)
-      // in the document's own transaction, so the index is never behind the documents.
-      // The 'simple' configuration only lower-cases and splits: no stemming, no stop words,
-      // so a lexeme is exactly a folded token.
+      // The first PostgreSQL search index (the store wrote text::SearchTerms at ingest);
+      // replaced by migration 4, whose keys are exactly the search stage's. Kept as it was
+      // applied: a database migrates through every version in order.
       {2, "full-text and trigram search", R"sql(
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE search_documents (
@@ -155,6 +153,59 @@ CREATE TABLE event_clusters (
   FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
 );
 CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
+)sql"},
+      // Owned by the search stage (src/search/search.h), as SQLite migration 2 and the
+      // search stage's own tables on SQLite: the store only queues changed documents, in the
+      // document's own transaction; search folds text with its tokenizer (the same keys,
+      // positions and Chinese words as the SQLite FTS5 index) into tsvectors and drains the
+      // queue. Replaces the store-built index of migration 2, whose keys differed from
+      // SQLite's. No foreign keys: a writer's transaction never touches the index.
+      {4, "search index owned by the search stage", R"sql(
+DROP TABLE IF EXISTS search_documents;
+DROP TABLE IF EXISTS entity_keys;
+CREATE TABLE search_queue (doc_id TEXT PRIMARY KEY);
+CREATE FUNCTION search_queue_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    INSERT INTO search_queue (doc_id) VALUES (OLD.id) ON CONFLICT DO NOTHING;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO search_queue (doc_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER search_queue_touch AFTER INSERT OR UPDATE OR DELETE ON documents
+  FOR EACH ROW EXECUTE FUNCTION search_queue_touch();
+INSERT INTO search_queue (doc_id) SELECT id FROM documents ON CONFLICT DO NOTHING;
+CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- tsv: title tokens at positions 1.. (weight A), body tokens after a gap (so no phrase
+-- spans the two); tokens: the row's token count (BM25 length normalization).
+CREATE TABLE search_documents (
+  doc_id TEXT PRIMARY KEY,
+  tokens INTEGER NOT NULL,
+  tsv    TSVECTOR NOT NULL
+);
+CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);
+CREATE TABLE search_sentences (
+  doc_id TEXT NOT NULL,
+  idx    INTEGER NOT NULL,
+  text   TEXT NOT NULL,
+  tokens INTEGER NOT NULL,
+  tsv    TSVECTOR NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX search_sentences_tsv ON search_sentences USING GIN (tsv);
+-- Folded names (mention surfaces and entity names) per document: exact lookup by key,
+-- parts of names through the trigram index.
+CREATE TABLE search_aliases (
+  key       TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  doc_id    TEXT NOT NULL,
+  PRIMARY KEY (key, entity_id, doc_id)
+);
+CREATE INDEX search_aliases_doc ON search_aliases(doc_id);
+CREATE INDEX search_aliases_trgm ON search_aliases USING GIN (key gin_trgm_ops);
 )sql"},
   };
   return kMigrations;

@@ -14,16 +14,6 @@ namespace {
 using core::Result;
 using core::Status;
 
-std::string JoinTerms(const std::vector<std::string>& terms) {
-  std::string out;
-  for (const std::string& t : terms) {
-    if (t.empty()) continue;
-    if (!out.empty()) out.push_back(' ');
-    out.append(t);
-  }
-  return out;
-}
-
 PgParam OptionalDate(const std::optional<core::Date>& d) {
   if (!d) return std::nullopt;
   return d->ToIso();
@@ -168,35 +158,6 @@ Status PostgresStore::InsertDocumentRows(const std::string& id, const DocumentRe
           "VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING",
           {id, PgInt(static_cast<int64_t>(i)), PgInt(p), mention_entity[static_cast<size_t>(p)]}));
     }
-  }
-  return InsertSearchRows(id, r, body);
-}
-
-Status PostgresStore::InsertSearchRows(const std::string& id, const DocumentRecord& r,
-                                       const std::string& body) {
-  KETNOI_RETURN_IF_ERROR(
-      db_->Query("INSERT INTO search_documents (doc_id, lang, title_terms, body_terms) "
-                 "VALUES ($1,$2,$3,$4)",
-                 {id, std::string(core::LangCode(r.lang)),
-                  JoinTerms(text::SearchTerms(r.title, r.lang)),
-                  JoinTerms(text::SearchTerms(body, r.lang))})
-          .status());
-  std::set<std::pair<std::string, std::string>> keys;
-  for (const resolve::LocalEntity& e : r.resolved.entities) {
-    keys.insert({e.id, text::SearchKey(e.name)});
-  }
-  for (size_t i = 0; i < r.analysis.mentions.size() && i < r.resolved.mention_entity.size(); ++i) {
-    int e = r.resolved.mention_entity[i];
-    if (e < 0 || static_cast<size_t>(e) >= r.resolved.entities.size()) continue;
-    keys.insert({r.resolved.entities[static_cast<size_t>(e)].id,
-                 text::SearchKey(r.analysis.mentions[i].surface)});
-  }
-  for (const auto& [entity, key] : keys) {
-    if (key.empty()) continue;
-    KETNOI_RETURN_IF_ERROR(db_->Query("INSERT INTO entity_keys (entity_id, key) VALUES ($1,$2) "
-                                      "ON CONFLICT DO NOTHING",
-                                      {entity, key})
-                               .status());
   }
   return Status::Ok();
 }

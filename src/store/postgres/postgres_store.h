@@ -5,8 +5,8 @@
 // serialization failure, deadlock or a unique violation lost to a concurrent writer; unique
 // constraints on content hash, source and id make the outcome equal to some serial order:
 // no duplicate documents or entities, no lost updates, ids unique without a race.
-// Search keys: each document's folded terms (text::SearchTerms) go into search_documents
-// (tsvector, GIN) and entity names into entity_keys (pg_trgm) in the same transaction.
+// Search: a trigger queues every changed document (search_queue) in the document's own
+// transaction; the search stage (src/search/search.h) indexes it, as on SQLite.
 // Thread safety: one connection, one thread at a time, like every Store.
 #ifndef KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
 #define KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
@@ -40,8 +40,6 @@ class PostgresStore final : public Store {
   core::Status Migrate();
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
-  core::Status InsertSearchRows(const std::string& id, const DocumentRecord& record,
-                                const std::string& body);
 
   std::unique_ptr<PgConn> db_;
   int schema_version_ = 0;
