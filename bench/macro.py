@@ -3,15 +3,18 @@
 latency and a profile.
 
 usage: bench/macro.py [--build build] [--sizes 1000,10000] [--jobs 1,2] [--queries 20]
-                      [--profile 200] [--out FILE]
+                      [--profile 200] [--pages DIR] [--baseline OTHER_KETNOI] [--out FILE]
 
 For each corpus size, generates pages with bench/gen_pages.py (fixed seed, cached under
-BUILD/bench-pages/N), ingests them into a fresh SQLite database with `ketnoi ingest` at each
-worker count, and records wall time, CPU time (user+sys of that child alone, via wait4),
+BUILD/bench-pages/N) or, with --pages DIR, takes the first N files of DIR; ingests them into
+a fresh SQLite database with `ketnoi ingest` at each worker count, and records wall time, CPU time (user+sys of that child alone, via wait4),
 documents/s, MB/s, peak resident memory and database bytes per document. The growth column
 is CPU per document relative to the smallest size (target: <= 1.5 at 100k).
+--baseline OTHER: the same ingests with another binary (e.g. a build of the previous commit)
+in the same run, and a table of CPU-per-document ratios.
 Then, on each size's database: `ketnoi search` and `ketnoi match` latency p50/p99 over a
-fixed query list (each query --queries times), next to `ketnoi stats` (the process start
+fixed query list (each query --queries times; the first search, which indexes the whole
+database for full-text search, is timed on its own), next to `ketnoi stats` (the process start
 and lexicon load every CLI call pays) so the query's own cost is the difference.
 --profile N: `perf record` of an N-page ingest at 1 job and the top functions (self time).
 Prints Markdown tables (and writes them to --out) for docs/PERFORMANCE.md. The machine is
@@ -33,12 +36,26 @@ NEEDS = ["đào tạo thiết kế chip", "chip design training", "人工智能 
          "renewable energy partner", "năng lượng tái tạo"]
 
 
-def corpus(build, n):
-    d = os.path.join(build, "bench-pages", str(n))
+def corpus(build, n, pages_dir=None):
+    """The first n pages: generated (seed 7) and cached, or the first n files (sorted paths)
+    of an existing corpus, linked into a cache folder so that one directory holds exactly n."""
+    name = str(n) if pages_dir is None else f"{n}-of-{os.path.basename(os.path.normpath(pages_dir))}"
+    d = os.path.join(build, "bench-pages", name)
     stamp = os.path.join(d, ".done")
     if not os.path.exists(stamp):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_pages.py"), "--count", str(n),
-                        "--out", d, "--seed", "7"], check=True)
+        if pages_dir is None:
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_pages.py"), "--count", str(n),
+                            "--out", d, "--seed", "7"], check=True)
+        else:
+            files = sorted(os.path.join(root, f) for root, _, fs in os.walk(pages_dir)
+                           for f in fs if not f.startswith("."))
+            if len(files) < n:
+                raise SystemExit(f"{pages_dir}: {len(files)} pages, {n} asked")
+            os.makedirs(d, exist_ok=True)
+            for i, f in enumerate(files[:n]):  # 1,000 links a folder, like gen_pages.py
+                sub = os.path.join(d, f"{i // 1000:04d}")
+                os.makedirs(sub, exist_ok=True)
+                os.symlink(os.path.abspath(f), os.path.join(sub, os.path.basename(f)))
         open(stamp, "w").close()
     total = 0
     for root, _, files in os.walk(d):
@@ -71,14 +88,16 @@ def pct(xs, p):
 
 
 def latency(binary, db, argv_list, reps):
-    walls = []
+    """p50 and p99 of wall ms, then of CPU ms (what a loaded machine does not distort)."""
+    walls, cpus = [], []
     for _ in range(reps):
         for argv in argv_list:
-            wall, _, _, rc = run([binary, "--db", db] + argv)
+            wall, cpu, _, rc = run([binary, "--db", db] + argv)
             if rc not in (0, 1):  # 1 = no results is fine; a crash is not
                 return None
             walls.append(wall * 1000)
-    return pct(walls, 50), pct(walls, 99)
+            cpus.append(cpu * 1000)
+    return pct(walls, 50), pct(walls, 99), pct(cpus, 50), pct(cpus, 99)
 
 
 def profile(binary, build, n, top=25):
@@ -116,38 +135,61 @@ def main():
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--queries", type=int, default=10, help="repetitions of each query")
     ap.add_argument("--profile", type=int, default=0, help="pages in the profiled run (0: none)")
+    ap.add_argument("--pages", help="take the first N pages of this corpus instead of generating")
+    ap.add_argument("--baseline", help="another ketnoi binary, run side by side on the same pages")
     ap.add_argument("--out")
     args = ap.parse_args()
     binary = os.path.join(args.build, "ketnoi")
+    binaries = [("current", binary)] + ([("baseline", args.baseline)] if args.baseline else [])
     out = []
-    rows = ["| documents | jobs | wall s | docs/s (wall) | MB/s (wall) | CPU ms/doc | docs/s per "
-            "CPU s | growth (CPU/doc vs first) | peak RSS MB | DB bytes/doc |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    qrows = ["| documents | stats (startup) p50/p99 ms | search p50/p99 ms | match p50/p99 ms |",
-             "|---:|---:|---:|---:|"]
+    rows = ["| binary | documents | jobs | wall s | docs/s (wall) | MB/s (wall) | CPU ms/doc | "
+            "docs/s per CPU s | MB/s per CPU s | growth (CPU/doc vs first) | peak RSS MB | "
+            "DB bytes/doc |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    ratio_rows = ["| documents | jobs | baseline CPU ms/doc | current CPU ms/doc | speed-up |",
+                  "|---:|---:|---:|---:|---:|"]
+    qrows = ["| documents | first search s wall / CPU (FTS index build) | stats (startup) p50/p99 "
+             "ms | search p50/p99 ms | match p50/p99 ms |", "|---:|---:|---:|---:|---:|"]
     base = {}
     for n in [int(x) for x in args.sizes.split(",")]:
-        pages, nbytes = corpus(args.build, n)
+        pages, nbytes = corpus(args.build, n, args.pages)
         db1 = None
         for jobs in [int(x) for x in args.jobs.split(",")]:
-            db = os.path.join(args.build, f"bench-{n}-j{jobs}.db")
-            wall, cpu, rss = ingest(binary, pages, db, jobs)
-            size = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
-            per_doc = cpu / n
-            base.setdefault(jobs, per_doc)
-            rows.append(f"| {n} | {jobs} | {wall:.1f} | {n / wall:.0f} | {nbytes / wall / 1e6:.2f} | "
-                        f"{per_doc * 1000:.2f} | {n / cpu:.0f} | {per_doc / base[jobs]:.2f} | "
-                        f"{rss / 1e6:.0f} | {size / n:.0f} |")
-            print(rows[-1], flush=True)
-            db1 = db1 or db
+            per_doc_of = {}
+            # The baseline first: the current binary then runs on pages the baseline already
+            # pulled into the page cache, never the other way round.
+            for label, exe in reversed(binaries):
+                db = os.path.join(args.build, f"bench-{n}-j{jobs}-{label}.db")
+                wall, cpu, rss = ingest(exe, pages, db, jobs)
+                size = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
+                per_doc = cpu / n
+                per_doc_of[label] = per_doc
+                base.setdefault((label, jobs), per_doc)
+                rows.append(f"| {label} | {n} | {jobs} | {wall:.1f} | {n / wall:.0f} | "
+                            f"{nbytes / wall / 1e6:.2f} | {per_doc * 1000:.2f} | {n / cpu:.0f} | "
+                            f"{nbytes / cpu / 1e6:.2f} | {per_doc / base[(label, jobs)]:.2f} | "
+                            f"{rss / 1e6:.0f} | {size / n:.0f} |")
+                print(rows[-1], flush=True)
+                if label == "current":
+                    db1 = db1 or db
+            if args.baseline:
+                b, c = per_doc_of["baseline"], per_doc_of["current"]
+                ratio_rows.append(f"| {n} | {jobs} | {b * 1000:.2f} | {c * 1000:.2f} | {b / c:.2f}x |")
+                print(ratio_rows[-1], flush=True)
         if args.queries > 0 and db1:
+            # The first query drains the search queue: it indexes every ingested document.
+            first, first_cpu, _, _ = run([binary, "--db", db1, "search", SEARCHES[0]])
             st = latency(binary, db1, [["stats"]], args.queries)
             se = latency(binary, db1, [["search", q] for q in SEARCHES], args.queries)
             ma = latency(binary, db1, [["match", q] for q in NEEDS], args.queries)
-            fmt = lambda x: "n/a" if x is None else f"{x[0]:.0f} / {x[1]:.0f}"
-            qrows.append(f"| {n} | {fmt(st)} | {fmt(se)} | {fmt(ma)} |")
+            fmt = lambda x: ("n/a" if x is None else
+                             f"{x[0]:.0f} / {x[1]:.0f} (CPU {x[2]:.0f} / {x[3]:.0f})")
+            qrows.append(f"| {n} | {first:.1f} / {first_cpu:.1f} | {fmt(st)} | {fmt(se)} | "
+                         f"{fmt(ma)} |")
             print(qrows[-1], flush=True)
     out.append("\n".join(rows))
+    if args.baseline:
+        out.append("\n".join(ratio_rows))
     if args.queries > 0:
         out.append("\n".join(qrows))
     if args.profile > 0:

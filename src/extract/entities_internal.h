@@ -7,6 +7,7 @@
 #ifndef KETNOI_EXTRACT_ENTITIES_INTERNAL_H_
 #define KETNOI_EXTRACT_ENTITIES_INTERNAL_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -77,15 +78,39 @@ struct GazMatch {
 };
 
 // Lexicon strings keyed by LookupKey; matched at unit boundaries.
+// Stored as a byte trie over the keys: one walk along the sentence's folded bytes from a
+// unit start finds every key starting there, and stops at the first byte no key continues
+// with (most starts end after a byte or two). No substring is built or hashed per span.
 class Gazetteer {
  public:
   void Add(std::string_view text, GazEntry entry);
-  // Every entry matching units [first, last) for some last, longest first.
+  // Every entry matching units [first, last) for some last, longest first; entries of one
+  // key in the order they were added.
   std::vector<GazMatch> MatchAt(const SentenceView& view, size_t first) const;
-  bool empty() const { return table_.empty(); }
+  bool empty() const { return nodes_.size() == 1; }
 
  private:
-  std::unordered_map<std::string, std::vector<GazEntry>> table_;
+  struct Edge {
+    unsigned char byte = 0;
+    uint32_t to = 0;
+  };
+  struct Node {
+    std::vector<Edge> next;         // sorted by byte (the root uses root_next_)
+    std::vector<GazEntry> entries;  // the keys that end here
+  };
+  static constexpr uint32_t kNone = UINT32_MAX;
+  // The child of `node` along `byte`, or kNone.
+  uint32_t Next(uint32_t node, unsigned char byte) const;
+
+  std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0]: the root
+  // The root's children by first byte (kNone when none): every walk starts with this step
+  // and most end after it, so it is a table lookup rather than a search.
+  std::array<uint32_t, 256> root_next_ = MakeRootTable();
+  static std::array<uint32_t, 256> MakeRootTable() {
+    std::array<uint32_t, 256> table;
+    table.fill(kNone);
+    return table;
+  }
   size_t max_units_ = 1;
 };
 

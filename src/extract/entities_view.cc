@@ -221,22 +221,60 @@ void Gazetteer::Add(std::string_view text, GazEntry entry) {
     }
   }
   max_units_ = std::max(max_units_, CountUnits(key));
-  table_[key].push_back(entry);
+  uint32_t node = 0;
+  for (char c : key) {
+    auto byte = static_cast<unsigned char>(c);
+    if (node == 0) {
+      if (root_next_[byte] == kNone) {
+        root_next_[byte] = static_cast<uint32_t>(nodes_.size());
+        nodes_.emplace_back();
+      }
+      node = root_next_[byte];
+      continue;
+    }
+    std::vector<Edge>& next = nodes_[node].next;
+    auto it = std::lower_bound(next.begin(), next.end(), byte,
+                               [](const Edge& e, unsigned char b) { return e.byte < b; });
+    if (it != next.end() && it->byte == byte) {
+      node = it->to;
+      continue;
+    }
+    auto child = static_cast<uint32_t>(nodes_.size());
+    next.insert(it, Edge{byte, child});  // before emplace_back: `next` lives in nodes_
+    nodes_.emplace_back();
+    node = child;
+  }
+  nodes_[node].entries.push_back(std::move(entry));
+}
+
+uint32_t Gazetteer::Next(uint32_t node, unsigned char byte) const {
+  if (node == 0) return root_next_[byte];
+  const std::vector<Edge>& next = nodes_[node].next;
+  auto it = std::lower_bound(next.begin(), next.end(), byte,
+                             [](const Edge& e, unsigned char b) { return e.byte < b; });
+  return it != next.end() && it->byte == byte ? it->to : kNone;
 }
 
 std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first) const {
   std::vector<GazMatch> out;
   if (first >= view.units.size() || view.units[first].kind == UnitKind::kPunct) return out;
   size_t limit = std::min(view.units.size(), first + max_units_);
-  for (size_t last = limit; last > first; --last) {
+  // Keys are compared with the folded text of units [first, last), separators included,
+  // exactly as View::Fold(first, last) spells it; shorter spans are met first.
+  uint32_t node = 0;
+  size_t pos = view.units[first].b;
+  for (size_t last = first + 1; last <= limit; ++last) {
+    for (size_t end = view.units[last - 1].e; pos < end && node != kNone; ++pos) {
+      node = Next(node, static_cast<unsigned char>(view.fold[pos]));
+    }
+    if (node == kNone) break;
+    if (nodes_[node].entries.empty()) continue;
     if (view.units[last - 1].kind == UnitKind::kPunct && last - 1 > first) {
       // A name may contain punctuation ("Bà Rịa - Vũng Tàu") but does not end with it,
       // except a closing parenthesis ("Đài Loan (Trung Quốc)").
       if (!view.IsPunct(last - 1, ")）.")) continue;  // or an abbreviation: "Mr.", "TP."
     }
-    auto it = table_.find(std::string(view.Fold(first, last)));
-    if (it == table_.end()) continue;
-    for (const GazEntry& entry : it->second) {
+    for (const GazEntry& entry : nodes_[node].entries) {
       if (entry.first_upper && view.units[first].kind == UnitKind::kWord &&
           !view.units[first].cap) {
         continue;
@@ -251,6 +289,14 @@ std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first)
       }
       out.push_back({first, last, entry});
     }
+  }
+  // Longest first: reverse the spans, keeping each span's entries in insertion order.
+  std::reverse(out.begin(), out.end());
+  for (auto run = out.begin(); run != out.end();) {
+    auto run_end =
+        std::find_if(run, out.end(), [&](const GazMatch& m) { return m.last != run->last; });
+    std::reverse(run, run_end);
+    run = run_end;
   }
   return out;
 }
