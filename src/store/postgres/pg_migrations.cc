@@ -156,6 +156,36 @@ CREATE TABLE event_clusters (
 );
 CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
 )sql"},
+      // Same as SQLite migration 4. There are no triggers here: PostgresStore::PutDocument
+      // replays the curation in the document's own transaction (ReplayCuration).
+      {4, "curation editors, rejections and log", R"sql(
+ALTER TABLE curation_merges ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE curation_splits ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE curation_renames ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE entity_aliases ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+CREATE TABLE curation_rejected_mentions (
+  doc_id     TEXT NOT NULL,
+  surface    TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  PRIMARY KEY (doc_id, surface)
+);
+CREATE TABLE curation_rejected_events (
+  doc_id     TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  evidence   TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  PRIMARY KEY (doc_id, type, evidence)
+);
+CREATE TABLE curation_log (
+  seq        BIGSERIAL PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  detail     TEXT NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }
