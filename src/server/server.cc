@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -233,6 +234,7 @@ struct Server::Impl {
   void Routes();
   bool Authorized(const httplib::Request& req, httplib::Response& res);
   void Ingest(const httplib::Request& req, httplib::Response& res);
+  void Curate(const httplib::Request& req, httplib::Response& res, const std::string& action);
 };
 
 bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& res) {
@@ -297,6 +299,109 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
            put->result == store::PutResult::kInserted ? 201 : 200);
 }
 
+namespace {
+
+// The fields of a curation request body (a JSON object); every problem is one 400 message.
+class CurationBody {
+ public:
+  explicit CurationBody(const std::string& body)
+      : j_(json::parse(body, nullptr, false)), ok_(j_.is_object()) {
+    if (!ok_) error_ = "the body must be a JSON object";
+  }
+  std::string Text(const char* key) {
+    if (!error_.empty()) return "";
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_string() || it->get<std::string>().empty()) {
+      error_ = std::string(key) + " must be a non-empty string";
+      return "";
+    }
+    std::string v = it->get<std::string>();
+    if (v.size() > kMaxParamBytes) error_ = std::string(key) + " is longer than 2000 bytes";
+    return v;
+  }
+  std::vector<std::string> Texts(const char* key) {
+    std::vector<std::string> out;
+    if (!error_.empty()) return out;
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_array() || it->empty() || it->size() > 100) {
+      error_ = std::string(key) + " must be a list of 1 to 100 strings";
+      return out;
+    }
+    for (const json& v : *it) {
+      if (!v.is_string() || v.get<std::string>().empty() ||
+          v.get<std::string>().size() > kMaxParamBytes) {
+        error_ = std::string(key) + " must hold non-empty strings of at most 2000 bytes";
+        return {};
+      }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  int64_t Index(const char* key) {
+    if (!error_.empty()) return 0;
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_number_integer() || it->get<int64_t>() < 0 ||
+        it->get<int64_t>() > (int64_t{1} << 31)) {
+      error_ = std::string(key) + " must be a non-negative integer";
+      return 0;
+    }
+    return it->get<int64_t>();
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  json j_;
+  bool ok_;
+  std::string error_;
+};
+
+}  // namespace
+
+void Server::Impl::Curate(const httplib::Request& req, httplib::Response& res,
+                          const std::string& action) {
+  if (!Authorized(req, res)) return;
+  CurationBody body(req.body);
+  std::string editor = body.Text("editor");
+  if (editor.size() > 100) return SendError(res, 400, "editor is longer than 100 bytes");
+  std::function<core::Result<store::CurationOutcome>()> edit;
+  if (action == "merge") {
+    std::string from = body.Text("from"), into = body.Text("into");
+    edit = [=, this] { return writer->Merge(from, into, editor); };
+  } else if (action == "split") {
+    std::string id = body.Text("id");
+    std::vector<std::string> names = body.Texts("names");
+    edit = [=, this] { return writer->Split(id, names, editor); };
+  } else if (action == "alias") {
+    std::string id = body.Text("id"), name = body.Text("name");
+    edit = [=, this] { return writer->AddAlias(id, name, editor); };
+  } else if (action == "rename") {
+    std::string id = body.Text("id"), name = body.Text("name");
+    edit = [=, this] { return writer->Rename(id, name, editor); };
+  } else if (action == "reject-mention") {
+    std::string doc = body.Text("doc");
+    int64_t mention = body.Index("mention");
+    edit = [=, this] { return writer->RejectMention(doc, mention, editor); };
+  } else if (action == "reject-event") {
+    std::string doc = body.Text("doc");
+    int64_t event = body.Index("event");
+    edit = [=, this] { return writer->RejectEvent(doc, event, editor); };
+  } else {
+    return SendError(res, 404, "no such curation action: " + action);
+  }
+  if (!body.error().empty()) return SendError(res, 400, body.error());
+  core::Result<store::CurationOutcome> done = core::Internal("unset");
+  {
+    std::lock_guard lock(writer_mu);
+    done = edit();
+  }
+  if (!done.ok()) return SendStatus(res, done.status());
+  SendJson(res, json{{"action", action},
+                     {"editor", editor},
+                     {"entity", done->entity_id},
+                     {"changed", done->changed},
+                     {"message", done->message}});
+}
+
 void Server::Impl::Routes() {
   http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
@@ -325,15 +430,14 @@ void Server::Impl::Routes() {
     int offset = p.GetInt("offset", 0, 0, 1 << 30);
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
-    auto docs = c->store->ListDocuments();
-    if (!docs.ok()) return SendStatus(res, docs.status());
+    auto page = c->store->ListDocumentsPage(lang, limit, offset);
+    if (!page.ok()) return SendStatus(res, page.status());
     json out = json::array();
-    int matched = 0;
-    for (const auto& d : *docs) {
-      if (!lang.empty() && d.lang != lang) continue;
-      if (matched++ >= offset && static_cast<int>(out.size()) < limit) out.push_back(ToJson(d));
-    }
-    SendJson(res, json{{"total", matched}, {"offset", offset}, {"documents", out}});
+    for (const auto& d : page->documents) out.push_back(ToJson(d));
+    json answer{{"total", page->total}, {"offset", offset}, {"limit", limit}, {"documents", out}};
+    int64_t next = offset + static_cast<int64_t>(page->documents.size());
+    answer["next_offset"] = next < page->total ? json(next) : json(nullptr);
+    SendJson(res, answer);
   });
 
   http.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
@@ -440,6 +544,11 @@ void Server::Impl::Routes() {
 
   http.Post("/api/ingest",
             [this](const httplib::Request& req, httplib::Response& res) { Ingest(req, res); });
+
+  http.Post(R"(/api/curation/([a-z-]+))",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              Curate(req, res, req.matches[1]);
+            });
 
   // Wrong methods on known API routes are 405, not 404.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
