@@ -18,6 +18,7 @@
 #include "search/search.h"
 #include "server/document_view.h"
 #include "server/json_views.h"
+#include "server/response_cache.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace ketnoi::server {
@@ -229,7 +230,15 @@ struct Server::Impl {
   std::unique_ptr<pipeline::Pipeline> pipeline;
   std::unique_ptr<store::Store> writer;  // uploads; one writer at a time
   std::mutex writer_mu;
+  // A connection that never writes: its PRAGMA data_version moves with every commit made
+  // by any other connection or process, which is what keys the response cache.
+  std::unique_ptr<store::SqliteDb> version_db;
+  std::mutex version_mu;
+  ResponseCache cache;
   int port = 0;
+
+  int64_t DataVersion();
+  httplib::Server::Handler Cached(httplib::Server::Handler handler);
 
   void Routes();
   bool Authorized(const httplib::Request& req, httplib::Response& res);
@@ -402,8 +411,36 @@ void Server::Impl::Curate(const httplib::Request& req, httplib::Response& res,
                      {"message", done->message}});
 }
 
+int64_t Server::Impl::DataVersion() {
+  std::lock_guard lock(version_mu);
+  if (!version_db) return -1;
+  auto q = version_db->Prepare("PRAGMA data_version");
+  if (!q.ok()) return -1;
+  auto row = q->Step();
+  return row.ok() && *row ? q->Int(0) : -1;
+}
+
+httplib::Server::Handler Server::Impl::Cached(httplib::Server::Handler handler) {
+  return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    int64_t version = DataVersion();
+    if (version < 0) return handler(req, res);  // no version: never serve a stored answer
+    CachedAnswer answer = cache.Get(req.target, version, [&] {
+      httplib::Response fresh;
+      handler(req, fresh);
+      return CachedAnswer{fresh.status == -1 ? 200 : fresh.status, std::move(fresh.body),
+                          fresh.get_header_value("Content-Type")};
+    });
+    res.status = answer.status;
+    res.set_content(std::move(answer.body), answer.content_type);
+  };
+}
+
 void Server::Impl::Routes() {
-  http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+  // Every GET answer is cached until the data changes (server/response_cache.h).
+  auto cached_get = [this](const std::string& pattern, httplib::Server::Handler handler) {
+    http.Get(pattern, Cached(std::move(handler)));
+  };
+  cached_get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::SearchQuery q;
     q.text = p.Require("q");
@@ -423,7 +460,7 @@ void Server::Impl::Routes() {
     SendJson(res, json{{"query", q.text}, {"hits", out}});
   });
 
-  http.Get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     std::string lang = p.GetLang("lang");
     int limit = p.GetInt("limit", 100, 1, kMaxLimit);
@@ -440,7 +477,7 @@ void Server::Impl::Routes() {
     SendJson(res, answer);
   });
 
-  http.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get(R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1];
     if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
     auto c = pool.Acquire();
@@ -449,7 +486,7 @@ void Server::Impl::Routes() {
     SendJson(res, *view);
   });
 
-  http.Get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     std::string q = p.Require("q");
     int limit = p.GetInt("limit", 50, 1, kMaxLimit);
@@ -465,7 +502,7 @@ void Server::Impl::Routes() {
     SendJson(res, json{{"query", q}, {"entities", out}});
   });
 
-  http.Get(R"(/api/entities/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get(R"(/api/entities/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1];
     if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
     auto c = pool.Acquire();
@@ -474,7 +511,7 @@ void Server::Impl::Routes() {
     SendJson(res, ToJson(*profile));
   });
 
-  http.Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     if (p.Failed(res)) return;
@@ -486,7 +523,7 @@ void Server::Impl::Routes() {
     SendJson(res, json{{"events", out}});
   });
 
-  http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     std::string bucket = p.Get("bucket");
@@ -501,7 +538,7 @@ void Server::Impl::Routes() {
                        {"periods", Timeline(*events, bucket == "month")}});
   });
 
-  http.Get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     std::string format = p.Get("format");
@@ -519,7 +556,7 @@ void Server::Impl::Routes() {
     SendJson(res, ToJson(*graph));
   });
 
-  http.Get("/api/match", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/match", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::MatchQuery q;
     q.need = p.Require("need");
@@ -535,7 +572,7 @@ void Server::Impl::Routes() {
     SendJson(res, out);
   });
 
-  http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
+  cached_get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
     auto c = pool.Acquire();
     auto stats = c->store->GetStats();
     if (!stats.ok()) return SendStatus(res, stats.status());
@@ -605,6 +642,11 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
     if (!st.ok()) return st.status();
     c->store = std::move(st).value();
     impl->pool.Add(std::move(c));
+  }
+  if (options.db.rfind("postgresql://", 0) != 0 && options.db.rfind("postgres://", 0) != 0) {
+    auto version_db = store::SqliteDb::Open(options.db);
+    if (!version_db.ok()) return version_db.status();
+    impl->version_db = std::move(version_db).value();
   }
   auto writer = store::Store::Open(options.db);
   if (!writer.ok()) return writer.status();
