@@ -643,7 +643,8 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
     c->store = std::move(st).value();
     impl->pool.Add(std::move(c));
   }
-  if (options.db.rfind("postgresql://", 0) != 0 && options.db.rfind("postgres://", 0) != 0) {
+  if (options.cache_answers && options.db.rfind("postgresql://", 0) != 0 &&
+      options.db.rfind("postgres://", 0) != 0) {
     auto version_db = store::SqliteDb::Open(options.db);
     if (!version_db.ok()) return version_db.status();
     impl->version_db = std::move(version_db).value();
