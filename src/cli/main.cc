@@ -1,7 +1,31 @@
 // ketnoi — the command-line entry point. See README.md and `ketnoi --help`.
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/config_file.h"
+
+namespace {
+
+// Every option's long names (with '-' or '_'), per section: "" for the top level and one
+// section per subcommand, as CLI11 maps config keys.
+void CollectKeys(const CLI::App& app, const std::string& section, ketnoi::cli::ConfigKeys* keys) {
+  std::set<std::string>& names = (*keys)[section];
+  for (const CLI::Option* opt : app.get_options()) {
+    for (std::string n : opt->get_lnames()) {
+      names.insert(n);
+      for (char& c : n) c = c == '-' ? '_' : c;
+      names.insert(n);
+    }
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    CollectKeys(*sub, section.empty() ? sub->get_name() : section + "." + sub->get_name(), keys);
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using ketnoi::cli::GlobalOptions;
@@ -33,6 +57,20 @@ int main(int argc, char** argv) {
   ketnoi::cli::AddMatchCommand(app, global, &exit_code);
   ketnoi::cli::AddServeCommand(app, global, &exit_code);
   ketnoi::cli::AddCurateCommands(app, global, &exit_code);
+  if (std::string config = ketnoi::cli::ConfigPathFromArgs(argc, argv); !config.empty()) {
+    std::ifstream in(config, std::ios::binary);
+    if (in) {  // a missing file is CLI11's to report
+      std::stringstream text;
+      text << in.rdbuf();
+      ketnoi::cli::ConfigKeys keys;
+      CollectKeys(app, "", &keys);
+      ketnoi::core::Status st = ketnoi::cli::CheckConfigText(config, text.str(), keys);
+      if (!st.ok()) {
+        ketnoi::cli::PrintError(st.message());
+        return 2;
+      }
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

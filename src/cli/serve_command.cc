@@ -39,6 +39,9 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       ->capture_default_str();
   cmd->add_flag(
       "--quiet", [opts](int64_t) { opts->access_log = false; }, "No access log on stderr");
+  cmd->add_flag(
+      "--no-cache", [opts](int64_t) { opts->cache_answers = false; },
+      "Compute every GET answer afresh (measuring query cost)");
   cmd->callback([&global, exit_code, opts] {
     server::ServerOptions o = *opts;
     o.db = global.db;

@@ -5,9 +5,11 @@
 // (script, style, template, noscript, form controls, media) are dropped.
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -336,11 +338,18 @@ struct DocDeleter {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 
-std::unique_ptr<xmlDoc, DocDeleter> Parse(std::string_view bytes, const char* encoding) {
+// `*too_deep` tells whether libxml2 stopped at its depth limit (it then returns the tree
+// built so far; its error is the thread's last one).
+std::unique_ptr<xmlDoc, DocDeleter> Parse(std::string_view bytes, const char* encoding,
+                                          bool* too_deep) {
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                            HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-  return std::unique_ptr<xmlDoc, DocDeleter>(
+  xmlResetLastError();
+  std::unique_ptr<xmlDoc, DocDeleter> doc(
       htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding, kOptions));
+  const xmlError* err = xmlGetLastError();
+  *too_deep = err && err->message && std::strstr(err->message, "Excessive depth") != nullptr;
+  return doc;
 }
 
 }  // namespace
@@ -371,11 +380,12 @@ core::Status ReadHtmlPage(std::string_view bytes, const IngestOptions& options, 
   std::call_once(init, [] { xmlInitParser(); });
   std::string charset = DeclaredCharset(bytes);
   std::unique_ptr<xmlDoc, DocDeleter> doc;
+  bool too_deep = false;
   // Valid UTF-8 with non-ASCII bytes is almost never an accident: pages that declare a legacy
   // charset but are UTF-8 (a common misconfiguration) are read as UTF-8.
   if (!charset.empty() && charset != "utf-8" && charset != "utf8" && !core::IsValidUtf8(bytes)) {
     // A legacy charset (windows-1258, gbk, gb2312, big5...): libxml2 converts through iconv.
-    doc = Parse(bytes, charset.c_str());
+    doc = Parse(bytes, charset.c_str(), &too_deep);
     if (!doc) page->warnings.push_back("charset " + charset + " not supported, read as UTF-8");
   }
   if (!doc) {
@@ -384,9 +394,14 @@ core::Status ReadHtmlPage(std::string_view bytes, const IngestOptions& options, 
       page->warnings.push_back(std::to_string(repaired.replaced) +
                                " invalid UTF-8 sequences replaced");
     }
-    doc = Parse(repaired.text, "UTF-8");
+    doc = Parse(repaired.text, "UTF-8", &too_deep);
   }
   if (!doc) return core::InvalidInput("HTML could not be parsed");
+  if (too_deep) {
+    page->nesting_truncated = true;
+    page->warnings.push_back("HTML nested deeper than " + std::to_string(kHtmlParserMaxDepth) +
+                             " levels: the content below that depth was dropped");
+  }
   Renderer renderer(page, options);
   renderer.Render(xmlDocGetRootElement(doc.get()), 0);
   renderer.Finish();
@@ -399,7 +414,7 @@ core::Status ReadHtmlPage(std::string_view bytes, const IngestOptions& options, 
     page->meta = {};
     page->warnings.push_back("charset " + charset + " conversion failed, read as UTF-8");
     core::Utf8Repair repaired = core::RepairUtf8(bytes);
-    doc = Parse(repaired.text, "UTF-8");
+    doc = Parse(repaired.text, "UTF-8", &too_deep);
     if (!doc) return core::InvalidInput("HTML could not be parsed");
     Renderer again(page, options);
     again.Render(xmlDocGetRootElement(doc.get()), 0);

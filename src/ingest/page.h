@@ -28,6 +28,10 @@ namespace ketnoi::ingest {
 
 enum class PageFormat { kText, kHtml };
 
+// libxml2 builds HTML trees this deep and no deeper (xmlParserMaxDepth without
+// XML_PARSE_HUGE, which ketnoi never sets: a hostile page must not recurse without bound).
+constexpr int kHtmlParserMaxDepth = 256;
+
 enum class BlockKind {
   kLine,       // one line of a .txt page
   kParagraph,  // <p>, <div> text, <td>...
@@ -63,12 +67,15 @@ struct Page {
   std::vector<Block> blocks;
   PageMeta meta;
   std::vector<std::string> warnings;  // e.g. "3 invalid UTF-8 sequences replaced"
+  // HTML nested deeper than libxml2 builds (kHtmlParserMaxDepth): what lies below was
+  // dropped (a warning says so); a page with nothing above that depth has no article.
+  bool nesting_truncated = false;
 };
 
 struct IngestOptions {
   // Pages bigger than this are refused: real articles are < 1 MB; 16 MB keeps memory bounded.
   size_t max_page_bytes = 16u << 20;
-  // HTML nested deeper than this is flattened: libxml2 itself caps at 256.
+  // HTML nested deeper than this is flattened: libxml2 itself caps at kHtmlParserMaxDepth.
   int max_html_depth = 256;
   // A line longer than this in a text page is split: guards pathological minified input.
   size_t max_line_bytes = 1u << 20;

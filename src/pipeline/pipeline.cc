@@ -124,7 +124,14 @@ Result<ProcessedDocument> Pipeline::Process(ingest::Page page) const {
   ProcessedDocument doc;
   doc.id = StemOf(page.source);
   doc.article = clean::Clean(page, options_.clean);
-  if (!doc.article.ok()) return core::InvalidInput("no article text found");
+  if (!doc.article.ok()) {
+    if (page.nesting_truncated) {
+      return core::InvalidInput("HTML nested deeper than " +
+                                std::to_string(ingest::kHtmlParserMaxDepth) +
+                                " levels: no article text above that depth");
+    }
+    return core::InvalidInput("no article text found");
+  }
   std::string body = doc.article.Body(page.text);
   doc.lang = text::IdentifyLanguage(body);
   if (doc.lang == core::Lang::kUnknown) doc.lang = text::IdentifyLanguage(doc.article.title);

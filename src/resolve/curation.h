@@ -1,10 +1,12 @@
 // resolve/curation.h — a person's corrections to resolution, replayed after every run.
 //
-// `ketnoi merge A B` (A's mentions join B), `ketnoi split ID NAME...` (mentions of ID
-// with one of the NAMEs leave for a new entity), `ketnoi alias add ID NAME`, `ketnoi
-// rename ID NAME`. They are stored in the database (curation tables, migration 3) and the
-// store's triggers replay them on every re-ingested row; the Resolver replays them too
-// (ApplyCuration) so `ketnoi extract` and the in-memory results agree with the database.
+// Merge (A's mentions join B), split (mentions of ID with one of the NAMEs leave for a new
+// entity), alias, rename, and rejecting a wrong mention or event: made with `ketnoi merge |
+// split | alias add | rename | reject` or POST /api/curation/... by a signed-in editor, all
+// through store::Store (store.h), which records them with the editor and the time and
+// replays them on every re-ingested document (SQLite triggers, PostgreSQL statements). The
+// Resolver replays merges, splits, aliases and renames too (ApplyCuration) so `ketnoi
+// extract` and the in-memory results agree with the database.
 // Thread safety: plain values.
 #ifndef KETNOI_RESOLVE_CURATION_H_
 #define KETNOI_RESOLVE_CURATION_H_

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -17,7 +18,9 @@
 #include "search/search.h"
 #include "server/document_view.h"
 #include "server/json_views.h"
+#include "server/response_cache.h"
 #include "store/sql.h"
+#include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
 namespace ketnoi::server {
@@ -229,11 +232,20 @@ struct Server::Impl {
   std::unique_ptr<pipeline::Pipeline> pipeline;
   std::unique_ptr<store::Store> writer;  // uploads; one writer at a time
   std::mutex writer_mu;
+  // A connection that never writes: its PRAGMA data_version moves with every commit made
+  // by any other connection or process, which is what keys the response cache.
+  std::unique_ptr<store::SqliteDb> version_db;
+  std::mutex version_mu;
+  ResponseCache cache;
   int port = 0;
+
+  int64_t DataVersion();
+  httplib::Server::Handler Cached(httplib::Server::Handler handler);
 
   void Routes();
   bool Authorized(const httplib::Request& req, httplib::Response& res);
   void Ingest(const httplib::Request& req, httplib::Response& res);
+  void Curate(const httplib::Request& req, httplib::Response& res, const std::string& action);
 };
 
 bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& res) {
@@ -298,8 +310,139 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
            put->result == store::PutResult::kInserted ? 201 : 200);
 }
 
+namespace {
+
+// The fields of a curation request body (a JSON object); every problem is one 400 message.
+class CurationBody {
+ public:
+  explicit CurationBody(const std::string& body)
+      : j_(json::parse(body, nullptr, false)), ok_(j_.is_object()) {
+    if (!ok_) error_ = "the body must be a JSON object";
+  }
+  std::string Text(const char* key) {
+    if (!error_.empty()) return "";
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_string() || it->get<std::string>().empty()) {
+      error_ = std::string(key) + " must be a non-empty string";
+      return "";
+    }
+    std::string v = it->get<std::string>();
+    if (v.size() > kMaxParamBytes) error_ = std::string(key) + " is longer than 2000 bytes";
+    return v;
+  }
+  std::vector<std::string> Texts(const char* key) {
+    std::vector<std::string> out;
+    if (!error_.empty()) return out;
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_array() || it->empty() || it->size() > 100) {
+      error_ = std::string(key) + " must be a list of 1 to 100 strings";
+      return out;
+    }
+    for (const json& v : *it) {
+      if (!v.is_string() || v.get<std::string>().empty() ||
+          v.get<std::string>().size() > kMaxParamBytes) {
+        error_ = std::string(key) + " must hold non-empty strings of at most 2000 bytes";
+        return {};
+      }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  int64_t Index(const char* key) {
+    if (!error_.empty()) return 0;
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_number_integer() || it->get<int64_t>() < 0 ||
+        it->get<int64_t>() > (int64_t{1} << 31)) {
+      error_ = std::string(key) + " must be a non-negative integer";
+      return 0;
+    }
+    return it->get<int64_t>();
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  json j_;
+  bool ok_;
+  std::string error_;
+};
+
+}  // namespace
+
+void Server::Impl::Curate(const httplib::Request& req, httplib::Response& res,
+                          const std::string& action) {
+  if (!Authorized(req, res)) return;
+  CurationBody body(req.body);
+  std::string editor = body.Text("editor");
+  if (editor.size() > 100) return SendError(res, 400, "editor is longer than 100 bytes");
+  std::function<core::Result<store::CurationOutcome>()> edit;
+  if (action == "merge") {
+    std::string from = body.Text("from"), into = body.Text("into");
+    edit = [=, this] { return writer->Merge(from, into, editor); };
+  } else if (action == "split") {
+    std::string id = body.Text("id");
+    std::vector<std::string> names = body.Texts("names");
+    edit = [=, this] { return writer->Split(id, names, editor); };
+  } else if (action == "alias") {
+    std::string id = body.Text("id"), name = body.Text("name");
+    edit = [=, this] { return writer->AddAlias(id, name, editor); };
+  } else if (action == "rename") {
+    std::string id = body.Text("id"), name = body.Text("name");
+    edit = [=, this] { return writer->Rename(id, name, editor); };
+  } else if (action == "reject-mention") {
+    std::string doc = body.Text("doc");
+    int64_t mention = body.Index("mention");
+    edit = [=, this] { return writer->RejectMention(doc, mention, editor); };
+  } else if (action == "reject-event") {
+    std::string doc = body.Text("doc");
+    int64_t event = body.Index("event");
+    edit = [=, this] { return writer->RejectEvent(doc, event, editor); };
+  } else {
+    return SendError(res, 404, "no such curation action: " + action);
+  }
+  if (!body.error().empty()) return SendError(res, 400, body.error());
+  core::Result<store::CurationOutcome> done = core::Internal("unset");
+  {
+    std::lock_guard lock(writer_mu);
+    done = edit();
+  }
+  if (!done.ok()) return SendStatus(res, done.status());
+  SendJson(res, json{{"action", action},
+                     {"editor", editor},
+                     {"entity", done->entity_id},
+                     {"changed", done->changed},
+                     {"message", done->message}});
+}
+
+int64_t Server::Impl::DataVersion() {
+  std::lock_guard lock(version_mu);
+  if (!version_db) return -1;
+  auto q = version_db->Prepare("PRAGMA data_version");
+  if (!q.ok()) return -1;
+  auto row = q->Step();
+  return row.ok() && *row ? q->Int(0) : -1;
+}
+
+httplib::Server::Handler Server::Impl::Cached(httplib::Server::Handler handler) {
+  return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    int64_t version = DataVersion();
+    if (version < 0) return handler(req, res);  // no version: never serve a stored answer
+    CachedAnswer answer = cache.Get(req.target, version, [&] {
+      httplib::Response fresh;
+      handler(req, fresh);
+      return CachedAnswer{fresh.status == -1 ? 200 : fresh.status, std::move(fresh.body),
+                          fresh.get_header_value("Content-Type")};
+    });
+    res.status = answer.status;
+    res.set_content(std::move(answer.body), answer.content_type);
+  };
+}
+
 void Server::Impl::Routes() {
-  http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+  // Every GET answer is cached until the data changes (server/response_cache.h).
+  auto cached_get = [this](const std::string& pattern, httplib::Server::Handler handler) {
+    http.Get(pattern, Cached(std::move(handler)));
+  };
+  cached_get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::SearchQuery q;
     q.text = p.Require("q");
@@ -319,25 +462,24 @@ void Server::Impl::Routes() {
     SendJson(res, json{{"query", q.text}, {"hits", out}});
   });
 
-  http.Get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     std::string lang = p.GetLang("lang");
     int limit = p.GetInt("limit", 100, 1, kMaxLimit);
     int offset = p.GetInt("offset", 0, 0, 1 << 30);
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
-    auto docs = c->kb->store().ListDocuments();
-    if (!docs.ok()) return SendStatus(res, docs.status());
+    auto page = c->kb->store().ListDocumentsPage(lang, limit, offset);
+    if (!page.ok()) return SendStatus(res, page.status());
     json out = json::array();
-    int matched = 0;
-    for (const auto& d : *docs) {
-      if (!lang.empty() && d.lang != lang) continue;
-      if (matched++ >= offset && static_cast<int>(out.size()) < limit) out.push_back(ToJson(d));
-    }
-    SendJson(res, json{{"total", matched}, {"offset", offset}, {"documents", out}});
+    for (const auto& d : page->documents) out.push_back(ToJson(d));
+    json answer{{"total", page->total}, {"offset", offset}, {"limit", limit}, {"documents", out}};
+    int64_t next = offset + static_cast<int64_t>(page->documents.size());
+    answer["next_offset"] = next < page->total ? json(next) : json(nullptr);
+    SendJson(res, answer);
   });
 
-  http.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get(R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1];
     if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
     auto c = pool.Acquire();
@@ -346,7 +488,7 @@ void Server::Impl::Routes() {
     SendJson(res, *view);
   });
 
-  http.Get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     std::string q = p.Require("q");
     int limit = p.GetInt("limit", 50, 1, kMaxLimit);
@@ -362,7 +504,7 @@ void Server::Impl::Routes() {
     SendJson(res, json{{"query", q}, {"entities", out}});
   });
 
-  http.Get(R"(/api/entities/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get(R"(/api/entities/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1];
     if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
     auto c = pool.Acquire();
@@ -371,7 +513,7 @@ void Server::Impl::Routes() {
     SendJson(res, ToJson(*profile));
   });
 
-  http.Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     if (p.Failed(res)) return;
@@ -383,7 +525,7 @@ void Server::Impl::Routes() {
     SendJson(res, json{{"events", out}});
   });
 
-  http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     std::string bucket = p.Get("bucket");
@@ -398,7 +540,7 @@ void Server::Impl::Routes() {
                        {"periods", Timeline(*events, bucket == "month")}});
   });
 
-  http.Get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     std::string format = p.Get("format");
@@ -416,7 +558,7 @@ void Server::Impl::Routes() {
     SendJson(res, ToJson(*graph));
   });
 
-  http.Get("/api/match", [this](const httplib::Request& req, httplib::Response& res) {
+  cached_get("/api/match", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::MatchQuery q;
     q.need = p.Require("need");
@@ -432,7 +574,7 @@ void Server::Impl::Routes() {
     SendJson(res, out);
   });
 
-  http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
+  cached_get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
     auto c = pool.Acquire();
     auto stats = c->kb->store().GetStats();
     if (!stats.ok()) return SendStatus(res, stats.status());
@@ -441,6 +583,11 @@ void Server::Impl::Routes() {
 
   http.Post("/api/ingest",
             [this](const httplib::Request& req, httplib::Response& res) { Ingest(req, res); });
+
+  http.Post(R"(/api/curation/([a-z-]+))",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              Curate(req, res, req.matches[1]);
+            });
 
   // Wrong methods on known API routes are 405, not 404.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -494,6 +641,12 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
     if (!kb.ok()) return kb.status();
     c->kb = std::move(kb).value();
     impl->pool.Add(std::move(c));
+  }
+  if (options.cache_answers && options.db.rfind("postgresql://", 0) != 0 &&
+      options.db.rfind("postgres://", 0) != 0) {
+    auto version_db = store::SqliteDb::Open(options.db);
+    if (!version_db.ok()) return version_db.status();
+    impl->version_db = std::move(version_db).value();
   }
   auto writer = store::Store::Open(options.db);
   if (!writer.ok()) return writer.status();

@@ -11,6 +11,8 @@
 //      unless a token is configured and the request carries `Authorization: Bearer T`
 //      (compared in constant time); bodies and read/write times are capped; SQL only
 //      through the library's prepared statements.
+// Cache: GET answers are kept per (target, SQLite data_version) and served again until any
+//      commit changes the data (server/response_cache.h); off with cache_answers = false.
 // Threads: a pool of `threads` workers, each leasing its own KnowledgeBase (one database
 //      connection each; SQLite's WAL lets readers run beside the one writer). Uploads are written
 //      by one store connection under a mutex. Stop() is safe from any thread (a signal
@@ -40,6 +42,7 @@ struct ServerOptions {
   size_t keep_alive_max_count = 50;    // requests per connection before the worker moves on
   int keep_alive_timeout_s = 2;        // idle keep-alive connections release their worker
   bool access_log = true;              // one line per request on stderr
+  bool cache_answers = true;           // GET answers kept until the data changes
   pipeline::PipelineOptions pipeline;  // lexicons for matchmaking and uploads
 };
 

@@ -347,6 +347,162 @@ TEST_F(ServerTest, IngestRejectsBadUploads) {
   EXPECT_EQ(path->status, 400);
 }
 
+// ---- Curation (POST /api/curation/ACTION, token-protected; the editor is recorded) ------
+
+class CurationApiTest : public ServerTest {
+ protected:
+  // POST a JSON body with the token (or `token` if given); the parsed answer.
+  json Curate(const std::string& action, const json& body, int expected_status,
+              const std::string& token = kToken) {
+    httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+    auto r = client_->Post("/api/curation/" + action, auth, body.dump(), "application/json");
+    EXPECT_TRUE(r) << action;
+    if (!r) return json();
+    EXPECT_EQ(r->status, expected_status) << action << " " << body.dump() << " -> " << r->body;
+    return json::parse(r->body, nullptr, false);
+  }
+  // The first document holding two different organizations: {doc, mention of the first,
+  // first id, second id}.
+  struct TwoOrgs {
+    std::string doc;
+    int64_t mention = -1;
+    std::string first, second;
+  };
+  TwoOrgs FindTwoOrganizations() {
+    json all = GetJson("/api/documents?limit=1000");
+    for (const json& d : all["documents"]) {
+      json doc = GetJson("/api/documents/" + d["id"].get<std::string>());
+      TwoOrgs found{doc["id"], -1, "", ""};
+      for (const json& m : doc["mentions"]) {
+        if (m["kind"] != "organization") continue;
+        if (found.first.empty()) {
+          found.first = m["entity_id"];
+          found.mention = m["idx"];
+        } else if (m["entity_id"] != found.first) {
+          found.second = m["entity_id"];
+          return found;
+        }
+      }
+    }
+    return {};
+  }
+  json Document(const std::string& id) { return GetJson("/api/documents/" + id); }
+  json Profile(const std::string& id) {
+    return GetJson("/api/entities/" + httplib::detail::encode_query_param(id));
+  }
+};
+
+TEST_F(CurationApiTest, MergeMovesEveryMentionAndNamesTheEditor) {
+  TwoOrgs two = FindTwoOrganizations();
+  ASSERT_FALSE(two.second.empty()) << "no document with two organizations in examples/";
+  json done = Curate("merge", {{"editor", "Lan"}, {"from", two.first}, {"into", two.second}}, 200);
+  EXPECT_EQ(done["action"], "merge");
+  EXPECT_EQ(done["editor"], "Lan");
+  EXPECT_EQ(done["entity"], two.second);
+  EXPECT_GE(done["changed"].get<int>(), 1);
+  EXPECT_THAT(done["message"].get<std::string>(),
+              ::testing::StartsWith("merged " + two.first + " into " + two.second + " ("));
+  for (const json& m : Document(two.doc)["mentions"]) EXPECT_NE(m["entity_id"], two.first);
+  // Merging again is refused: the target already took it.
+  json again = Curate("merge", {{"editor", "Lan"}, {"from", two.second}, {"into", two.first}}, 400);
+  EXPECT_EQ(again["error"], two.first + " was merged into " + two.second + " already");
+}
+
+TEST_F(CurationApiTest, RenameAliasSplitAndRejectChangeWhatReadersSee) {
+  TwoOrgs two = FindTwoOrganizations();
+  ASSERT_FALSE(two.second.empty());
+  json renamed =
+      Curate("rename", {{"editor", "Minh"}, {"id", two.second}, {"name", "Tên mới"}}, 200);
+  EXPECT_EQ(renamed["message"], "renamed " + two.second + " to \"Tên mới\"");
+  EXPECT_EQ(Profile(two.second)["entity"]["name"], "Tên mới");
+
+  json doc = Document(two.doc);
+  std::string first_surface;
+  for (const json& m : doc["mentions"]) {
+    if (m["idx"] == two.mention) first_surface = m["surface"];
+  }
+  ASSERT_FALSE(first_surface.empty());
+  json aliased =
+      Curate("alias", {{"editor", "Minh"}, {"id", two.second}, {"name", first_surface}}, 200);
+  EXPECT_EQ(aliased["entity"], two.second);
+  for (const json& m : Document(two.doc)["mentions"]) {
+    if (m["surface"] == first_surface) {
+      EXPECT_EQ(m["entity_id"], two.second);
+    }
+  }
+  json split =
+      Curate("split", {{"editor", "Minh"}, {"id", two.second}, {"names", {first_surface}}}, 200);
+  const std::string split_id = split["entity"];
+  EXPECT_THAT(split_id, ::testing::StartsWith(two.second + "~"));
+  EXPECT_EQ(Profile(split_id)["entity"]["id"], split_id);
+
+  json rejected = Curate("reject-mention",
+                         {{"editor", "Minh"}, {"doc", two.doc}, {"mention", two.mention}}, 200);
+  EXPECT_GE(rejected["changed"].get<int>(), 1);
+  for (const json& m : Document(two.doc)["mentions"]) EXPECT_NE(m["surface"], first_surface);
+
+  // The first event of any document goes the same way.
+  json all = GetJson("/api/documents?limit=1000");
+  for (const json& d : all["documents"]) {
+    json view = Document(d["id"]);
+    if (view["events"].empty()) continue;
+    const size_t before = view["events"].size();
+    const int64_t event = view["events"][0]["idx"];
+    Curate("reject-event", {{"editor", "Minh"}, {"doc", d["id"]}, {"event", event}}, 200);
+    json after = Document(d["id"]);
+    EXPECT_EQ(after["events"].size(), before - 1);
+    for (const json& e : after["events"]) EXPECT_NE(e["idx"], event);
+    return;
+  }
+  FAIL() << "no document with an event in examples/";
+}
+
+TEST_F(CurationApiTest, ErrorsAreJsonWithTheRightStatus) {
+  const json merge = {{"editor", "Lan"}, {"from", "organization:a"}, {"into", "organization:b"}};
+  auto none = client_->Post("/api/curation/merge", merge.dump(), "application/json");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 403);
+  EXPECT_THAT(Curate("merge", merge, 403, "wrong-token")["error"].get<std::string>(),
+              ::testing::HasSubstr("token"));
+  EXPECT_EQ(Curate("merge", merge, 404)["error"], "no entity with id organization:a");
+  EXPECT_EQ(Curate("no-such-action", merge, 404)["error"],
+            "no such curation action: no-such-action");
+  EXPECT_EQ(Curate("merge", json::array({1, 2}), 400)["error"], "the body must be a JSON object");
+  EXPECT_EQ(Curate("merge", {{"from", "a"}, {"into", "b"}}, 400)["error"],
+            "editor must be a non-empty string");
+  EXPECT_EQ(Curate("merge", {{"editor", "Lan"}, {"from", "a"}}, 400)["error"],
+            "into must be a non-empty string");
+  EXPECT_EQ(Curate("split", {{"editor", "Lan"}, {"id", "a"}, {"names", "x"}}, 400)["error"],
+            "names must be a list of 1 to 100 strings");
+  EXPECT_EQ(
+      Curate("reject-mention", {{"editor", "Lan"}, {"doc", "d"}, {"mention", -1}}, 400)["error"],
+      "mention must be a non-negative integer");
+  EXPECT_EQ(
+      Curate("reject-event", {{"editor", "Lan"}, {"doc", "no-doc"}, {"event", 0}}, 404)["error"],
+      "document no-doc has no event 0");
+  EXPECT_EQ(Curate("rename", {{"editor", std::string(101, 'x')}, {"id", "a"}, {"name", "b"}},
+                   400)["error"],
+            "editor is longer than 100 bytes");
+  auto get = client_->Get("/api/curation/merge");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+}
+
+TEST_F(ServerTest, DocumentPagesFollowOneAnother) {
+  json first = GetJson("/api/documents?limit=2");
+  ASSERT_EQ(first["documents"].size(), 2u);
+  EXPECT_EQ(first["limit"], 2);
+  ASSERT_EQ(first["next_offset"], 2);
+  json second = GetJson("/api/documents?limit=2&offset=2");
+  EXPECT_NE(second["documents"][0]["id"], first["documents"][1]["id"]);
+  const int total = first["total"];
+  json last = GetJson("/api/documents?limit=2&offset=" + std::to_string(total - 1));
+  EXPECT_EQ(last["documents"].size(), 1u);
+  EXPECT_TRUE(last["next_offset"].is_null());
+  EXPECT_THAT(GetJson("/api/documents?limit=1001", 400)["error"].get<std::string>(),
+              ::testing::HasSubstr("limit must be an integer from 1 to 1000"));
+}
+
 TEST_F(ServerTest, ResponsesCarrySecurityHeaders) {
   auto r = client_->Get("/api/stats");
   ASSERT_TRUE(r);

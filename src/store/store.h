@@ -9,6 +9,14 @@
 // Durability: each PutDocument is one transaction: a document is wholly present with its
 //      mentions and events or wholly absent. Re-putting the same content is a no-op; new
 //      content from the same source replaces the old document under the same id.
+// Curation: Merge/Split/AddAlias/Rename/RejectMention/RejectEvent (resolve/curation.h) apply
+//      an editor's correction now, record it with the editor's name and the UTC time (one
+//      curation_log row each) and replay it on every later PutDocument: SQLite by triggers
+//      (migrations 3-4), PostgreSQL by statements in the document's transaction. A rejected
+//      mention (every mention with its surface in that document) or event (its type and
+//      evidence text in that document) is deleted, so no query sees it, and stays out.
+//      Unknown ids are NotFound; impossible edits (merge into itself, across kinds, empty
+//      names) InvalidInput; nothing is written then.
 // Thread safety: a Store is used by one thread at a time (one writer); open several for
 //      concurrent readers (SQLite runs in WAL mode, so readers never block the writer).
 #ifndef KETNOI_STORE_STORE_H_
@@ -73,6 +81,20 @@ struct StoredDocument {
   std::string content_hash, format, text, body;
 };
 
+struct DocumentPage {
+  int64_t total = 0;  // documents matching the filter
+  std::vector<DocumentSummary> documents;
+};
+
+// What a curation edit did, for the person who asked.
+struct CurationOutcome {
+  std::string entity_id;  // the entity the edit leaves (merge target, split-off id, ...)
+  int64_t changed = 0;    // mentions or events moved or hidden
+  std::string message;    // one line: "merged A into B (3 mentions)"
+};
+
+class SqlRunner;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -85,9 +107,36 @@ class Store {
   virtual core::Result<PutOutcome> PutDocument(const DocumentRecord& record) = 0;
   virtual core::Result<Stats> GetStats() = 0;
   virtual core::Result<std::vector<DocumentSummary>> ListDocuments() = 0;
+  // Documents in id order, `offset` skipped, at most `limit`; `lang` empty = every language.
+  core::Result<DocumentPage> ListDocumentsPage(const std::string& lang, int limit, int offset);
   virtual core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) = 0;
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;
+
+  // Curation (see the top of this file); `editor` names who asked, never empty.
+  // FROM's mentions join INTO (and every later mention the resolver gives FROM).
+  core::Result<CurationOutcome> Merge(const std::string& from, const std::string& into,
+                                      const std::string& editor);
+  // ID's mentions written exactly one of `surfaces` leave for a new entity.
+  core::Result<CurationOutcome> Split(const std::string& id,
+                                      const std::vector<std::string>& surfaces,
+                                      const std::string& editor);
+  // A mention written exactly `name` (of ID's kind) is ID.
+  core::Result<CurationOutcome> AddAlias(const std::string& id, const std::string& name,
+                                         const std::string& editor);
+  core::Result<CurationOutcome> Rename(const std::string& id, const std::string& name,
+                                       const std::string& editor);
+  // Mention number `mention` of `doc_id` is not an entity: it and every mention written the
+  // same in that document go (with their event roles).
+  core::Result<CurationOutcome> RejectMention(const std::string& doc_id, int64_t mention,
+                                              const std::string& editor);
+  // Event number `event` of `doc_id` did not happen as extracted.
+  core::Result<CurationOutcome> RejectEvent(const std::string& doc_id, int64_t event,
+                                            const std::string& editor);
+
+ protected:
+  // The backend's SQL for the backend-neutral operations above.
+  virtual SqlRunner& Sql() = 0;
 };
 
 }  // namespace ketnoi::store

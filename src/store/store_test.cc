@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 
+#include "store/backend_test.h"
 #include "store/postgres/pg_conn.h"
 #include "store/postgres/pg_scratch.h"
 #include "store/postgres/pg_sql.h"
@@ -75,36 +76,7 @@ DocumentRecord MakeRecord(const std::string& source, const std::string& hash) {
 std::string TestName() { return ::testing::UnitTest::GetInstance()->current_test_info()->name(); }
 
 // The suite every backend must pass: parameter "sqlite" or "postgres".
-class StoreTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("ketnoi_store_test_" + std::to_string(getpid()) + "_" +
-                                        GetParam() + "_" + std::to_string(++counter_));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    if (GetParam() == "sqlite") {
-      location_ = (dir_ / "kb.db").string();
-      return;
-    }
-    if (PgUrl() == nullptr) {
-      GTEST_SKIP() << "set KETNOI_TEST_PG_URL (tools/pg-test-cluster.sh prints one) to run "
-                      "the store suite on PostgreSQL";
-    }
-    pg_ = std::make_unique<PgScratchDatabase>("ketnoi_t_" + std::to_string(getpid()) + "_" +
-                                              std::to_string(counter_));
-    ASSERT_TRUE(pg_->error().empty()) << pg_->error();
-    location_ = pg_->url();
-  }
-  void TearDown() override {
-    pg_.reset();
-    fs::remove_all(dir_);
-  }
-
-  static inline int counter_ = 0;
-  fs::path dir_;
-  std::string location_;
-  std::unique_ptr<PgScratchDatabase> pg_;
-};
+class StoreTest : public BackendTest {};
 
 TEST_P(StoreTest, PutIsIdempotentOnContentAndReplacesBySource) {
   auto store = Store::Open(location_);

@@ -168,6 +168,44 @@ test('a hostile page is shown as text and never runs', async () => {
   await shot('09-hostile');
 });
 
+test('an editor signs in and merges two entities from the entity page', async () => {
+  assert.ok(TOKEN, 'KETNOI_TOKEN is not set');
+  // Two organizations named in one document.
+  const docs = await apiJson('/api/documents?limit=1000');
+  let pair = null;
+  for (const d of docs.documents) {
+    const doc = await apiJson('/api/documents/' + encodeURIComponent(d.id));
+    const orgs = [...new Set(doc.mentions.filter((m) => m.kind === 'organization')
+                                         .map((m) => m.entity_id))];
+    if (orgs.length >= 2) {
+      pair = {doc: d.id, from: orgs[0], into: orgs[1]};
+      break;
+    }
+  }
+  assert.ok(pair, 'no document with two organizations in examples/');
+  await page.goto(BASE + '/#/entity/' + encodeURIComponent(pair.from));
+  await page.waitForSelector('#entity-name');
+  assert.equal(await page.locator('#merge-form').count(), 0, 'no edit controls before sign-in');
+  await page.click('#editor-bar summary');
+  await page.fill('#editor-name', 'Playwright');
+  await page.fill('#editor-token', TOKEN);
+  await page.click('#sign-in button[type=submit]');
+  await page.waitForSelector('#merge-form');
+  await page.fill('#merge-form-input', pair.into);
+  await page.click('#merge-form button[type=submit]');
+  await page.waitForFunction(
+      (id) => document.querySelector('section[data-entity-id]')?.dataset.entityId === id,
+      pair.into);
+  assert.match(await page.textContent('#curation-status'),
+               new RegExp('merged .* into .* \\(\\d+ mentions\\)'));
+  const doc = await apiJson('/api/documents/' + encodeURIComponent(pair.doc));
+  assert.ok(doc.mentions.some((m) => m.entity_id === pair.into));
+  assert.ok(doc.mentions.every((m) => m.entity_id !== pair.from));
+  await shot('10-curation-merge');
+  await page.click('#sign-out');
+  await page.waitForSelector('#editor-bar summary');
+});
+
 test('no script errors on any page', () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -47,7 +47,8 @@ TEST_F(InputLimitsTest, OversizedPageIsRefusedWithItsSize) {
 }
 
 // libxml2 stops building the tree at depth 256: a page that is nothing but deep nesting
-// is refused as bodiless (one line, no crash); text before the deep part is kept.
+// is refused with one line naming the file and the depth (no crash); text before the deep
+// part is kept.
 TEST_F(InputLimitsTest, DeeplyNestedHtmlIsRefusedNotCrashed) {
   std::string html = "<html><body>";
   for (int i = 0; i < 100000; ++i) html += "<div>";
@@ -56,7 +57,9 @@ TEST_F(InputLimitsTest, DeeplyNestedHtmlIsRefusedNotCrashed) {
   WriteFile(dir_ / "deep.html", html + "</body></html>");
   RunResult r = RunKetnoi(dir_, "ingest --db kb.db deep.html");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "ketnoi: deep.html: no article text found\n");
+  EXPECT_EQ(r.err,
+            "ketnoi: deep.html: HTML nested deeper than 256 levels: no article text above that "
+            "depth\n");
 }
 
 TEST_F(InputLimitsTest, TextBeforeDeepNestingIsKept) {
@@ -113,14 +116,28 @@ TEST_F(InputLimitsTest, MissingLexiconFileIsNamed) {
   EXPECT_EQ(r.err, "ketnoi: nowhere.tsv: cannot open lexicon file\n");
 }
 
-// CLI11 2.1 ignores unknown config keys (and reads "[x" as a section): a typo in a config
-// file is silently dropped. Requested from the CLI owner (app.allow_config_extras(error) plus
-// a FILE:LINE pre-check); enable this test when it lands.
-TEST_F(InputLimitsTest, DISABLED_MalformedConfigIsRefusedWithFileAndLine) {
+// CLI11 names no line for a key it cannot place (and reads "[x" as a section): the CLI
+// checks the file first (cli/config_file.h).
+TEST_F(InputLimitsTest, MalformedConfigIsRefusedWithFileAndLine) {
   WriteFile(dir_ / "ketnoi.ini", "db = kb.db\nno_such_option = 3\n");
   RunResult r = RunKetnoi(dir_, "--config ketnoi.ini stats");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "ketnoi: ketnoi.ini:2: unknown option 'no_such_option'\n");
+  WriteFile(dir_ / "broken.ini", "# mine\n\n[serve\nport = 1\n");
+  r = RunKetnoi(dir_, "--config broken.ini stats");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "ketnoi: broken.ini:3: unclosed section header\n");
+  WriteFile(dir_ / "words.ini", "db = kb.db\njust some words\n");
+  r = RunKetnoi(dir_, "--config words.ini stats");
+  EXPECT_EQ(r.err, "ketnoi: words.ini:2: expected key = value\n");
+}
+
+TEST_F(InputLimitsTest, ValidConfigWithSubcommandSectionIsAccepted) {
+  WritePage("page.txt");
+  WriteFile(dir_ / "ketnoi.ini", "; comment\ndb = kb.db\n[ingest]\njobs = 1\n");
+  RunResult r = RunKetnoi(dir_, "--config ketnoi.ini ingest page.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir_ / "kb.db"));
 }
 
 TEST_F(InputLimitsTest, MissingConfigIsRefused) {

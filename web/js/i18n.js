@@ -23,6 +23,12 @@ const LABELS = {
     language: 'Language', published: 'Published', previous: 'Previous', next: 'Next',
     organization: 'organization', person: 'person', eventEvidence: 'event evidence',
     stats: 'Knowledge base',
+    curation: 'Curation', editorSignIn: 'Sign in to correct this page',
+    editorName: 'Your name', token: 'Write token', signIn: 'Sign in', signOut: 'Sign out',
+    signedInAs: 'Signed in as', notSignedIn: 'sign in first', saving: 'Saving…', done: 'Done',
+    rename: 'New display name', save: 'Save', addAlias: 'Another name for this entity',
+    add: 'Add', mergeInto: 'Merge into entity id', merge: 'Merge',
+    splitName: 'Name that is a different entity', split: 'Split off', reject: 'Reject',
   },
   vi: {
     switchTo: 'English',
@@ -46,6 +52,12 @@ const LABELS = {
     language: 'Ngôn ngữ', published: 'Ngày đăng', previous: 'Trước', next: 'Sau',
     organization: 'tổ chức', person: 'cá nhân', eventEvidence: 'câu bằng chứng sự kiện',
     stats: 'Cơ sở tri thức',
+    curation: 'Hiệu đính', editorSignIn: 'Đăng nhập để sửa trang này',
+    editorName: 'Tên của bạn', token: 'Mã ghi', signIn: 'Đăng nhập', signOut: 'Đăng xuất',
+    signedInAs: 'Đã đăng nhập:', notSignedIn: 'hãy đăng nhập trước', saving: 'Đang lưu…',
+    done: 'Xong', rename: 'Tên hiển thị mới', save: 'Lưu', addAlias: 'Tên khác của thực thể này',
+    add: 'Thêm', mergeInto: 'Gộp vào thực thể (id)', merge: 'Gộp',
+    splitName: 'Tên thuộc về thực thể khác', split: 'Tách ra', reject: 'Loại bỏ',
   },
 };
 

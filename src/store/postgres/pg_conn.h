@@ -25,6 +25,7 @@ class PgResult {
  public:
   explicit PgResult(PGresult* res) : res_(res, &PQclear) {}
   int Rows() const { return PQntuples(res_.get()); }
+  int Columns() const { return PQnfields(res_.get()); }
   std::string Text(int row, int col) const { return PQgetvalue(res_.get(), row, col); }
   int64_t Int(int row, int col) const;
   bool IsNull(int row, int col) const { return PQgetisnull(res_.get(), row, col) != 0; }

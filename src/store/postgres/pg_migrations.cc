@@ -207,6 +207,36 @@ CREATE TABLE search_aliases (
 CREATE INDEX search_aliases_doc ON search_aliases(doc_id);
 CREATE INDEX search_aliases_trgm ON search_aliases USING GIN (key gin_trgm_ops);
 )sql"},
+      // Same as SQLite migration 4 (numbered 5 here: PostgreSQL migration 4 is the search index). There are no triggers here: PostgresStore::PutDocument
+      // replays the curation in the document's own transaction (ReplayCuration).
+      {5, "curation editors, rejections and log", R"sql(
+ALTER TABLE curation_merges ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE curation_splits ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE curation_renames ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE entity_aliases ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+CREATE TABLE curation_rejected_mentions (
+  doc_id     TEXT NOT NULL,
+  surface    TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  PRIMARY KEY (doc_id, surface)
+);
+CREATE TABLE curation_rejected_events (
+  doc_id     TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  evidence   TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  PRIMARY KEY (doc_id, type, evidence)
+);
+CREATE TABLE curation_log (
+  seq        BIGSERIAL PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  detail     TEXT NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }

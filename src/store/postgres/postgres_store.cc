@@ -19,7 +19,69 @@ PgParam OptionalDate(const std::optional<core::Date>& d) {
   return d->ToIso();
 }
 
+// "... ? ... ?" -> "... $1 ... $2" (the portable SQL of store/sql_runner.h has no '?' in
+// its string literals).
+std::string NumberPlaceholders(const std::string& sql) {
+  std::string out;
+  int n = 0;
+  for (char c : sql) {
+    if (c == '?') {
+      out += "$" + std::to_string(++n);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// store/sql_runner.h over one PostgreSQL connection.
+class PgRunner final : public SqlRunner {
+ public:
+  explicit PgRunner(PgConn* db) : db_(db) {}
+
+  Status Exec(const std::string& sql, const std::vector<std::string>& args) override {
+    return Query(sql, args).status();
+  }
+  Result<std::vector<SqlRow>> Rows(const std::string& sql,
+                                   const std::vector<std::string>& args) override {
+    auto q = Query(sql, args);
+    if (!q.ok()) return q.status();
+    std::vector<SqlRow> rows;
+    for (int i = 0; i < q->Rows(); ++i) {
+      SqlRow r;
+      for (int c = 0; c < q->Columns(); ++c) r.push_back(q->IsNull(i, c) ? "" : q->Text(i, c));
+      rows.push_back(std::move(r));
+    }
+    return rows;
+  }
+  Status InTransaction(const std::function<Status()>& body) override {
+    return InSerializableTransaction(*db_, PostgresStore::kMaxAttempts, body);
+  }
+  // As on SQLite: the documents that mention the entities (and `doc_id`) go back on the
+  // search queue (migration 4); the search stage re-indexes them before its next query.
+  Status Reindex(const std::vector<std::string>& entity_ids, const std::string& doc_id) override {
+    for (const std::string& id : entity_ids) {
+      KETNOI_RETURN_IF_ERROR(
+          Exec("INSERT INTO search_queue (doc_id) SELECT DISTINCT doc_id FROM mentions "
+               "WHERE entity_id = ? ON CONFLICT DO NOTHING",
+               {id}));
+    }
+    if (doc_id.empty()) return Status::Ok();
+    return Exec("INSERT INTO search_queue (doc_id) VALUES (?) ON CONFLICT DO NOTHING", {doc_id});
+  }
+
+ private:
+  Result<PgResult> Query(const std::string& sql, const std::vector<std::string>& args) {
+    std::vector<PgParam> params(args.begin(), args.end());
+    return db_->Query(NumberPlaceholders(sql), params);
+  }
+  PgConn* db_;
+};
+
 }  // namespace
+
+PostgresStore::PostgresStore(std::unique_ptr<PgConn> db)
+    : db_(std::move(db)), runner_(std::make_unique<PgRunner>(db_.get())) {}
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
   auto db = PgConn::Open(url);
@@ -186,10 +248,49 @@ Result<PutOutcome> PostgresStore::PutDocument(const DocumentRecord& record) {
       out.id = *id;
       out.result = PutResult::kInserted;
     }
-    return InsertDocumentRows(out.id, record);
+    KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
+    return ReplayCuration(out.id);
   });
   if (!st.ok()) return st;
   return out;
+}
+
+Status PostgresStore::ReplayCuration(const std::string& id) {
+  // Nothing curated yet (the usual case): one cheap query instead of eight statements.
+  auto any = db_->Query("SELECT EXISTS (SELECT 1 FROM curation_log)");
+  if (!any.ok()) return any.status();
+  if (any->Text(0, 0) != "t") return Status::Ok();
+  static const char* const kReplay[] = {
+      // Rejected mentions and events go, with the roles that pointed at them.
+      "DELETE FROM mentions m USING curation_rejected_mentions r "
+      "WHERE m.doc_id = $1 AND r.doc_id = m.doc_id AND r.surface = m.surface",
+      "DELETE FROM events e USING curation_rejected_events r, documents d "
+      "WHERE e.doc_id = $1 AND r.doc_id = e.doc_id AND d.id = e.doc_id AND r.type = e.type "
+      "AND substring(convert_to(d.text, 'UTF8') FROM e.evidence_begin + 1 "
+      "FOR e.evidence_end - e.evidence_begin) = convert_to(r.evidence, 'UTF8')",
+      "DELETE FROM event_participants p WHERE p.doc_id = $1 AND NOT EXISTS "
+      "(SELECT 1 FROM mentions m WHERE m.doc_id = p.doc_id AND m.idx = p.mention_idx)",
+      // A split (of the entity or of what it was merged into) or an alias first...
+      "UPDATE mentions m SET entity_id = COALESCE("
+      " (SELECT s.new_id FROM curation_splits s WHERE s.surface = m.surface AND s.entity_id IN"
+      "   (m.entity_id, (SELECT c.into_id FROM curation_merges c WHERE c.from_id = m.entity_id))),"
+      " (SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+      "   WHERE a.name = m.surface AND e.kind = m.kind ORDER BY a.created_at LIMIT 1),"
+      " m.entity_id) WHERE m.doc_id = $1",
+      // ...then merges.
+      "UPDATE mentions m SET entity_id = c.into_id FROM curation_merges c "
+      "WHERE m.doc_id = $1 AND c.from_id = m.entity_id",
+      "UPDATE event_participants p SET entity_id = m.entity_id FROM mentions m "
+      "WHERE p.doc_id = $1 AND m.doc_id = p.doc_id AND m.idx = p.mention_idx "
+      "AND m.entity_id <> p.entity_id",
+      "UPDATE events e SET place_entity = c.into_id FROM curation_merges c "
+      "WHERE e.doc_id = $1 AND c.from_id = e.place_entity",
+      "UPDATE entities e SET name = r.name FROM curation_renames r "
+      "WHERE r.entity_id = e.id AND e.name <> r.name AND e.id IN "
+      "(SELECT entity_id FROM mentions WHERE doc_id = $1)",
+  };
+  for (const char* sql : kReplay) KETNOI_RETURN_IF_ERROR(db_->Query(sql, {id}).status());
+  return Status::Ok();
 }
 
 Result<Stats> PostgresStore::GetStats() {

@@ -7,6 +7,10 @@
 // no duplicate documents or entities, no lost updates, ids unique without a race.
 // Search: a trigger queues every changed document (search_queue) in the document's own
 // transaction; the search stage (src/search/search.h) indexes it, as on SQLite.
+// Curation: the edits stored by store.h's curation methods are replayed on every
+// PutDocument by set-based statements scoped to the document (ReplayCuration), the same
+// order as SQLite's triggers: rejections, splits and aliases, merges, then roles, places and
+// names follow.
 // Thread safety: one connection, one thread at a time, like every Store.
 #ifndef KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
 #define KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
@@ -15,6 +19,7 @@
 #include <string>
 
 #include "store/postgres/pg_conn.h"
+#include "store/sql_runner.h"
 #include "store/store.h"
 
 namespace ketnoi::store {
@@ -35,13 +40,18 @@ class PostgresStore final : public Store {
 
   PgConn& db() { return *db_; }
 
+ protected:
+  SqlRunner& Sql() override { return *runner_; }
+
  private:
-  explicit PostgresStore(std::unique_ptr<PgConn> db) : db_(std::move(db)) {}
+  explicit PostgresStore(std::unique_ptr<PgConn> db);
+  core::Status ReplayCuration(const std::string& id);
   core::Status Migrate();
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
 
   std::unique_ptr<PgConn> db_;
+  std::unique_ptr<SqlRunner> runner_;
   int schema_version_ = 0;
 };
 

@@ -189,6 +189,59 @@ CREATE TABLE event_clusters (
 ) WITHOUT ROWID;
 CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
 )sql"},
+      // Owned by the store's curation edits (store.h, store/curation_edits.cc): who made
+      // each edit, rejected mentions and events, and the append-only log of edits. A rejected
+      // row is skipped (RAISE(IGNORE)) when a re-ingest inserts it again; an event role whose
+      // event or mention was skipped goes with it.
+      {4, "curation editors, rejections and log", R"sql(
+ALTER TABLE curation_merges ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE curation_splits ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE curation_renames ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+ALTER TABLE entity_aliases ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+CREATE TABLE curation_rejected_mentions (
+  doc_id     TEXT NOT NULL,        -- in this document...
+  surface    TEXT NOT NULL,        -- ...text written exactly so is not an entity
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  PRIMARY KEY (doc_id, surface)
+) WITHOUT ROWID;
+CREATE TABLE curation_rejected_events (
+  doc_id     TEXT NOT NULL,        -- in this document...
+  type       TEXT NOT NULL,        -- ...no event of this type...
+  evidence   TEXT NOT NULL,        -- ...with exactly this evidence text
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  PRIMARY KEY (doc_id, type, evidence)
+) WITHOUT ROWID;
+CREATE TABLE curation_log (
+  seq        INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  editor     TEXT NOT NULL,
+  action     TEXT NOT NULL,        -- merge | split | alias | rename | reject-mention | reject-event
+  detail     TEXT NOT NULL         -- the edit's one-line outcome
+);
+CREATE TRIGGER curation_rejected_mention_insert BEFORE INSERT ON mentions
+WHEN EXISTS (SELECT 1 FROM curation_rejected_mentions
+             WHERE doc_id = NEW.doc_id AND surface = NEW.surface)
+BEGIN
+  SELECT RAISE(IGNORE);
+END;
+-- Offsets are bytes: compare byte slices (substr on a BLOB counts bytes).
+CREATE TRIGGER curation_rejected_event_insert BEFORE INSERT ON events
+WHEN EXISTS (SELECT 1 FROM curation_rejected_events r JOIN documents d ON d.id = r.doc_id
+             WHERE r.doc_id = NEW.doc_id AND r.type = NEW.type
+               AND substr(CAST(d.text AS BLOB), NEW.evidence_begin + 1,
+                          NEW.evidence_end - NEW.evidence_begin) = CAST(r.evidence AS BLOB))
+BEGIN
+  SELECT RAISE(IGNORE);
+END;
+CREATE TRIGGER curation_orphan_participant_insert BEFORE INSERT ON event_participants
+WHEN NOT EXISTS (SELECT 1 FROM events WHERE doc_id = NEW.doc_id AND idx = NEW.event_idx)
+  OR NOT EXISTS (SELECT 1 FROM mentions WHERE doc_id = NEW.doc_id AND idx = NEW.mention_idx)
+BEGIN
+  SELECT RAISE(IGNORE);
+END;
+)sql"},
   };
   return kMigrations;
 }

@@ -36,7 +36,61 @@ class ResetOnExit {
   Statement* s_;
 };
 
+// store/sql_runner.h over one SQLite connection.
+class SqliteRunner final : public SqlRunner {
+ public:
+  explicit SqliteRunner(SqliteDb* db) : db_(db) {}
+
+  Status Exec(const std::string& sql, const std::vector<std::string>& args) override {
+    auto q = Prepared(sql, args);
+    if (!q.ok()) return q.status();
+    return q->Run();
+  }
+  Result<std::vector<SqlRow>> Rows(const std::string& sql,
+                                   const std::vector<std::string>& args) override {
+    auto q = Prepared(sql, args);
+    if (!q.ok()) return q.status();
+    int columns = q->ColumnCount();
+    std::vector<SqlRow> rows;
+    for (;;) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      SqlRow r;
+      for (int c = 0; c < columns; ++c) r.push_back(q->Text(c));
+      rows.push_back(std::move(r));
+    }
+    return rows;
+  }
+  Status InTransaction(const std::function<Status()>& body) override {
+    return store::InTransaction(*db_, body);
+  }
+  // The search stage re-indexes queued documents before its next query.
+  Status Reindex(const std::vector<std::string>& entity_ids, const std::string& doc_id) override {
+    for (const std::string& id : entity_ids) {
+      KETNOI_RETURN_IF_ERROR(
+          Exec("INSERT OR IGNORE INTO search_queue (doc_id) SELECT DISTINCT doc_id FROM mentions "
+               "WHERE entity_id = ?",
+               {id}));
+    }
+    if (doc_id.empty()) return Status::Ok();
+    return Exec("INSERT OR IGNORE INTO search_queue (doc_id) VALUES (?)", {doc_id});
+  }
+
+ private:
+  Result<Statement> Prepared(const std::string& sql, const std::vector<std::string>& args) {
+    auto q = db_->Prepare(sql);
+    if (!q.ok()) return q.status();
+    for (size_t i = 0; i < args.size(); ++i) q->Bind(static_cast<int>(i + 1), args[i]);
+    return q;
+  }
+  SqliteDb* db_;
+};
+
 }  // namespace
+
+SqliteStore::SqliteStore(std::unique_ptr<SqliteDb> db)
+    : db_(std::move(db)), runner_(std::make_unique<SqliteRunner>(db_.get())) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   std::error_code ec;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "store/sql_runner.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -24,8 +25,11 @@ class SqliteStore final : public Store {
 
   SqliteDb& db() { return *db_; }
 
+ protected:
+  SqlRunner& Sql() override { return *runner_; }
+
  private:
-  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db);
   core::Status Migrate();
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status DeleteDocumentRows(const std::string& id);
@@ -36,6 +40,7 @@ class SqliteStore final : public Store {
   core::Result<Statement*> Cached(const char* sql);
 
   std::unique_ptr<SqliteDb> db_;
+  std::unique_ptr<SqlRunner> runner_;
   int schema_version_ = 0;
   std::map<const char*, Statement> statements_;  // after db_: finalized before it closes
 };

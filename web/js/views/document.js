@@ -1,6 +1,7 @@
 import {api} from '../api.js';
 import {h, entityHref, entityLink} from '../dom.js';
 import {t} from '../i18n.js';
+import {curate, editorBar, editorSession, editThenShow, repaint, statusLine} from '../editor.js';
 import {eventList} from './events.js';
 
 // Splits the page text at every mention and evidence boundary (UTF-16 offsets from the
@@ -58,5 +59,33 @@ export async function renderDocument(id) {
       h('span', {class: 'badge'}, entityLink(e), ' ×' + e.count))),
     eventList(events),
     h('h2', {}, t('documentView')),
-    highlightedText(d.text, d.mentions, d.events));
+    highlightedText(d.text, d.mentions, d.events),
+    documentCuration(d));
+}
+
+// Reject a wrong mention (with every mention written the same in this page) or a wrong
+// event: for signed-in editors.
+function documentCuration(d) {
+  const section = h('section', {id: 'curation'}, h('h2', {}, t('curation')), editorBar(repaint));
+  if (!editorSession()) return section;
+  const status = statusLine();
+  const reject = (action, fields) =>
+    editThenShow(() => curate(action, {doc: d.id, ...fields}), status, null);
+  const bySurface = new Map();
+  for (const m of d.mentions) if (!bySurface.has(m.surface)) bySurface.set(m.surface, m);
+  section.append(
+    h('h3', {}, t('mentions')),
+    h('ul', {class: 'plain', id: 'curate-mentions'}, [...bySurface.values()].map((m) =>
+      h('li', {}, h('button', {type: 'button', class: 'reject', 'data-mention': m.idx,
+                               onclick: () => reject('reject-mention', {mention: m.idx})},
+                    t('reject')),
+        ' ', m.surface, ' → ', entityLink({id: m.entity_id, name: m.entity_name, kind: m.kind})))),
+    h('h3', {}, t('events')),
+    h('ul', {class: 'plain', id: 'curate-events'}, d.events.map((e) =>
+      h('li', {}, h('button', {type: 'button', class: 'reject', 'data-event': e.idx,
+                               onclick: () => reject('reject-event', {event: e.idx})},
+                    t('reject')),
+        ' ', h('span', {class: 'badge'}, e.type), ' ', e.evidence))),
+    status);
+  return section;
 }

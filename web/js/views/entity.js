@@ -1,5 +1,7 @@
 import {api} from '../api.js';
-import {h, docHref, entityLink} from '../dom.js';
+import {h, docHref, entityHref, entityLink} from '../dom.js';
+import {curate, editForm, editorBar, editorSession, editThenShow, repaint, statusLine}
+  from '../editor.js';
 import {t} from '../i18n.js';
 import {eventList} from './events.js';
 import {timelineChart, periodsFromEvents} from './timeline.js';
@@ -34,5 +36,27 @@ export async function renderEntity(id) {
       h('a', {href: docHref(d.id)}, d.title || d.id),
       h('span', {class: 'muted'}, ' · ' + d.mentions + ' ' + t('mentions'))))),
     p.also_matched.length ? [h('h2', {}, t('alsoMatched')),
-      h('ul', {class: 'plain'}, p.also_matched.map((e) => h('li', {}, entityLink(e))))] : null);
+      h('ul', {class: 'plain'}, p.also_matched.map((e) => h('li', {}, entityLink(e))))] : null,
+    entityCuration(p.entity));
+}
+
+// Rename, add an alias, merge into another entity, split a name off: for signed-in editors.
+function entityCuration(entity) {
+  const section = h('section', {id: 'curation'}, h('h2', {}, t('curation')), editorBar(repaint));
+  if (!editorSession()) return section;
+  const status = statusLine();
+  const edit = (action, fields, next = null) =>
+    editThenShow(() => curate(action, fields), status, next);
+  section.append(
+    editForm('rename-form', t('rename'), t('save'),
+             (name) => edit('rename', {id: entity.id, name}), status),
+    editForm('alias-form', t('addAlias'), t('add'),
+             (name) => edit('alias', {id: entity.id, name}), status),
+    editForm('merge-form', t('mergeInto'), t('merge'),
+             (into) => edit('merge', {from: entity.id, into}, (d) => entityHref(d.entity)), status),
+    editForm('split-form', t('splitName'), t('split'),
+             (name) => edit('split', {id: entity.id, names: [name]}, (d) => entityHref(d.entity)),
+             status),
+    status);
+  return section;
 }

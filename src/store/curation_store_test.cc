@@ -1,0 +1,220 @@
+// Curation edits (store.h) on both backends: applied at once, recorded with the editor, and
+// replayed when the document is ingested again (SQLite triggers, PostgreSQL ReplayCuration).
+#include <gtest/gtest.h>
+
+#include "resolve/curation.h"
+#include "resolve/han_viet.h"
+#include "resolve/resolve.h"
+#include "store/backend_test.h"
+#include "store/postgres/postgres_store.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace ketnoi::store {
+namespace {
+
+using extract::EntityKind;
+
+class CurationStoreTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto opened = Store::Open(location_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    BackendTest::TearDown();
+  }
+
+  // A page naming two companies, a person by full and by given name, a meeting, and a
+  // signing whose evidence is the last sentence. `extra` is appended to the text (a
+  // re-ingest with new content: every offset of the evidence stays put).
+  DocumentRecord Record(const std::string& hash, const std::string& extra = "") {
+    DocumentRecord r;
+    r.id = "page";
+    r.source = "news/page.txt";
+    r.content_hash = hash;
+    r.format = "text";
+    r.lang = core::Lang::kVi;
+    r.title = "t";
+    const std::string sentence = "Beta ký với Gamma.";
+    r.text = sentence + extra;
+    r.paragraphs = {{0, static_cast<uint32_t>(r.text.size())}};
+    auto m = [](EntityKind kind, const char* surface) {
+      extract::Mention mention;
+      mention.kind = kind;
+      mention.surface = surface;
+      return mention;
+    };
+    r.analysis.mentions = {m(EntityKind::kOrganization, "Công ty Beta"),
+                           m(EntityKind::kOrganization, "Beta Holdings"),
+                           m(EntityKind::kPerson, "Trần Văn Bình"), m(EntityKind::kPerson, "Bình"),
+                           m(EntityKind::kOrganization, "Gamma Labs")};
+    extract::Event meeting;
+    meeting.type = extract::EventType::kMeeting;
+    meeting.participants = {1, 3};
+    meeting.evidence = {0, 4};
+    extract::Event signing;
+    signing.type = extract::EventType::kAgreementSigned;
+    signing.participants = {0, 4};
+    signing.evidence = {0, static_cast<uint32_t>(sentence.size())};
+    r.analysis.events = {meeting, signing};
+    r.resolved = resolver_.Resolve(r.text, r.analysis);
+    return r;
+  }
+
+  // The single text value of `sql` (no parameters: test constants only), "" if no row.
+  std::string Scalar(const std::string& sql) {
+    if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
+      auto q = sqlite->db().Prepare(sql);
+      EXPECT_TRUE(q.ok()) << sql;
+      if (!q.ok()) return "";
+      auto row = q->Step();
+      return row.ok() && *row && !q->IsNull(0) ? q->Text(0) : "";
+    }
+    auto* pg = dynamic_cast<PostgresStore*>(store_.get());
+    auto q = pg->db().Query(sql);
+    EXPECT_TRUE(q.ok()) << sql << ": " << q.status().ToString();
+    return q.ok() && q->Rows() > 0 && !q->IsNull(0, 0) ? q->Text(0, 0) : "";
+  }
+  std::string EntityOf(int mention_idx) {
+    return Scalar("SELECT entity_id FROM mentions WHERE doc_id = 'page' AND idx = " +
+                  std::to_string(mention_idx));
+  }
+  std::string ParticipantOf(int event_idx, int mention_idx) {
+    return Scalar(
+        "SELECT entity_id FROM event_participants WHERE doc_id = 'page' AND "
+        "event_idx = " +
+        std::to_string(event_idx) + " AND mention_idx = " + std::to_string(mention_idx));
+  }
+
+  extract::Lexicons lex_;
+  resolve::HanVietTable readings_;
+  resolve::Resolver resolver_{lex_, readings_};
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(CurationStoreTest, EditsApplyNowAreLoggedAndAreReplayedOnReingest) {
+  ASSERT_GE(store_->SchemaVersion(), 4);
+  ASSERT_TRUE(store_->PutDocument(Record("h1")).ok());
+  const std::string beta = EntityOf(0), holdings = EntityOf(1), binh = EntityOf(2),
+                    gamma = EntityOf(4);
+  ASSERT_NE(beta, holdings);
+  ASSERT_EQ(EntityOf(3), binh);
+
+  auto merged = store_->Merge(holdings, beta, "lan");
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(merged->entity_id, beta);
+  EXPECT_EQ(merged->changed, 1);
+  EXPECT_EQ(merged->message, "merged " + holdings + " into " + beta + " (1 mentions)");
+  EXPECT_EQ(EntityOf(1), beta);
+  EXPECT_EQ(ParticipantOf(0, 1), beta);  // the meeting's role followed its mention
+
+  auto split = store_->Split(binh, {"Bình"}, "lan");
+  ASSERT_TRUE(split.ok()) << split.status().ToString();
+  const std::string split_id = resolve::Curation::SplitId(binh, "Bình");
+  EXPECT_EQ(split->entity_id, split_id);
+  EXPECT_EQ(EntityOf(3), split_id);
+  EXPECT_EQ(Scalar("SELECT name FROM entities WHERE id = '" + split_id + "'"), "Bình");
+
+  ASSERT_TRUE(store_->Rename(beta, "Beta Group", "minh").ok());
+  auto alias = store_->AddAlias(beta, "Gamma Labs", "minh");
+  ASSERT_TRUE(alias.ok()) << alias.status().ToString();
+  EXPECT_EQ(alias->changed, 1);
+  EXPECT_EQ(EntityOf(4), beta);
+  EXPECT_EQ(Scalar("SELECT name FROM entities WHERE id = '" + beta + "'"), "Beta Group");
+  EXPECT_NE(gamma, beta);
+
+  // Reject the person's full-name mention and the signing.
+  auto rm = store_->RejectMention("page", 2, "lan");
+  ASSERT_TRUE(rm.ok()) << rm.status().ToString();
+  EXPECT_EQ(rm->changed, 1);
+  EXPECT_EQ(EntityOf(2), "");
+  auto re = store_->RejectEvent("page", 1, "lan");
+  ASSERT_TRUE(re.ok()) << re.status().ToString();
+  EXPECT_EQ(Scalar("SELECT count(*) FROM events WHERE doc_id = 'page'"), "1");
+
+  // Who and when, one row per edit.
+  EXPECT_EQ(Scalar("SELECT count(*) FROM curation_log"), "6");
+  EXPECT_EQ(Scalar("SELECT editor FROM curation_merges WHERE from_id = '" + holdings + "'"), "lan");
+  EXPECT_EQ(Scalar("SELECT editor FROM curation_log WHERE action = 'rename'"), "minh");
+  EXPECT_EQ(Scalar("SELECT length(created_at) FROM curation_log WHERE action = 'merge'"), "20");
+
+  // Re-ingest: new content from the same source replaces the document.
+  auto again = store_->PutDocument(Record("h2", " Thêm."));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->result, PutResult::kReplaced);
+  EXPECT_EQ(EntityOf(0), beta);
+  EXPECT_EQ(EntityOf(1), beta);      // merged
+  EXPECT_EQ(EntityOf(2), "");        // rejected
+  EXPECT_EQ(EntityOf(3), split_id);  // split by surface
+  EXPECT_EQ(EntityOf(4), beta);      // curated alias
+  EXPECT_EQ(Scalar("SELECT name FROM entities WHERE id = '" + beta + "'"), "Beta Group");
+  // The meeting stays with its roles following their mentions; the signing stays out.
+  EXPECT_EQ(Scalar("SELECT type FROM events WHERE doc_id = 'page'"), "meeting");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM events WHERE doc_id = 'page'"), "1");
+  EXPECT_EQ(ParticipantOf(0, 1), beta);
+  EXPECT_EQ(ParticipantOf(0, 3), split_id);
+}
+
+TEST_P(CurationStoreTest, ImpossibleEditsAreRefusedAndWriteNothing) {
+  ASSERT_TRUE(store_->PutDocument(Record("h1")).ok());
+  const std::string beta = EntityOf(0), binh = EntityOf(2);
+  auto self = store_->Merge(beta, beta, "lan");
+  EXPECT_EQ(self.status().code(), core::StatusCode::kInvalidInput);
+  EXPECT_EQ(self.status().message(), "cannot merge " + beta + " into itself");
+  auto kinds = store_->Merge(beta, binh, "lan");
+  EXPECT_EQ(kinds.status().code(), core::StatusCode::kInvalidInput);
+  EXPECT_EQ(kinds.status().message(), "cannot merge organization " + beta + " into person " + binh);
+  auto unknown = store_->Rename("org:nobody", "X", "lan");
+  EXPECT_EQ(unknown.status().code(), core::StatusCode::kNotFound);
+  EXPECT_EQ(unknown.status().message(), "no entity with id org:nobody");
+  auto no_editor = store_->Rename(beta, "X", "");
+  EXPECT_EQ(no_editor.status().code(), core::StatusCode::kInvalidInput);
+  auto empty = store_->AddAlias(beta, "", "lan");
+  EXPECT_EQ(empty.status().message(), "an alias cannot be empty");
+  auto no_surface = store_->Split(binh, {"Nobody"}, "lan");
+  EXPECT_EQ(no_surface.status().code(), core::StatusCode::kNotFound);
+  auto no_mention = store_->RejectMention("page", 99, "lan");
+  EXPECT_EQ(no_mention.status().message(), "document page has no mention 99");
+  auto no_event = store_->RejectEvent("nodoc", 0, "lan");
+  EXPECT_EQ(no_event.status().message(), "document nodoc has no event 0");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM curation_log"), "0");
+  EXPECT_EQ(EntityOf(0), beta);
+}
+
+TEST_P(CurationStoreTest, DocumentPagesAreBoundedAndFilteredByLanguage) {
+  for (int i = 0; i < 5; ++i) {
+    DocumentRecord r = Record("h" + std::to_string(i));
+    r.id = "doc" + std::to_string(i);
+    r.source = "news/doc" + std::to_string(i) + ".txt";
+    if (i == 4) r.lang = core::Lang::kEn;
+    if (i == 1) r.date = core::Date{2024, 2, 1};
+    ASSERT_TRUE(store_->PutDocument(r).ok());
+  }
+  auto page = store_->ListDocumentsPage("", 2, 1);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->total, 5);
+  ASSERT_EQ(page->documents.size(), 2u);
+  EXPECT_EQ(page->documents[0].id, "doc1");
+  EXPECT_EQ(page->documents[0].date.value_or(""), "2024-02-01");
+  EXPECT_EQ(page->documents[1].id, "doc2");
+  EXPECT_FALSE(page->documents[1].date.has_value());
+  auto en = store_->ListDocumentsPage("en", 10, 0);
+  ASSERT_TRUE(en.ok());
+  EXPECT_EQ(en->total, 1);
+  ASSERT_EQ(en->documents.size(), 1u);
+  EXPECT_EQ(en->documents[0].id, "doc4");
+  auto past = store_->ListDocumentsPage("", 10, 50);
+  ASSERT_TRUE(past.ok());
+  EXPECT_EQ(past->total, 5);
+  EXPECT_TRUE(past->documents.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CurationStoreTest, ::testing::Values("sqlite", "postgres"),
+                         BackendName);
+
+}  // namespace
+}  // namespace ketnoi::store
