@@ -1,7 +1,9 @@
 // Matchmaking: a stated need -> organizations and persons whose record shows they can meet
 // it, with reasons and evidence. The ranking is documented in docs/MATCHING.md.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -25,8 +27,13 @@ constexpr double kSentenceWeight = 2.0;  // a sentence naming them matches the n
 constexpr double kDocumentWeight = 0.3;  // a document about a need field names them
 constexpr double kDocumentCap = 1.5;
 constexpr double kProposerFactor = 0.3;  // who asks in a proposal is not who offers
+constexpr double kContextFactor = 0.3;   // an event's party its sentence does not name
+constexpr double kTalkFactor = 0.6;      // a meeting about the field is not work in it
 constexpr double kTieBonus = 1.25;       // already worked with the asking side
-constexpr int kSentencePool = 300;       // best-matching sentences considered
+// Training is the human_resources field (đào tạo, 培训, training are its keywords).
+constexpr char kTrainingField[] = "human_resources";
+constexpr char kTrainingEventType[] = "training_program";
+constexpr int kSentencePool = 300;  // best-matching sentences considered
 constexpr size_t kMaxEvidence = 5;
 
 // English words that say nothing about the need itself.
@@ -44,6 +51,8 @@ bool IsLatinKey(std::string_view key) {
                       [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
 }
 
+bool IsAsciiWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
 // True when `needle` occurs in `hay` (both search keys) on word boundaries (Latin) or
 // anywhere (CJK, which has no spaces).
 bool ContainsKey(std::string_view hay, std::string_view needle) {
@@ -51,9 +60,9 @@ bool ContainsKey(std::string_view hay, std::string_view needle) {
   for (size_t pos = hay.find(needle); pos != std::string_view::npos;
        pos = hay.find(needle, pos + 1)) {
     if (!IsLatinKey(needle)) return true;
-    bool left = pos == 0 || hay[pos - 1] == ' ';
+    bool left = pos == 0 || !IsAsciiWordByte(hay[pos - 1]);
     size_t end = pos + needle.size();
-    bool right = end == hay.size() || hay[end] == ' ';
+    bool right = end == hay.size() || !IsAsciiWordByte(hay[end]);
     if (left && right) return true;
   }
   return false;
@@ -93,7 +102,94 @@ struct Candidate {
   int field_docs = 0;
   int ties = 0;
   std::vector<std::pair<double, Evidence>> evidence;
+  std::map<std::string, std::vector<double>> event_weights;  // per document
 };
+
+// Byte offsets of the first and last place `sentence` says one of `names` (as written; a
+// Latin name on ASCII word boundaries, so "Arm" is not found in "Armenia"), or none.
+std::optional<std::pair<size_t, size_t>> NamedAt(std::string_view sentence,
+                                                 const std::vector<std::string>& names) {
+  std::optional<std::pair<size_t, size_t>> at;
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    for (size_t pos = sentence.find(name); pos != std::string_view::npos;
+         pos = sentence.find(name, pos + 1)) {
+      size_t end = pos + name.size();
+      bool left = pos == 0 || !IsAsciiWordByte(sentence[pos - 1]) || !IsAsciiWordByte(name[0]);
+      bool right = end == sentence.size() || !IsAsciiWordByte(sentence[end]) ||
+                   !IsAsciiWordByte(name.back());
+      if (!left || !right) continue;
+      if (!at) at = std::make_pair(pos, pos);
+      at->first = std::min(at->first, pos);
+      at->second = std::max(at->second, pos);
+    }
+  }
+  return at;
+}
+
+std::vector<std::string> JsonStrings(const std::string& json_array) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(json_array, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& x : j) {
+    if (x.is_string()) out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+// What an event of this type shows: a signed agreement, a training programme, an investment
+// or a request to deliver is work in the field; a meeting, visit, dialogue or conference
+// about it is talk, and the protagonist of a delegation's trip is in every one of those.
+double EventTypeFactor(std::string_view type) {
+  static const std::set<std::string_view> kTalk = {"meeting", "visit", "dialogue", "conference",
+                                                   "other"};
+  return kTalk.count(type) ? kTalkFactor : 1.0;
+}
+
+// The part an entity plays in a sentence, from where the sentence names it: a party named
+// only before the sentence's first proposal trigger asks ("Bộ trưởng X đề nghị Y …"); one
+// named after it is asked to deliver; a party the extractor carried into an event from the
+// dateline or an earlier sentence is not named there at all. `first`/`last` are the byte
+// offsets of its first and last mention in the sentence (none when it is not named).
+enum class SentenceRole { kNamed, kProposer, kContext };
+
+SentenceRole RoleInSentence(std::optional<int64_t> proposal_trigger, std::optional<int64_t> first,
+                            std::optional<int64_t> last) {
+  if (!first || !last) return SentenceRole::kContext;
+  if (proposal_trigger && *last < *proposal_trigger) return SentenceRole::kProposer;
+  return SentenceRole::kNamed;
+}
+
+double RoleFactor(SentenceRole role) {
+  switch (role) {
+    case SentenceRole::kProposer:
+      return kProposerFactor;
+    case SentenceRole::kContext:
+      return kContextFactor;
+    case SentenceRole::kNamed:
+      break;
+  }
+  return 1.0;
+}
+
+// A nullable integer column of the current row of any statement type.
+template <typename Row>
+std::optional<int64_t> OptionalInt(const Row& q, int column) {
+  if (q.IsNull(column)) return std::nullopt;
+  return q.Int(column);
+}
+
+// One article tells one story: its events count best first, the k-th at 1/k, so the
+// protagonist of a trip report (in every meeting of it) does not outweigh a partner named
+// in one agreement; events in different documents add up in full.
+double EventScore(std::map<std::string, std::vector<double>>& weights_by_document) {
+  double score = 0;
+  for (auto& [doc, weights] : weights_by_document) {
+    std::sort(weights.begin(), weights.end(), std::greater<>());
+    for (size_t k = 0; k < weights.size(); ++k) score += weights[k] / static_cast<double>(k + 1);
+  }
+  return score;
+}
 
 double Recency(const std::optional<std::string>& date, const std::optional<core::Date>& newest) {
   if (!date || !newest || date->size() < 10) return 0.5;
@@ -175,8 +271,9 @@ MatchResult Finish(Candidate& c, const MatchReport& report, const std::string& c
     r.reasons.push_back(line);
   }
   if (!c.sentence_keys.empty()) {
-    r.reasons.push_back(std::to_string(c.sentence_keys.size()) + " sentence(s) naming them say " +
-                        JoinSet(c.terms_hit));
+    r.reasons.push_back(
+        std::to_string(c.sentence_keys.size()) + " sentence(s) naming them " +
+        (c.terms_hit.empty() ? "match the need's words" : "say " + JoinSet(c.terms_hit)));
   }
   if (c.field_docs > 0) {
     std::set<std::string> f(report.fields.begin(), report.fields.end());
@@ -269,27 +366,35 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
   const std::string fields_json = nlohmann::json(report.fields).dump();
 
   // ---- (a) events in the need's fields
+  // A training programme is training whatever words its sentence uses ("a programme to
+  // train lecturers"): with training among the need's fields, every one counts.
+  const bool need_training = fields.count(kTrainingField) > 0;
   auto ev = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), e.fields, "
-      "e.trigger_begin, CAST(substr(CAST(d.text AS BLOB), e.evidence_begin + 1, "
-      "e.evidence_end - e.evidence_begin) AS TEXT), d.title "
+      "(SELECT min(x.trigger_begin) FROM events x WHERE x.doc_id = e.doc_id "
+      "AND x.sentence = e.sentence AND x.type = 'proposal'), "
+      "CAST(substr(CAST(d.text AS BLOB), e.evidence_begin + 1, "
+      "e.evidence_end - e.evidence_begin) AS TEXT), d.title, e.evidence_begin "
       "FROM events e JOIN documents d ON d.id = e.doc_id "
-      "WHERE EXISTS (SELECT 1 FROM json_each(e.fields) f "
+      "WHERE e.type = ?2 OR EXISTS (SELECT 1 FROM json_each(e.fields) f "
       "WHERE f.value IN (SELECT value FROM json_each(?1)))");
   if (!ev.ok()) return ev.status();
-  ev->Bind(1, fields_json);
+  ev->Bind(1, fields_json).Bind(2, need_training ? kTrainingEventType : "");
+  // Each participant with the names its document gives it, to find it in the sentence
+  // (the extractor may link a mention elsewhere: the title's "Arm" for the lead's "Arm").
   auto parts = db.Prepare(
-      "SELECT p.entity_id, en.name, en.kind, m.begin_byte FROM event_participants p "
-      "JOIN entities en ON en.id = p.entity_id "
-      "JOIN mentions m ON m.doc_id = p.doc_id AND m.idx = p.mention_idx "
-      "WHERE p.doc_id = ? AND p.event_idx = ? ORDER BY p.mention_idx");
+      "SELECT p.entity_id, en.name, en.kind, (SELECT json_group_array(DISTINCT m.surface) "
+      "FROM mentions m WHERE m.doc_id = p.doc_id AND m.entity_id = p.entity_id) "
+      "FROM event_participants p JOIN entities en ON en.id = p.entity_id "
+      "WHERE p.doc_id = ?1 AND p.event_idx = ?2 GROUP BY p.entity_id ORDER BY min(p.mention_idx)");
   if (!parts.ok()) return parts.status();
   while (!report.fields.empty()) {
     auto row = ev->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
     std::string doc = ev->Text(0), type = ev->Text(2), modality = ev->Text(3);
-    int64_t idx = ev->Int(1), trigger = ev->Int(6);
+    int64_t idx = ev->Int(1);
+    std::optional<int64_t> proposal_trigger = OptionalInt(*ev, 6);
     std::optional<std::string> date;
     if (!ev->IsNull(4)) date = ev->Text(4);
     std::vector<std::string> hit;
@@ -300,31 +405,48 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
           hit.push_back(f.get<std::string>());
       }
     }
+    if (need_training && type == kTrainingEventType &&
+        std::find(hit.begin(), hit.end(), kTrainingField) == hit.end()) {
+      hit.push_back(kTrainingField);
+    }
+    // hits x the share of the need's fields covered: an event in all of them is what was
+    // asked for; one in a single field of two ("training", but in anything) a quarter of it.
+    const double coverage_weight =
+        static_cast<double>(hit.size() * hit.size()) / static_cast<double>(report.fields.size());
     double modality_factor = modality == "reported" ? 1.0 : 0.8;
     parts->Reset();
     parts->Bind(1, doc).Bind(2, idx);
-    std::set<std::string> done;
+    const std::string evidence = ev->Text(7);
+    const int64_t evidence_begin = ev->Int(9);
     while (true) {
       auto p = parts->Step();
       if (!p.ok()) return p.status();
       if (!*p) break;
       Candidate* c = cand(parts->Text(0), parts->Text(1), parts->Text(2));
-      if (!c || !done.insert(c->entity.id).second) continue;
-      bool proposer = type == "proposal" && parts->Int(3) < trigger;
-      double w = kEventWeight * static_cast<double>(hit.size()) * modality_factor *
-                 (proposer ? kProposerFactor : 1.0) * Recency(date, newest);
-      c->score += w;
+      if (!c) continue;
+      std::optional<int64_t> first, last;
+      if (auto at = NamedAt(evidence, JsonStrings(parts->Text(3)))) {
+        first = evidence_begin + static_cast<int64_t>(at->first);
+        last = evidence_begin + static_cast<int64_t>(at->second);
+      }
+      SentenceRole role = RoleInSentence(proposal_trigger, first, last);
+      double w = kEventWeight * coverage_weight * EventTypeFactor(type) * modality_factor *
+                 RoleFactor(role) * Recency(date, newest);
+      c->event_weights[doc].push_back(w);
       c->event_keys.insert(doc + "#" + std::to_string(idx));
       c->event_fields.insert(hit.begin(), hit.end());
       c->docs.insert(doc);
-      if (proposer) ++c->proposer_only;
+      if (role == SentenceRole::kProposer) ++c->proposer_only;
       Note(*c, date);
       std::string why = type + " in ";
       for (size_t i = 0; i < hit.size(); ++i) why += (i ? ", " : "") + hit[i];
-      if (proposer) why += " (as the proposing side)";
+      if (role == SentenceRole::kProposer) why += " (as the proposing side)";
+      if (role == SentenceRole::kContext) why += " (not named in the sentence)";
       c->evidence.push_back({w, {doc, ev->Text(8), ev->Text(7), date, why}});
     }
   }
+
+  for (auto& [id, c] : cands) c.score += EventScore(c.event_weights);
 
   // ---- (b) sentences that say the need's terms and name them
   auto expr = MatchExpression(report.terms, true);
@@ -336,7 +458,8 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
     if (!sq.ok()) return sq.status();
     sq->Bind(1, *expr).Bind(2, int64_t{kSentencePool});
     auto men = db.Prepare(
-        "SELECT m.entity_id, en.name, en.kind, min(m.begin_byte) FROM mentions m "
+        "SELECT m.entity_id, en.name, en.kind, min(m.begin_byte), max(m.begin_byte) "
+        "FROM mentions m "
         "JOIN entities en ON en.id = m.entity_id WHERE m.doc_id = ? AND m.sentence = ? "
         "GROUP BY m.entity_id ORDER BY min(m.begin_byte)");
     if (!men.ok()) return men.status();
@@ -374,7 +497,8 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
         if (!*m) break;
         Candidate* c = cand(men->Text(0), men->Text(1), men->Text(2));
         if (!c) continue;
-        bool proposer = trigger && men->Int(3) < *trigger;
+        bool proposer =
+            RoleInSentence(trigger, men->Int(3), men->Int(4)) == SentenceRole::kProposer;
         double w = kSentenceWeight * (top > 0 ? bm / top : 1.0) *
                    (proposer ? kProposerFactor : 1.0) * Recency(date, newest);
         c->score += w;

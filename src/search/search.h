@@ -13,7 +13,8 @@
 //      original. The store's migration 2 queues every inserted/replaced/deleted document
 //      (search_queue) in the document's own transaction; UpdateIndex() drains the queue in
 //      small transactions. Open() and every query drain it first, so results never miss a
-//      committed document.
+//      committed document; `ketnoi ingest` opens a KnowledgeBase when it is done, so the
+//      first query after an ingest finds the index current.
 // Errors: unknown entity -> kNotFound; malformed query, date or filter -> kInvalidInput;
 //      database problems -> the store's codes (kBusy, kIoError). Never throws.
 // Thread safety: one KnowledgeBase per thread (it owns one SQLite connection).
