@@ -11,6 +11,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -120,12 +121,16 @@ std::vector<std::string> MatchIds(const json& r) {
 class QueryCommandsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / "ketnoi_e2e_query_commands");
+    // One directory per process: ctest runs each test as its own process, in parallel.
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("ketnoi_e2e_query_commands_" + std::to_string(::getpid())));
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
     fs::path examples = SourceDir() / "examples";
-    ingest_ =
-        new RunResult(RunKetnoi(*dir_, "ingest --db kb.db --json '" + examples.string() + "'"));
+    // One worker: with two, which page the resolver sees first varies, and with it an id
+    // ("per:deputy minister" for "per:le quoc hung" when a bare title comes first).
+    ingest_ = new RunResult(
+        RunKetnoi(*dir_, "ingest --db kb.db --jobs 1 --json '" + examples.string() + "'"));
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -158,6 +163,10 @@ class QueryCommandsTest : public ::testing::Test {
       return;
     }
     ASSERT_TRUE(fs::exists(file)) << file << " is missing (KETNOI_UPDATE_GOLDEN=1 writes it)";
+    if (ReadFile(file) != actual) {
+      // Kept for `diff`: the expectation above prints both texts whole.
+      WriteFile(fs::temp_directory_path() / (name + ".actual"), actual);
+    }
     EXPECT_EQ(ReadFile(file), actual) << "golden " << file;
   }
 
@@ -279,10 +288,11 @@ TEST_F(QueryCommandsTest, Match) {
 TEST(QueryCommandsDevTest, ChipDesignPartnersAndNguyenChiDung) {
   fs::path eval = SharedEvalDir();
   if (eval.empty() || !fs::exists(eval / "dev" / "docs")) GTEST_SKIP() << "no ../shared/eval";
-  fs::path dir = fs::temp_directory_path() / "ketnoi_e2e_query_dev";
+  fs::path dir = fs::temp_directory_path() / ("ketnoi_e2e_query_dev_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  RunResult ingest = RunKetnoi(dir, "--db kb.db ingest '" + (eval / "dev" / "docs").string() + "'");
+  RunResult ingest =
+      RunKetnoi(dir, "--db kb.db ingest --jobs 1 '" + (eval / "dev" / "docs").string() + "'");
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   // The pages name two partners for chip-design training (a minister asks them to train
   // chip designers together). They come first; the minister who asked does not.
