@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "cli/common.h"
+#include "search/search.h"
 
 namespace ketnoi::cli {
 
@@ -36,6 +37,14 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     pipeline::IngestReport report = pipeline::IngestFiles(
         **pipe, **store, inputs, *jobs, [&](size_t d, size_t t) { progress.Update(d, t); });
     progress.Finish();
+    store->reset();
+    // Bring the search index up to date now, so the first query after an ingest does not pay
+    // for it; queries still drain the queue themselves (the safety net for other writers).
+    // A backend search does not support yet has nothing to index.
+    auto kb = search::KnowledgeBase::Open(global.db);
+    if (!kb.ok() && kb.status().code() != core::StatusCode::kUnsupported) {
+      errors.push_back("search index of " + global.db + ": " + kb.status().message());
+    }
     errors.insert(errors.end(), report.errors.begin(), report.errors.end());
     for (const std::string& w : report.warnings) PrintError(w);
     for (const std::string& e : errors) PrintError(e);

@@ -1,7 +1,9 @@
 // Matchmaking: a stated need -> organizations and persons whose record shows they can meet
 // it, with reasons and evidence. The ranking is documented in docs/MATCHING.md.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -25,10 +27,18 @@ using core::Status;
 constexpr double kEventWeight = 3.0;     // per need field an event of theirs is in
 constexpr double kSentenceWeight = 2.0;  // a sentence naming them matches the need's terms
 constexpr double kDocumentWeight = 0.3;  // a document about a need field names them
-constexpr double kDocumentCap = 1.5;
+constexpr int kDocumentsCounted = 5;     // (c) counts at most this many documents
+// (a) reads the events of the newest documents first, at most this many: the recency factor
+// makes older ones count less anyway, and a 100k-document base holds >1M events per field.
+constexpr int kEventPool = 5000;
 constexpr double kProposerFactor = 0.3;  // who asks in a proposal is not who offers
+constexpr double kContextFactor = 0.3;   // an event's party its sentence does not name
+constexpr double kTalkFactor = 0.6;      // a meeting about the field is not work in it
 constexpr double kTieBonus = 1.25;       // already worked with the asking side
-constexpr int kSentencePool = 300;       // best-matching sentences considered
+// Training is the human_resources field (đào tạo, 培训, training are its keywords).
+constexpr char kTrainingField[] = "human_resources";
+constexpr char kTrainingEventType[] = "training_program";
+constexpr int kSentencePool = 300;  // best-matching sentences considered
 constexpr size_t kMaxEvidence = 5;
 
 // English words that say nothing about the need itself.
@@ -46,6 +56,8 @@ bool IsLatinKey(std::string_view key) {
                       [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
 }
 
+bool IsAsciiWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
 // True when `needle` occurs in `hay` (both search keys) on word boundaries (Latin) or
 // anywhere (CJK, which has no spaces).
 bool ContainsKey(std::string_view hay, std::string_view needle) {
@@ -53,9 +65,9 @@ bool ContainsKey(std::string_view hay, std::string_view needle) {
   for (size_t pos = hay.find(needle); pos != std::string_view::npos;
        pos = hay.find(needle, pos + 1)) {
     if (!IsLatinKey(needle)) return true;
-    bool left = pos == 0 || hay[pos - 1] == ' ';
+    bool left = pos == 0 || !IsAsciiWordByte(hay[pos - 1]);
     size_t end = pos + needle.size();
-    bool right = end == hay.size() || hay[end] == ' ';
+    bool right = end == hay.size() || !IsAsciiWordByte(hay[end]);
     if (left && right) return true;
   }
   return false;
@@ -95,7 +107,94 @@ struct Candidate {
   int field_docs = 0;
   int ties = 0;
   std::vector<std::pair<double, Evidence>> evidence;
+  std::map<std::string, std::vector<double>> event_weights;  // per document
 };
+
+// Byte offsets of the first and last place `sentence` says one of `names` (as written; a
+// Latin name on ASCII word boundaries, so "Arm" is not found in "Armenia"), or none.
+std::optional<std::pair<size_t, size_t>> NamedAt(std::string_view sentence,
+                                                 const std::vector<std::string>& names) {
+  std::optional<std::pair<size_t, size_t>> at;
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    for (size_t pos = sentence.find(name); pos != std::string_view::npos;
+         pos = sentence.find(name, pos + 1)) {
+      size_t end = pos + name.size();
+      bool left = pos == 0 || !IsAsciiWordByte(sentence[pos - 1]) || !IsAsciiWordByte(name[0]);
+      bool right = end == sentence.size() || !IsAsciiWordByte(sentence[end]) ||
+                   !IsAsciiWordByte(name.back());
+      if (!left || !right) continue;
+      if (!at) at = std::make_pair(pos, pos);
+      at->first = std::min(at->first, pos);
+      at->second = std::max(at->second, pos);
+    }
+  }
+  return at;
+}
+
+std::vector<std::string> JsonStrings(const std::string& json_array) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(json_array, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& x : j) {
+    if (x.is_string()) out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+// What an event of this type shows: a signed agreement, a training programme, an investment
+// or a request to deliver is work in the field; a meeting, visit, dialogue or conference
+// about it is talk, and the protagonist of a delegation's trip is in every one of those.
+double EventTypeFactor(std::string_view type) {
+  static const std::set<std::string_view> kTalk = {"meeting", "visit", "dialogue", "conference",
+                                                   "other"};
+  return kTalk.count(type) ? kTalkFactor : 1.0;
+}
+
+// The part an entity plays in a sentence, from where the sentence names it: a party named
+// only before the sentence's first proposal trigger asks ("Bộ trưởng X đề nghị Y …"); one
+// named after it is asked to deliver; a party the extractor carried into an event from the
+// dateline or an earlier sentence is not named there at all. `first`/`last` are the byte
+// offsets of its first and last mention in the sentence (none when it is not named).
+enum class SentenceRole { kNamed, kProposer, kContext };
+
+SentenceRole RoleInSentence(std::optional<int64_t> proposal_trigger, std::optional<int64_t> first,
+                            std::optional<int64_t> last) {
+  if (!first || !last) return SentenceRole::kContext;
+  if (proposal_trigger && *last < *proposal_trigger) return SentenceRole::kProposer;
+  return SentenceRole::kNamed;
+}
+
+double RoleFactor(SentenceRole role) {
+  switch (role) {
+    case SentenceRole::kProposer:
+      return kProposerFactor;
+    case SentenceRole::kContext:
+      return kContextFactor;
+    case SentenceRole::kNamed:
+      break;
+  }
+  return 1.0;
+}
+
+// A nullable integer column of the current row of any statement type.
+template <typename Row>
+std::optional<int64_t> OptionalInt(const Row& q, int column) {
+  if (q.IsNull(column)) return std::nullopt;
+  return q.Int(column);
+}
+
+// One article tells one story: its events count best first, the k-th at 1/k, so the
+// protagonist of a trip report (in every meeting of it) does not outweigh a partner named
+// in one agreement; events in different documents add up in full.
+double EventScore(std::map<std::string, std::vector<double>>& weights_by_document) {
+  double score = 0;
+  for (auto& [doc, weights] : weights_by_document) {
+    std::sort(weights.begin(), weights.end(), std::greater<>());
+    for (size_t k = 0; k < weights.size(); ++k) score += weights[k] / static_cast<double>(k + 1);
+  }
+  return score;
+}
 
 double Recency(const std::optional<std::string>& date, const std::optional<core::Date>& newest) {
   if (!date || !newest || date->size() < 10) return 0.5;
@@ -181,12 +280,14 @@ MatchResult Finish(Candidate& c, const MatchReport& report, const std::string& c
     r.reasons.push_back(line);
   }
   if (!c.sentence_keys.empty()) {
-    r.reasons.push_back(std::to_string(c.sentence_keys.size()) + " sentence(s) naming them say " +
-                        JoinSet(c.terms_hit));
+    r.reasons.push_back(
+        std::to_string(c.sentence_keys.size()) + " sentence(s) naming them " +
+        (c.terms_hit.empty() ? "match the need's words" : "say " + JoinSet(c.terms_hit)));
   }
   if (c.field_docs > 0) {
     std::set<std::string> f(report.fields.begin(), report.fields.end());
-    r.reasons.push_back("named in " + std::to_string(c.field_docs) + " document(s) on " +
+    r.reasons.push_back("named in " + std::to_string(c.field_docs) +
+                        (c.field_docs >= kDocumentsCounted ? "+" : "") + " document(s) on " +
                         JoinSet(f));
   }
   if (!roles.empty()) {
@@ -275,46 +376,41 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
   const std::string fields_json = nlohmann::json(report.fields).dump();
 
   // ---- (a) events in the need's fields
+  // A training programme is training whatever words its sentence uses ("a programme to
+  // train lecturers"): with training among the need's fields, every one counts.
+  const bool need_training = fields.count(kTrainingField) > 0;
   const std::string in_fields = "EXISTS (SELECT 1 FROM " + JsonValues(db.dialect(), "e.fields") +
                                 " f WHERE f.value IN " + JsonValues(db.dialect(), "?1") + ")";
+  // Newest first (undated last on both backends), the pool bounded on big bases.
   auto ev = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), e.fields, "
-      "e.trigger_begin, " +
+      "(SELECT min(x.trigger_begin) FROM events x WHERE x.doc_id = e.doc_id "
+      "AND x.sentence = e.sentence AND x.type = 'proposal'), " +
       ByteSlice(db.dialect(), "d.text", "e.evidence_begin", "e.evidence_end") +
-      ", d.title FROM events e JOIN documents d ON d.id = e.doc_id WHERE " + in_fields +
-      " ORDER BY e.doc_id, e.idx");
+      ", d.title, e.evidence_begin FROM events e JOIN documents d ON d.id = e.doc_id "
+      "WHERE e.type = ?2 OR " +
+      in_fields + " ORDER BY d.published IS NULL, d.published DESC, e.doc_id, e.idx LIMIT ?3");
   if (!ev.ok()) return ev.status();
-  ev->Bind(1, fields_json);
-  // The participants of all those events in one query, not one per event (a round trip
-  // each on a database server).
-  struct Participant {
-    std::string id, name, kind;
-    int64_t begin = 0;
-  };
-  std::map<std::pair<std::string, int64_t>, std::vector<Participant>> event_parts;
-  if (!report.fields.empty()) {
-    auto parts = db.Prepare(
-        "SELECT p.doc_id, p.event_idx, p.entity_id, en.name, en.kind, m.begin_byte "
-        "FROM event_participants p JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx "
-        "JOIN entities en ON en.id = p.entity_id "
-        "JOIN mentions m ON m.doc_id = p.doc_id AND m.idx = p.mention_idx WHERE " +
-        in_fields + " ORDER BY p.doc_id, p.event_idx, p.mention_idx");
-    if (!parts.ok()) return parts.status();
-    parts->Bind(1, fields_json);
-    while (true) {
-      auto p = parts->Step();
-      if (!p.ok()) return p.status();
-      if (!*p) break;
-      event_parts[{parts->Text(0), parts->Int(1)}].push_back(
-          {parts->Text(2), parts->Text(3), parts->Text(4), parts->Int(5)});
-    }
-  }
+  ev->Bind(1, fields_json)
+      .Bind(2, need_training ? kTrainingEventType : "")
+      .Bind(3, int64_t{kEventPool});
+  // Each participant with the names its document gives it, to find it in the sentence
+  // (the extractor may link a mention elsewhere: the title's "Arm" for the lead's "Arm").
+  auto parts = db.Prepare(
+      "SELECT p.entity_id, en.name, en.kind, (SELECT " +
+      JsonArrayOfDistinct(db.dialect(), "m.surface") +
+      " FROM mentions m WHERE m.doc_id = ?1 AND m.entity_id = p.entity_id) "
+      "FROM event_participants p JOIN entities en ON en.id = p.entity_id "
+      "WHERE p.doc_id = ?1 AND p.event_idx = ?2 GROUP BY p.entity_id, en.name, en.kind "
+      "ORDER BY min(p.mention_idx), p.entity_id");
+  if (!parts.ok()) return parts.status();
   while (!report.fields.empty()) {
     auto row = ev->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
     std::string doc = ev->Text(0), type = ev->Text(2), modality = ev->Text(3);
-    int64_t idx = ev->Int(1), trigger = ev->Int(6);
+    int64_t idx = ev->Int(1);
+    std::optional<int64_t> proposal_trigger = OptionalInt(*ev, 6);
     std::optional<std::string> date;
     if (!ev->IsNull(4)) date = ev->Text(4);
     std::vector<std::string> hit;
@@ -325,33 +421,56 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
           hit.push_back(f.get<std::string>());
       }
     }
+    if (need_training && type == kTrainingEventType &&
+        std::find(hit.begin(), hit.end(), kTrainingField) == hit.end()) {
+      hit.push_back(kTrainingField);
+    }
+    // hits x the share of the need's fields covered: an event in all of them is what was
+    // asked for; one in a single field of two ("training", but in anything) a quarter of it.
+    const double coverage_weight =
+        static_cast<double>(hit.size() * hit.size()) / static_cast<double>(report.fields.size());
     double modality_factor = modality == "reported" ? 1.0 : 0.8;
-    std::set<std::string> done;
-    for (const Participant& p : event_parts[{doc, idx}]) {
-      Candidate* c = cand(p.id, p.name, p.kind);
-      if (!c || !done.insert(c->entity.id).second) continue;
-      bool proposer = type == "proposal" && p.begin < trigger;
-      double w = kEventWeight * static_cast<double>(hit.size()) * modality_factor *
-                 (proposer ? kProposerFactor : 1.0) * Recency(date, newest);
-      c->score += w;
+    parts->Reset();
+    parts->Bind(1, doc).Bind(2, idx);
+    const std::string evidence = ev->Text(7);
+    const int64_t evidence_begin = ev->Int(9);
+    while (true) {
+      auto p = parts->Step();
+      if (!p.ok()) return p.status();
+      if (!*p) break;
+      Candidate* c = cand(parts->Text(0), parts->Text(1), parts->Text(2));
+      if (!c) continue;
+      std::optional<int64_t> first, last;
+      if (auto at = NamedAt(evidence, JsonStrings(parts->Text(3)))) {
+        first = evidence_begin + static_cast<int64_t>(at->first);
+        last = evidence_begin + static_cast<int64_t>(at->second);
+      }
+      SentenceRole role = RoleInSentence(proposal_trigger, first, last);
+      double w = kEventWeight * coverage_weight * EventTypeFactor(type) * modality_factor *
+                 RoleFactor(role) * Recency(date, newest);
+      c->event_weights[doc].push_back(w);
       c->event_keys.insert(doc + "#" + std::to_string(idx));
       c->event_fields.insert(hit.begin(), hit.end());
       c->docs.insert(doc);
-      if (proposer) ++c->proposer_only;
+      if (role == SentenceRole::kProposer) ++c->proposer_only;
       Note(*c, date);
       std::string why = type + " in ";
       for (size_t i = 0; i < hit.size(); ++i) why += (i ? ", " : "") + hit[i];
-      if (proposer) why += " (as the proposing side)";
+      if (role == SentenceRole::kProposer) why += " (as the proposing side)";
+      if (role == SentenceRole::kContext) why += " (not named in the sentence)";
       c->evidence.push_back({w, {doc, ev->Text(8), ev->Text(7), date, why}});
     }
   }
+
+  for (auto& [id, c] : cands) c.score += EventScore(c.event_weights);
 
   // ---- (b) sentences that say the need's terms and name them
   if (MatchExpression(report.terms, true).ok()) {
     auto sentences = BestSentences(db, report.terms, kSentencePool);
     if (!sentences.ok()) return sentences.status();
     auto men = db.Prepare(
-        "SELECT m.entity_id, en.name, en.kind, min(m.begin_byte) FROM mentions m "
+        "SELECT m.entity_id, en.name, en.kind, min(m.begin_byte), max(m.begin_byte) "
+        "FROM mentions m "
         "JOIN entities en ON en.id = m.entity_id WHERE m.doc_id = ? AND m.sentence = ? "
         "GROUP BY m.entity_id, en.name, en.kind ORDER BY min(m.begin_byte), m.entity_id");
     if (!men.ok()) return men.status();
@@ -386,7 +505,8 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
         if (!*m) break;
         Candidate* c = cand(men->Text(0), men->Text(1), men->Text(2));
         if (!c) continue;
-        bool proposer = trigger && men->Int(3) < *trigger;
+        bool proposer =
+            RoleInSentence(trigger, men->Int(3), men->Int(4)) == SentenceRole::kProposer;
         double w = kSentenceWeight * (top > 0 ? bm / top : 1.0) *
                    (proposer ? kProposerFactor : 1.0) * Recency(date, newest);
         c->score += w;
@@ -401,26 +521,23 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
     }
   }
 
-  // ---- (c) documents about the need's fields that name them
+  // ---- (c) documents about the need's fields that name the candidates of (a) and (b);
+  // counted up to the cap only, so a party named in 50,000 such documents costs no more
+  // than one named in five.
   if (!report.fields.empty()) {
     auto dq = db.Prepare(
-        "SELECT m.entity_id, en.name, en.kind, count(DISTINCT m.doc_id) FROM document_fields f "
-        "JOIN mentions m ON m.doc_id = f.doc_id JOIN entities en ON en.id = m.entity_id "
-        "WHERE f.field IN " +
-        JsonValues(db.dialect(), "?1") +
-        " AND en.kind != 'place' "
-        "GROUP BY m.entity_id, en.name, en.kind");
+        "SELECT count(*) FROM (SELECT DISTINCT m.doc_id FROM mentions m "
+        "JOIN document_fields f ON f.doc_id = m.doc_id WHERE m.entity_id = ?1 "
+        "AND f.field IN " +
+        JsonValues(db.dialect(), "?2") + " LIMIT ?3) AS capped");
     if (!dq.ok()) return dq.status();
-    dq->Bind(1, fields_json);
-    while (true) {
+    for (auto& [id, c] : cands) {
+      dq->Reset();
+      dq->Bind(1, id).Bind(2, fields_json).Bind(3, int64_t{kDocumentsCounted});
       auto row = dq->Step();
       if (!row.ok()) return row.status();
-      if (!*row) break;
-      Candidate* c = cand(dq->Text(0), dq->Text(1), dq->Text(2));
-      if (!c) continue;
-      double n = static_cast<double>(dq->Int(3));
-      c->score += std::min(kDocumentCap, kDocumentWeight * n);
-      c->field_docs = static_cast<int>(n);
+      c.field_docs = *row ? static_cast<int>(dq->Int(0)) : 0;
+      c.score += kDocumentWeight * c.field_docs;
     }
   }
 

@@ -37,14 +37,16 @@ void AddTerm(std::string_view term, bool quoted, std::vector<std::string>* out) 
 }
 
 // The other names (2+ words, or 2+ CJK characters) of the entities whose alias is exactly
-// `query`: "nguyen chi dung" -> 阮志勇 when resolution linked them.
+// `query`: "nguyen chi dung" -> 阮志勇 when resolution linked them. Only names a page uses
+// on their own: a mention that refers back to a fuller one may be a bare title ("Thứ
+// trưởng", "Deputy minister"), which would find every page with a deputy minister.
 core::Result<std::vector<std::string>> EntityAliases(store::SqlConnection& db,
                                                      std::string_view query) {
   std::vector<std::string> out;
   std::string key = text::SearchKey(query);
   if (key.empty()) return out;
   auto q = db.Prepare(
-      "SELECT DISTINCT m.surface FROM mentions m WHERE m.entity_id IN "
+      "SELECT DISTINCT m.surface FROM mentions m WHERE m.antecedent < 0 AND m.entity_id IN "
       "(SELECT entity_id FROM search_aliases WHERE key = ?1 GROUP BY entity_id "
       " ORDER BY count(*) DESC, entity_id LIMIT 3) ORDER BY m.surface LIMIT 50");
   if (!q.ok()) return q.status();

@@ -19,7 +19,8 @@
 //      transactions. Open() and every query drain it first, so results never miss a
 //      committed document (on PostgreSQL, except one another reader is indexing just then,
 //      and on a read replica, which never indexes: it shows what the primary's readers
-//      indexed).
+//      indexed). `ketnoi ingest` drains it when it is done, so the first query after an
+//      ingest finds the index current.
 // Errors: unknown entity -> kNotFound; malformed query, date or filter -> kInvalidInput;
 //      database problems -> the store's codes (kBusy, kIoError). Never throws.
 // Thread safety: one KnowledgeBase per thread (it owns one database connection).

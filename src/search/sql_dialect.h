@@ -29,6 +29,13 @@ inline std::string ByteSlice(store::Dialect d, std::string_view text, std::strin
                    " - " + b + "), 'UTF8')";
 }
 
+// A JSON array (as text) of the distinct values of `expr` over a group: '["a","b"]'.
+inline std::string JsonArrayOfDistinct(store::Dialect d, std::string_view expr) {
+  std::string e(expr);
+  return d == store::Dialect::kSqlite ? "json_group_array(DISTINCT " + e + ")"
+                                      : "coalesce(json_agg(DISTINCT " + e + ")::text, '[]')";
+}
+
 }  // namespace ketnoi::search
 
 #endif  // KETNOI_SEARCH_SQL_DIALECT_H_
