@@ -26,10 +26,11 @@ class CurationStoreTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // A page naming two companies, a person by full and by given name, and a meeting.
-  store::DocumentRecord Record(const std::string& hash) {
+  store::DocumentRecord Record(const std::string& hash, const std::string& stem = "page",
+                               const Resolver* resolver = nullptr) {
     store::DocumentRecord r;
-    r.id = "page";
-    r.source = "news/page.txt";
+    r.id = stem;
+    r.source = "news/" + stem + ".txt";
     r.content_hash = hash;
     r.format = "text";
     r.lang = core::Lang::kVi;
@@ -49,14 +50,14 @@ class CurationStoreTest : public ::testing::Test {
     ev.type = extract::EventType::kMeeting;
     ev.participants = {1, 3};
     r.analysis.events = {ev};
-    r.resolved = resolver_.Resolve(r.text, r.analysis);
+    r.resolved = (resolver ? *resolver : resolver_).Resolve(r.text, r.analysis);
     return r;
   }
 
-  std::string EntityOf(store::SqliteDb& db, int mention_idx) {
-    auto q = db.Prepare("SELECT entity_id FROM mentions WHERE doc_id = 'page' AND idx = ?");
+  std::string EntityOf(store::SqliteDb& db, int mention_idx, const std::string& doc = "page") {
+    auto q = db.Prepare("SELECT entity_id FROM mentions WHERE doc_id = ? AND idx = ?");
     EXPECT_TRUE(q.ok());
-    q->Bind(1, int64_t{mention_idx});
+    q->Bind(1, doc).Bind(2, int64_t{mention_idx});
     auto row = q->Step();
     return row.ok() && *row ? q->Text(0) : "";
   }
@@ -117,6 +118,41 @@ TEST_F(CurationStoreTest, MergeSplitAliasRenameAreReplayedOnReingest) {
                    "SELECT group_concat(entity_id, ',') FROM (SELECT entity_id FROM "
                    "event_participants WHERE doc_id = 'page' ORDER BY mention_idx)"),
             beta + "," + split_id);
+}
+
+TEST_F(CurationStoreTest, CurationWinsOverARecalledMemory) {
+  auto opened = store::SqliteStore::Open((dir_ / "kb.db").string());
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  store::SqliteStore& st = **opened;
+  ASSERT_TRUE(st.PutDocument(Record("h1")).ok());
+  store::SqliteDb& db = st.db();
+  const std::string beta = EntityOf(db, 0), holdings = EntityOf(db, 1), binh = EntityOf(db, 2);
+  const std::string split_id = Curation::SplitId(binh, "Bình");
+  // What `ketnoi split` and `ketnoi merge` do: record the curation and move the mentions.
+  ASSERT_TRUE(
+      db.Exec("INSERT INTO entities (id, kind, name) VALUES ('" + split_id + "', 'person', 'Bình')")
+          .ok());
+  ASSERT_TRUE(db.Exec("INSERT INTO curation_splits VALUES ('" + binh + "', 'Bình', '" + split_id +
+                      "', 'now')")
+                  .ok());
+  ASSERT_TRUE(
+      db.Exec("INSERT INTO curation_merges VALUES ('" + holdings + "', '" + beta + "', 'now')")
+          .ok());
+  ASSERT_TRUE(db.Exec("UPDATE mentions SET entity_id = '" + split_id +
+                      "' WHERE surface = 'Bình'; UPDATE mentions SET entity_id = '" + beta +
+                      "' WHERE entity_id = '" + holdings + "'")
+                  .ok());
+
+  // A new process recalls the store, then ingests another page naming the same things.
+  Resolver recalled(lex_, readings_);
+  ASSERT_TRUE(st.LoadKnownEntities([&](const std::vector<KnownMention>& document) {
+                  recalled.Recall(document);
+                }).ok());
+  ASSERT_TRUE(st.PutDocument(Record("h2", "other", &recalled)).ok());
+  EXPECT_EQ(EntityOf(db, 0, "other"), beta);
+  EXPECT_EQ(EntityOf(db, 1, "other"), beta);      // merged
+  EXPECT_EQ(EntityOf(db, 2, "other"), binh);      // the full name stays
+  EXPECT_EQ(EntityOf(db, 3, "other"), split_id);  // split by surface
 }
 
 }  // namespace
