@@ -155,5 +155,55 @@ TEST_F(CurationStoreTest, CurationWinsOverARecalledMemory) {
   EXPECT_EQ(EntityOf(db, 3, "other"), split_id);  // split by surface
 }
 
+TEST_F(CurationStoreTest, ASplitOffNameIsRecalledUnderTheEntityItLeft) {
+  auto opened = store::SqliteStore::Open((dir_ / "kb.db").string());
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  store::SqliteStore& st = **opened;
+  auto record = [&](const std::string& stem, std::vector<extract::Mention> mentions,
+                    const Resolver& resolver) {
+    store::DocumentRecord r = Record("h-" + stem, stem);
+    r.analysis.mentions = std::move(mentions);
+    r.analysis.events.clear();
+    r.resolved = resolver.Resolve(r.text, r.analysis);
+    return r;
+  };
+  auto org = [](const char* surface, int antecedent, const char* acronym) {
+    extract::Mention m;
+    m.kind = EntityKind::kOrganization;
+    m.surface = surface;
+    m.antecedent = antecedent;
+    m.acronym = acronym;
+    return m;
+  };
+  // One centre by three names; then `ketnoi split` moves "Alpha Centre" off it.
+  ASSERT_TRUE(st.PutDocument(record("first",
+                                    {org("Trung tâm Alpha", -1, "ACX"), org("ACX", 0, ""),
+                                     org("Alpha Centre", 0, "")},
+                                    resolver_))
+                  .ok());
+  store::SqliteDb& db = st.db();
+  const std::string centre = EntityOf(db, 0, "first");
+  ASSERT_EQ(EntityOf(db, 2, "first"), centre);
+  const std::string split_id = Curation::SplitId(centre, "Alpha Centre");
+  ASSERT_TRUE(db.Exec("INSERT INTO entities (id, kind, name) VALUES ('" + split_id +
+                      "', 'organization', 'Alpha Centre'); INSERT INTO curation_splits VALUES ('" +
+                      centre + "', 'Alpha Centre', '" + split_id +
+                      "', 'now'); UPDATE mentions SET entity_id = '" + split_id +
+                      "' WHERE surface = 'Alpha Centre'")
+                  .ok());
+
+  // A new process recalls the store; a page names the centre by the split-off name and
+  // its acronym: only the mention written "Alpha Centre" leaves the centre.
+  Resolver recalled(lex_, readings_);
+  ASSERT_TRUE(st.LoadKnownEntities([&](const std::vector<KnownMention>& document) {
+                  recalled.Recall(document);
+                }).ok());
+  ASSERT_TRUE(st.PutDocument(
+                    record("second", {org("Alpha Centre", -1, "ACX"), org("ACX", 0, "")}, recalled))
+                  .ok());
+  EXPECT_EQ(EntityOf(db, 0, "second"), split_id);
+  EXPECT_EQ(EntityOf(db, 1, "second"), centre);
+}
+
 }  // namespace
 }  // namespace ketnoi::resolve
