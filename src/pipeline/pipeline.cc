@@ -120,7 +120,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   return std::unique_ptr<Pipeline>(new Pipeline(options, std::move(lex).value()));
 }
 
-Result<ProcessedDocument> Pipeline::Process(ingest::Page page) const {
+Result<ProcessedDocument> Pipeline::Analyze(ingest::Page page) const {
   ProcessedDocument doc;
   doc.id = StemOf(page.source);
   doc.article = clean::Clean(page, options_.clean);
@@ -136,12 +136,11 @@ Result<ProcessedDocument> Pipeline::Process(ingest::Page page) const {
   doc.lang = text::IdentifyLanguage(body);
   if (doc.lang == core::Lang::kUnknown) doc.lang = text::IdentifyLanguage(doc.article.title);
   doc.analysis = extractor_->Analyze(page.text, doc.article, doc.lang);
-  doc.resolved = resolver_->Resolve(page.text, doc.analysis);
   doc.page = std::move(page);
   return doc;
 }
 
-Result<ProcessedDocument> Pipeline::ProcessFile(const std::string& path) const {
+Result<ProcessedDocument> Pipeline::AnalyzeFile(const std::string& path) const {
   Result<ingest::Page> page = core::Internal("unset");
   if (path == "-") {
     std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -154,7 +153,29 @@ Result<ProcessedDocument> Pipeline::ProcessFile(const std::string& path) const {
     page = ingest::ReadPage(path, options_.ingest);
   }
   if (!page.ok()) return page.status();
-  return Process(std::move(page).value());
+  return Analyze(std::move(page).value());
+}
+
+void Pipeline::Resolve(ProcessedDocument* doc) const {
+  doc->resolved = resolver_->Resolve(doc->page.text, doc->analysis);
+}
+
+Result<ProcessedDocument> Pipeline::Process(ingest::Page page) const {
+  Result<ProcessedDocument> doc = Analyze(std::move(page));
+  if (doc.ok()) Resolve(&*doc);
+  return doc;
+}
+
+Result<ProcessedDocument> Pipeline::ProcessFile(const std::string& path) const {
+  Result<ProcessedDocument> doc = AnalyzeFile(path);
+  if (doc.ok()) Resolve(&*doc);
+  return doc;
+}
+
+core::Status Pipeline::RecallStore(store::Store& store) const {
+  resolver_->Forget();
+  return store.LoadKnownEntities(
+      [&](const std::vector<resolve::KnownMention>& document) { resolver_->Recall(document); });
 }
 
 namespace {
@@ -203,7 +224,7 @@ class OrderedPool {
       if (stop_ || claimed_ >= inputs_.size()) return;
       size_t i = claimed_++;
       lock.unlock();
-      Result<ProcessedDocument> doc = pipeline_.ProcessFile(inputs_[i]);
+      Result<ProcessedDocument> doc = pipeline_.AnalyzeFile(inputs_[i]);
       lock.lock();
       slots_[i % slots_.size()].emplace(std::move(doc));
       done_cv_.notify_one();
@@ -220,8 +241,11 @@ class OrderedPool {
   std::vector<std::thread> threads_;  // last: started after every field above exists
 };
 
-void Record(store::Store& store, const std::string& path, Result<ProcessedDocument> doc,
-            IngestReport* report) {
+// Writes one analyzed input: content the store holds already is neither resolved nor
+// written (the resolver recalled it from the store); the rest is resolved here, in input
+// order, then stored.
+void Record(const Pipeline& pipeline, store::Store& store, const std::string& path,
+            Result<ProcessedDocument> doc, IngestReport* report) {
   if (!doc.ok()) {
     ++report->failed;
     report->errors.push_back(path + ": " + doc.status().message());
@@ -230,7 +254,17 @@ void Record(store::Store& store, const std::string& path, Result<ProcessedDocume
   for (const std::string& w : doc->page.warnings) {
     report->warnings.push_back(path + ": warning: " + w);
   }
-  // Unchanged content is recognized by hash before anything is written.
+  auto held = store.FindByHash(doc->page.content_hash);
+  if (!held.ok()) {
+    ++report->failed;
+    report->errors.push_back(path + ": " + held.status().ToString());
+    return;
+  }
+  if (*held) {
+    ++report->unchanged;
+    return;
+  }
+  pipeline.Resolve(&*doc);
   auto put = store.PutDocument(doc->ToRecord());
   if (!put.ok()) {
     ++report->failed;
@@ -250,18 +284,23 @@ IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
                          const std::vector<std::string>& inputs, int jobs,
                          const std::function<void(size_t, size_t)>& on_done) {
   IngestReport report;
+  if (core::Status recalled = pipeline.RecallStore(store); !recalled.ok()) {
+    report.failed = static_cast<int>(inputs.size());
+    report.errors.push_back("database: cannot read the entities it holds: " + recalled.ToString());
+    return report;
+  }
   jobs = std::max(1, jobs);
   if (jobs == 1) {
     // One job: no threads at all, the writer processes each page itself.
     for (size_t i = 0; i < inputs.size(); ++i) {
-      Record(store, inputs[i], pipeline.ProcessFile(inputs[i]), &report);
+      Record(pipeline, store, inputs[i], pipeline.AnalyzeFile(inputs[i]), &report);
       if (on_done) on_done(i + 1, inputs.size());
     }
     return report;
   }
   OrderedPool pool(pipeline, inputs, jobs);
   for (size_t i = 0; i < inputs.size(); ++i) {
-    Record(store, inputs[i], pool.Next(), &report);
+    Record(pipeline, store, inputs[i], pool.Next(), &report);
     if (on_done) on_done(i + 1, inputs.size());
   }
   return report;

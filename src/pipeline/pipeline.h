@@ -6,9 +6,13 @@
 // Errors: one bad input never stops a batch: its problem is reported as one line naming
 //      the input ("PATH: problem") and the others go on. A directory loop, an unreadable
 //      path, an empty, binary, oversized or bodiless page are such problems.
-// Thread safety: a Pipeline is immutable after Create(); Process() is const and may run on
-//      many threads (the ingest job uses one worker per core and one store writer, writing
-//      in order of arrival so results equal a single-threaded run).
+// Incremental: the resolver's cross-document memory is rebuilt from the store an ingest job
+//      writes to (RecallStore), so ingesting A then B in two processes gives what ingesting
+//      A and B in one does, and a killed run, restarted, ends as a clean run.
+// Thread safety: a Pipeline is immutable after Create() (the resolver's memory is guarded
+//      by its own mutex); Process() is const and may run on many threads. The ingest job
+//      analyzes pages on `jobs` workers and resolves them in its one writer thread, in input
+//      order, so its results equal a single-threaded run.
 #ifndef KETNOI_PIPELINE_PIPELINE_H_
 #define KETNOI_PIPELINE_PIPELINE_H_
 
@@ -55,6 +59,14 @@ class Pipeline {
   core::Result<ProcessedDocument> Process(ingest::Page page) const;
   // Reads `path` ("-" = stdin) and processes it.
   core::Result<ProcessedDocument> ProcessFile(const std::string& path) const;
+  // Process / ProcessFile without the last step: `resolved` stays empty.
+  core::Result<ProcessedDocument> Analyze(ingest::Page page) const;
+  core::Result<ProcessedDocument> AnalyzeFile(const std::string& path) const;
+  // The last step: resolves an analyzed document (and remembers its entities).
+  void Resolve(ProcessedDocument* doc) const;
+  // Makes the resolver's memory what `store` holds: forgets, then recalls every stored
+  // document (resolve::Resolver::Recall), in one pass over the stored mentions.
+  core::Status RecallStore(store::Store& store) const;
 
   const extract::Lexicons& lexicons() const { return lexicons_; }
 
@@ -81,8 +93,11 @@ struct IngestReport {
   std::vector<std::string> warnings;  // "PATH: warning: ..." (ingested all the same)
 };
 
-// Ingests `inputs` into `store`: `jobs` worker threads process pages, this thread writes
-// them in input order. `on_done(done, total)` is called after each input (progress).
+// Ingests `inputs` into `store`: first the resolver recalls what `store` holds; then `jobs`
+// worker threads analyze pages and this thread, in input order, skips content the store
+// holds already (by hash, unresolved), resolves the rest and writes it. `on_done(done,
+// total)` is called after each input (progress). If the store cannot be read, every input
+// fails with that one error.
 IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
                          const std::vector<std::string>& inputs, int jobs,
                          const std::function<void(size_t, size_t)>& on_done = {});

@@ -86,6 +86,14 @@ std::string DocumentTag(std::string_view page_text) {
   return tag;
 }
 
+// Ids of bare head words scoped to one document end in "@" + DocumentTag.
+bool IsDocumentScoped(std::string_view id) {
+  size_t at = id.rfind('@');
+  if (at == std::string_view::npos || id.size() - at != 9) return false;
+  return std::all_of(id.begin() + static_cast<std::ptrdiff_t>(at) + 1, id.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 class UnionFind {
  public:
   explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
@@ -124,7 +132,10 @@ struct Group {
 struct Memo {
   std::string id;
   EntityKind kind = EntityKind::kOrganization;
-  std::set<std::string> lexicon_keys;
+  // The lexicon key of the group that first got this id, which is also what the store keeps
+  // (the first writer names an entity row), so a memory recalled from a store equals one
+  // built by resolving.
+  std::string lexicon_key;
   bool has_full_name = false;
   std::vector<std::string> context;  // ids of anchored entities seen with it
 };
@@ -148,6 +159,8 @@ struct Resolver::Impl {
   mutable std::vector<Memo> memos;
   mutable std::unordered_map<std::string, int> slot_of_id;
   mutable Curation curation;
+  // "<id>\x1f<kind>\x1f<name>" already recalled from a store: its keys are in the index.
+  mutable std::unordered_set<std::string> recalled_names;
 
   Impl(const extract::Lexicons& lex, const HanVietTable& table) : han_viet(&table), composer(lex) {
     for (const extract::OrgEntry& o : lex.organizations) {
@@ -191,8 +204,8 @@ struct Resolver::Impl {
   void AddNameKeys(EntityKind kind, const std::string& name, Group* g) const;
   void Finish(Group* g) const;
   std::vector<Group> GroupMentions(const extract::Analysis& a) const;
-  int Register(const std::string& id, const Group& g,
-               const std::vector<std::string>& context) const;
+  int Register(const std::string& id, const Group& g) const;
+  void RegisterContext(const std::vector<int>& slots) const;
   std::string Choose(const Group& g, const std::vector<std::string>& context) const;
 };
 
@@ -439,25 +452,18 @@ std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) con
 }
 
 // Registers `g`'s keys under `id` (a new memo when the id is new); returns the slot.
-int Resolver::Impl::Register(const std::string& id, const Group& g,
-                             const std::vector<std::string>& context) const {
+int Resolver::Impl::Register(const std::string& id, const Group& g) const {
   auto [it, fresh] = slot_of_id.emplace(id, static_cast<int>(memos.size()));
   if (fresh) {
     Memo m;
     m.id = id;
     m.kind = g.kind;
+    m.lexicon_key = g.lexicon_key;
     memos.push_back(std::move(m));
   }
   const int slot = it->second;
   Memo& memo = memos[static_cast<size_t>(slot)];
-  if (!g.lexicon_key.empty()) memo.lexicon_keys.insert(g.lexicon_key);
   memo.has_full_name = memo.has_full_name || g.has_full_name;
-  for (const std::string& c : context) {
-    if (memo.context.size() >= kMaxContext) break;
-    if (c != id && std::find(memo.context.begin(), memo.context.end(), c) == memo.context.end()) {
-      memo.context.push_back(c);
-    }
-  }
   for (const Key& k : g.keys) {
     std::vector<IndexEntry>& entries = index[k.key];
     bool seen = false;
@@ -470,6 +476,29 @@ int Resolver::Impl::Register(const std::string& id, const Group& g,
     if (!seen) entries.push_back({slot, k.weight});
   }
   return slot;
+}
+
+// The context one document gives the entities it registered (`slots`): the lexicon-known
+// ones among them, sorted, so it depends only on which entities the document names.
+void Resolver::Impl::RegisterContext(const std::vector<int>& slots) const {
+  std::vector<std::string> anchors;
+  for (int slot : slots) {
+    const Memo& m = memos[static_cast<size_t>(slot)];
+    if (!m.lexicon_key.empty())
+      anchors.push_back(std::string(KindPrefix(m.kind)) + ":" + m.lexicon_key);
+  }
+  std::sort(anchors.begin(), anchors.end());
+  anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+  for (int slot : slots) {
+    Memo& memo = memos[static_cast<size_t>(slot)];
+    for (const std::string& c : anchors) {
+      if (memo.context.size() >= kMaxContext) break;
+      if (c != memo.id &&
+          std::find(memo.context.begin(), memo.context.end(), c) == memo.context.end()) {
+        memo.context.push_back(c);
+      }
+    }
+  }
 }
 
 // The id for `g`: the best-scoring remembered entity, else its own preferred id.
@@ -491,8 +520,8 @@ std::string Resolver::Impl::Choose(const Group& g, const std::vector<std::string
   for (const auto& [slot, weight] : best_weight) {
     const Memo& memo = memos[static_cast<size_t>(slot)];
     if (memo.kind != g.kind) continue;
-    if (weight < kPinned && !g.lexicon_key.empty() && !memo.lexicon_keys.empty() &&
-        memo.lexicon_keys.count(g.lexicon_key) == 0) {
+    if (weight < kPinned && !g.lexicon_key.empty() && !memo.lexicon_key.empty() &&
+        memo.lexicon_key != g.lexicon_key) {
       continue;  // two different known entities
     }
     if (weight < 0.6f && g.has_full_name && memo.has_full_name) {
@@ -544,9 +573,11 @@ ResolvedDocument Resolver::Resolve(std::string_view page_text,
       ids[i] = groups[i].generic ? groups[i].preferred_id + "@" + DocumentTag(page_text)
                                  : impl_->Choose(groups[i], context);
     }
+    std::vector<int> slots;
     for (size_t i = 0; i < groups.size(); ++i) {
-      if (!groups[i].generic) impl_->Register(ids[i], groups[i], context);
+      if (!groups[i].generic) slots.push_back(impl_->Register(ids[i], groups[i]));
     }
+    impl_->RegisterContext(slots);
     curation = impl_->curation;
   }
 
@@ -608,7 +639,45 @@ void Resolver::Learn(const std::string& id, EntityKind kind, std::string_view na
     for (Key& k : g.keys) k.weight = kPinned;
   }
   std::lock_guard<std::mutex> lock(impl_->mu);
-  impl_->Register(id, g, {});
+  impl_->Register(id, g);
+}
+
+void Resolver::Recall(const std::vector<KnownMention>& document) const {
+  // The document's entities in order of first mention with their surfaces: what Resolve
+  // registered for it (Register, then RegisterContext), rebuilt from what the store keeps.
+  struct Recalled {
+    std::string id;
+    Group group;
+  };
+  std::vector<Recalled> entities;
+  std::unordered_map<std::string_view, size_t> at;
+  for (const KnownMention& m : document) {
+    if (m.entity_id.empty() || IsDocumentScoped(m.entity_id)) continue;
+    auto [it, fresh] = at.emplace(m.entity_id, entities.size());
+    if (fresh) {
+      entities.push_back({m.entity_id, Group{}});
+      entities.back().group.kind = m.kind;
+      entities.back().group.lexicon_key = m.lexicon_key;
+    }
+    std::vector<std::string>& names = entities[it->second].group.names;
+    if (std::find(names.begin(), names.end(), m.surface) == names.end()) {
+      names.push_back(m.surface);
+    }
+  }
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  std::vector<int> slots;
+  for (Recalled& e : entities) {
+    // Keys are computed once per entity and name, however many documents repeat them.
+    std::vector<std::string> names;
+    for (std::string& n : e.group.names) {
+      std::string seen = e.id + '\x1f' + KindPrefix(e.group.kind) + '\x1f' + n;
+      if (impl_->recalled_names.insert(std::move(seen)).second) names.push_back(std::move(n));
+    }
+    e.group.names = std::move(names);
+    impl_->Finish(&e.group);
+    slots.push_back(impl_->Register(e.id, e.group));
+  }
+  impl_->RegisterContext(slots);
 }
 
 void Resolver::SetCuration(Curation curation) const {
@@ -631,6 +700,7 @@ void Resolver::Forget() const {
   impl_->index.clear();
   impl_->memos.clear();
   impl_->slot_of_id.clear();
+  impl_->recalled_names.clear();
 }
 
 size_t Resolver::MemoryKeys() const {

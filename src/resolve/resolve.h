@@ -17,10 +17,19 @@
 //      Conflicts veto: different lexicon keys; an acronym shared by two entities whose full
 //      names differ (Max Planck "MPI" vs Ministry "MPI"). The best candidate >= 0.5 wins,
 //      else the entity gets its own id.
+// Memory: per id, the keys of every name it was given, the lexicon key of the group that
+//      first got the id, and its context: the lexicon-known entities of the documents that
+//      named it (sorted per document, first 32). All of it is a function of what a store
+//      keeps (mentions' ids and surfaces, the entity row's lexicon key), which is what lets
+//      Recall rebuild it exactly.
 // Ids: "<kind>:<key>", key = lexicon key, else concept key (orgs), else the folded full name
 //      (for a Chinese transcription of a Vietnamese name: its reading), so the same names
 //      give the same id in every run even with an empty memory; memory only adds links
 //      (an acronym seen alone, a name in another script) to ids already given.
+// Incremental: the memory can be rebuilt from what a store holds (Recall, one stored
+//      document at a time: its mentions' surfaces under the ids they were given), so a new
+//      process resolves new documents as if it had resolved the stored ones itself — no
+//      document is resolved again; cost is linear in the stored mentions.
 // Curation (merge, split, alias, rename; resolve/curation.h) is replayed on every result.
 // Thread safety: Resolve, Learn and SetCuration may be called from many threads; the
 //      memory is guarded by a mutex (results can then depend on arrival order only for
@@ -54,6 +63,14 @@ struct ResolvedDocument {
   std::vector<int> mention_entity;    // Analysis::mentions index -> entities index
 };
 
+// One mention of a stored document, as the store gives it back to rebuild the memory.
+struct KnownMention {
+  std::string entity_id;  // the id the resolver gave (before the store's curation replay)
+  extract::EntityKind kind = extract::EntityKind::kOrganization;
+  std::string surface;
+  std::string lexicon_key;  // the entity's, as its first writer stored it
+};
+
 class HanVietTable;
 
 class Resolver {
@@ -74,6 +91,11 @@ class Resolver {
   // wins over every other evidence.
   void Learn(const std::string& id, extract::EntityKind kind, std::string_view name,
              bool pinned = false) const;
+  // Teaches the memory one stored document's mentions (in text order), as Resolve
+  // remembered them when it resolved that document: names -> ids, lexicon keys, and the
+  // lexicon-known entities named with each one (context). Call once per stored document,
+  // in the order they were stored; ids of bare head words (document-scoped) are skipped.
+  void Recall(const std::vector<KnownMention>& document) const;
   // Curation to replay after every resolution (replaces the previous one); its aliases are
   // learned pinned.
   void SetCuration(Curation curation) const;

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "resolve/han_viet.h"
 #include "resolve/names.h"
 
@@ -255,6 +257,64 @@ TEST_F(ResolverTest, AmbiguousBareAcronymIsDecidedByContext) {
   auto bare =
       r->Resolve("", Doc({M(EntityKind::kOrganization, "MPI"), M(EntityKind::kPlace, "Nhật Bản")}));
   EXPECT_EQ(IdOf(bare, 0), IdOf(d2, 0));
+}
+
+// What a store gives back of a resolved document (Store::LoadKnownEntities): each
+// entity's lexicon key is the one its first writer stored (`first_keys`).
+std::vector<KnownMention> Stored(const extract::Analysis& a, const ResolvedDocument& d,
+                                 std::map<std::string, std::string>* first_keys) {
+  for (const LocalEntity& e : d.entities) first_keys->emplace(e.id, e.lexicon_key);
+  std::vector<KnownMention> out;
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    std::string id = IdOf(d, static_cast<int>(i));
+    out.push_back({id, a.mentions[i].kind, a.mentions[i].surface, first_keys->at(id)});
+  }
+  return out;
+}
+
+TEST_F(ResolverTest, RecallingStoredDocumentsResolvesLikeTheResolverThatStoredThem) {
+  // Links that need the memory: an acronym and a transcription seen alone later, an
+  // ambiguous acronym decided by context, a bare head word (document-scoped, not recalled).
+  const std::vector<extract::Analysis> docs = {
+      Doc({M(EntityKind::kOrganization, "Trung tâm Đổi mới sáng tạo Quốc gia", -1, "NIC"),
+           M(EntityKind::kOrganization, "NIC", 0), M(EntityKind::kPerson, "Nguyễn Chí Dũng"),
+           M(EntityKind::kOrganization, "Trung tâm")}),
+      Doc({M(EntityKind::kOrganization, "Viện Vật lý Max Planck", -1, "MPI"),
+           M(EntityKind::kOrganization, "MPI", 0), M(EntityKind::kPlace, "Bỉ")}),
+      Doc({M(EntityKind::kOrganization, "Bộ Kế hoạch và Đầu tư", -1, "MPI"),
+           M(EntityKind::kOrganization, "MPI", 0), M(EntityKind::kPlace, "Nhật Bản")}),
+      Doc({M(EntityKind::kOrganization, "NIC"), M(EntityKind::kPerson, "阮志勇")}),
+      Doc({M(EntityKind::kOrganization, "MPI"), M(EntityKind::kPlace, "Nhật Bản")}),
+      Doc({M(EntityKind::kOrganization, "MPI"), M(EntityKind::kPlace, "Bỉ")}),
+  };
+  for (size_t cut = 1; cut < docs.size(); ++cut) {
+    SCOPED_TRACE("stored " + std::to_string(cut) + " documents");
+    auto first = Make();   // resolves everything in one process
+    auto second = Make();  // a new process: recalls what the first stored
+    std::map<std::string, std::string> first_keys;
+    for (size_t i = 0; i < cut; ++i) {
+      second->Recall(
+          Stored(docs[i], first->Resolve("doc" + std::to_string(i), docs[i]), &first_keys));
+    }
+    EXPECT_EQ(second->MemoryKeys(), first->MemoryKeys());
+    for (size_t i = cut; i < docs.size(); ++i) {
+      ResolvedDocument want = first->Resolve("doc" + std::to_string(i), docs[i]);
+      ResolvedDocument got = second->Resolve("doc" + std::to_string(i), docs[i]);
+      for (size_t m = 0; m < docs[i].mentions.size(); ++m) {
+        EXPECT_EQ(IdOf(got, static_cast<int>(m)), IdOf(want, static_cast<int>(m)))
+            << "document " << i << " mention " << m;
+      }
+    }
+  }
+  // The memory links that make this test meaningful.
+  auto r = Make();
+  std::vector<ResolvedDocument> out;
+  for (size_t i = 0; i < docs.size(); ++i)
+    out.push_back(r->Resolve("doc" + std::to_string(i), docs[i]));
+  EXPECT_EQ(IdOf(out[3], 0), IdOf(out[0], 0));
+  EXPECT_EQ(IdOf(out[3], 1), IdOf(out[0], 2));
+  EXPECT_EQ(IdOf(out[4], 0), IdOf(out[2], 0));
+  EXPECT_EQ(IdOf(out[5], 0), IdOf(out[1], 0));
 }
 
 TEST_F(ResolverTest, IdsAreDeterministicAcrossRuns) {

@@ -25,4 +25,26 @@ std::string SourceFolder(const std::string& source) {
   return parent.empty() ? "." : parent;
 }
 
+extract::EntityKind EntityKindOf(std::string_view name) {
+  if (name == "person") return extract::EntityKind::kPerson;
+  if (name == "place") return extract::EntityKind::kPlace;
+  return extract::EntityKind::kOrganization;
+}
+
+void KnownMentionsByDocument::Add(std::string_view doc_id, std::string entity_id,
+                                  std::string_view kind, std::string surface,
+                                  std::string lexicon_key) {
+  if (doc_id != doc_id_) {
+    Finish();
+    doc_id_ = doc_id;
+  }
+  mentions_.push_back(
+      {std::move(entity_id), EntityKindOf(kind), std::move(surface), std::move(lexicon_key)});
+}
+
+void KnownMentionsByDocument::Finish() {
+  if (!mentions_.empty()) per_document_(mentions_);
+  mentions_.clear();
+}
+
 }  // namespace ketnoi::store

@@ -4,11 +4,14 @@
 #ifndef KETNOI_STORE_RECORD_ENCODING_H_
 #define KETNOI_STORE_RECORD_ENCODING_H_
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/span.h"
 #include "extract/annotations.h"
+#include "resolve/resolve.h"
 
 namespace ketnoi::store {
 
@@ -18,6 +21,34 @@ std::string SpansJson(const std::vector<core::Span>& spans);
 std::string RolesJson(const std::vector<extract::Role>& roles);
 // The folder a page came from ("-" for stdin, "." for a bare file name).
 std::string SourceFolder(const std::string& source);
+
+// "organization" | "person" | "place" (extract::EntityKindName) back to the kind.
+extract::EntityKind EntityKindOf(std::string_view name);
+
+// LoadKnownEntities in both backends: one query, to which each backend adds its order of
+// storage, gives (doc_id, entity id as the resolver gave it, kind, surface, the entity's lexicon
+// key) rows.
+inline constexpr const char* kKnownMentionsQuery =
+    "SELECT m.doc_id, COALESCE(s.entity_id, m.entity_id), m.kind, m.surface, "
+    "COALESCE(e.lexicon_key, '') FROM documents d JOIN mentions m ON m.doc_id = d.id "
+    "LEFT JOIN curation_splits s ON s.new_id = m.entity_id AND s.surface = m.surface "
+    "LEFT JOIN entities e ON e.id = COALESCE(s.entity_id, m.entity_id) ";
+
+// Cuts those rows, sorted by document, into one call per document.
+class KnownMentionsByDocument {
+ public:
+  using PerDocument = std::function<void(const std::vector<resolve::KnownMention>&)>;
+  explicit KnownMentionsByDocument(const PerDocument& per_document) : per_document_(per_document) {}
+  void Add(std::string_view doc_id, std::string entity_id, std::string_view kind,
+           std::string surface, std::string lexicon_key);
+  // Hands over the last document.
+  void Finish();
+
+ private:
+  const PerDocument& per_document_;
+  std::string doc_id_;
+  std::vector<resolve::KnownMention> mentions_;
+};
 
 }  // namespace ketnoi::store
 

@@ -17,11 +17,14 @@
 //      evidence text in that document) is deleted, so no query sees it, and stays out.
 //      Unknown ids are NotFound; impossible edits (merge into itself, across kinds, empty
 //      names) InvalidInput; nothing is written then.
+// Resolver memory: LoadKnownEntities gives back, document by document, what the resolver
+//      needs to rebuild its cross-document memory in a new process (resolve::Resolver::Recall).
 // Thread safety: a Store is used by one thread at a time (one writer); open several for
 //      concurrent readers (SQLite runs in WAL mode, so readers never block the writer).
 #ifndef KETNOI_STORE_STORE_H_
 #define KETNOI_STORE_STORE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -110,6 +113,12 @@ class Store {
   // Documents in id order, `offset` skipped, at most `limit`; `lang` empty = every language.
   core::Result<DocumentPage> ListDocumentsPage(const std::string& lang, int limit, int offset);
   virtual core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) = 0;
+  // Calls `per_document` once per stored document, in the order documents were stored, with
+  // its mentions in text order (entity id, kind, surface). A mention that curation split off
+  // comes under the id it was split from: the resolver gave that id, and the store replays
+  // the split on every new row. One pass over the mentions; nothing is resolved again.
+  virtual core::Status LoadKnownEntities(
+      const std::function<void(const std::vector<resolve::KnownMention>&)>& per_document) = 0;
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;
 

@@ -1,8 +1,9 @@
 // Crash safety: `ketnoi ingest --jobs 2` is SIGKILLed at random points while it ingests
 // generated pages; after every kill the database must pass PRAGMA integrity_check and hold
 // every document wholly (its sentences, mentions, events and participants exactly as a
-// clean run stores them) or not at all; a rerun must complete and end with the same counts
-// as a clean run into another database.
+// clean run stores them) or not at all; a rerun must complete and end as a clean run into
+// another database: the same counts, entities included, and every mention on the same
+// entity (the restarted process recalls the stored entities before resolving new pages).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -45,11 +46,20 @@ std::string Totals(const Db& db) {
          " sentences=" + std::to_string(db.Count("sentences")) +
          " mentions=" + std::to_string(db.Count("mentions")) +
          " events=" + std::to_string(db.Count("events")) +
-         " participants=" + std::to_string(db.Count("event_participants"));
-  // Entity rows are not compared: the resolver's cross-document memory starts empty in a
-  // restarted process (it is not yet loaded from the store, issue 6), so a bare acronym
-  // may get its own entity after a restart where a clean run linked it. Every mention's
-  // entity must exist (CheckConsistent); the counts of what documents hold must be equal.
+         " participants=" + std::to_string(db.Count("event_participants")) +
+         " entities=" + std::to_string(db.Count("entities")) +
+         " entities_named=" + db.One("SELECT count(DISTINCT entity_id) FROM mentions");
+}
+
+// Which entity each mention went to, keyed by content hash and mention index: a restarted
+// run recalls the stored entities, so it resolves the rest as the clean run did.
+std::map<std::string, std::string> MentionEntities(const Db& db) {
+  std::map<std::string, std::string> out;
+  for (const auto& row : db.Rows("SELECT d.content_hash || '#' || m.idx, m.entity_id "
+                                 "FROM mentions m JOIN documents d ON d.id = m.doc_id")) {
+    if (row.size() == 2) out[row[0]] = row[1];
+  }
+  return out;
 }
 
 // The checks that hold after any kill.
@@ -97,13 +107,14 @@ TEST(CrashSafetyTest, SigkillDuringIngestLosesNothingAndRerunEqualsCleanRun) {
   ASSERT_GT(pid, 0);
   ASSERT_EQ(WaitChild(pid), 0) << ReadFile(dir / ".spawn_stderr");
   auto clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
-  std::map<std::string, std::string> clean_docs;
+  std::map<std::string, std::string> clean_docs, clean_entities;
   std::string clean_totals;
   {
     Db clean(dir / "clean.db");
     ASSERT_TRUE(clean.ok());
     clean_docs = PerDocumentCounts(clean);
     clean_totals = Totals(clean);
+    clean_entities = MentionEntities(clean);
   }
   ASSERT_EQ(clean_docs.size(), static_cast<size_t>(pages)) << clean_totals;
 
@@ -135,6 +146,16 @@ TEST(CrashSafetyTest, SigkillDuringIngestLosesNothingAndRerunEqualsCleanRun) {
     Db crash(dir / "crash.db");
     EXPECT_EQ(Totals(crash), clean_totals);
     EXPECT_EQ(PerDocumentCounts(crash), clean_docs);
+    std::map<std::string, std::string> crash_entities = MentionEntities(crash);
+    int moved = 0;
+    for (const auto& [mention, entity] : clean_entities) {
+      auto it = crash_entities.find(mention);
+      std::string got = it == crash_entities.end() ? "(none)" : it->second;
+      if (got != entity && ++moved <= 3) {
+        ADD_FAILURE() << "mention " << mention << ": " << got << ", clean run " << entity;
+      }
+    }
+    EXPECT_EQ(moved, 0);
   }
   std::printf("crash safety: %d pages, clean run %ld ms, %d kills, %s\n", pages,
               static_cast<long>(clean_ms.count()), killed, clean_totals.c_str());

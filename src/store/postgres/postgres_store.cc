@@ -374,4 +374,33 @@ Result<std::optional<StoredDocument>> PostgresStore::GetDocument(const std::stri
   return std::optional<StoredDocument>(std::move(d));
 }
 
+Status PostgresStore::LoadKnownEntities(
+    const std::function<void(const std::vector<resolve::KnownMention>&)>& per_document) {
+  // A cursor, so a large store streams in batches instead of one result in memory; one
+  // read-only snapshot for the whole pass. Order of storage: the insert time (one writer's
+  // transactions start one after the other), then the id.
+  constexpr int kBatch = 10000;
+  KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  Status st = [&]() -> Status {
+    KETNOI_RETURN_IF_ERROR(db_->Exec("DECLARE known_mentions NO SCROLL CURSOR FOR " +
+                                     std::string(kKnownMentionsQuery) +
+                                     "ORDER BY d.ingested_at, d.id COLLATE \"C\", m.idx"));
+    KnownMentionsByDocument documents(per_document);
+    while (true) {
+      auto rows = db_->Query("FETCH " + std::to_string(kBatch) + " FROM known_mentions");
+      if (!rows.ok()) return rows.status();
+      for (int i = 0; i < rows->Rows(); ++i) {
+        documents.Add(rows->Text(i, 0), rows->Text(i, 1), rows->Text(i, 2), rows->Text(i, 3),
+                      rows->Text(i, 4));
+      }
+      if (rows->Rows() < kBatch) break;
+    }
+    documents.Finish();
+    return Status::Ok();
+  }();
+  if (st.ok()) st = db_->Exec("COMMIT");
+  if (!st.ok()) (void)db_->Exec("ROLLBACK");
+  return st;
+}
+
 }  // namespace ketnoi::store

@@ -36,6 +36,8 @@ class PostgresStore final : public Store {
   core::Result<Stats> GetStats() override;
   core::Result<std::vector<DocumentSummary>> ListDocuments() override;
   core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
+  core::Status LoadKnownEntities(
+      const std::function<void(const std::vector<resolve::KnownMention>&)>& per_document) override;
   int SchemaVersion() const override { return schema_version_; }
 
   PgConn& db() { return *db_; }

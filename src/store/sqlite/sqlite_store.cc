@@ -410,4 +410,21 @@ Result<std::optional<StoredDocument>> SqliteStore::GetDocument(const std::string
   return std::optional<StoredDocument>(std::move(d));
 }
 
+Status SqliteStore::LoadKnownEntities(
+    const std::function<void(const std::vector<resolve::KnownMention>&)>& per_document) {
+  // Documents in rowid order (the order they were inserted; a replaced document is
+  // inserted again), each one's mentions by their primary key: no sort.
+  auto q = db_->Prepare(std::string(kKnownMentionsQuery) + "ORDER BY d.rowid, m.idx");
+  if (!q.ok()) return q.status();
+  KnownMentionsByDocument documents(per_document);
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    documents.Add(q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Text(4));
+  }
+  documents.Finish();
+  return Status::Ok();
+}
+
 }  // namespace ketnoi::store

@@ -21,6 +21,8 @@ class SqliteStore final : public Store {
   core::Result<Stats> GetStats() override;
   core::Result<std::vector<DocumentSummary>> ListDocuments() override;
   core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
+  core::Status LoadKnownEntities(
+      const std::function<void(const std::vector<resolve::KnownMention>&)>& per_document) override;
   int SchemaVersion() const override { return schema_version_; }
 
   SqliteDb& db() { return *db_; }
