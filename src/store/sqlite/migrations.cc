@@ -189,6 +189,12 @@ CREATE TABLE event_clusters (
 ) WITHOUT ROWID;
 CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
 )sql"},
+      {4, "mentions by entity and surface", R"sql(
+-- An entity's names and their counts from the index alone (search's alias expansion)
+-- instead of a row read per mention; the entity_id prefix serves what mentions_entity did.
+CREATE INDEX mentions_entity_surface ON mentions(entity_id, surface);
+DROP INDEX mentions_entity;
+)sql"},
   };
   return kMigrations;
 }
