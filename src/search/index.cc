@@ -30,6 +30,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_sentences
 CREATE TABLE IF NOT EXISTS search_rows (
   doc_id TEXT PRIMARY KEY, doc_row INTEGER NOT NULL, sent_lo INTEGER, sent_hi INTEGER
 ) WITHOUT ROWID;
+-- doc_row -> doc_id without reading the FTS content row (the whole document's text).
+CREATE INDEX IF NOT EXISTS search_rows_doc_row ON search_rows(doc_row);
 CREATE TABLE IF NOT EXISTS search_aliases (
   key TEXT NOT NULL, entity_id TEXT NOT NULL, doc_id TEXT NOT NULL,
   PRIMARY KEY (key, entity_id, doc_id)

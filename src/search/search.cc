@@ -36,30 +36,72 @@ void AddTerm(std::string_view term, bool quoted, std::vector<std::string>* out) 
   if (out->size() == before) out->emplace_back(term);
 }
 
+// The names of an entity: the surfaces of at least 1 in 100 of its mentions that name it on
+// their own (a mention referring back to a fuller one may be a bare title, "Thứ trưởng",
+// "Deputy minister", which would find every page with a deputy minister). Resolution
+// errors link a few mentions of other names ("Samsung and FPT", another organization's
+// Chinese name) to a big entity; at 100k documents they were dozens of its surfaces, and as
+// aliases a long OR of phrases that matches other organizations' pages and costs seconds.
+// One covering-index range per entity (mentions_entity_surface on SQLite).
+core::Result<std::vector<std::string>> EntityNames(store::SqlConnection& db,
+                                                   const std::string& entity_id) {
+  auto q =
+      db.Prepare("SELECT surface, count(*) FROM mentions WHERE entity_id = ?1 AND antecedent < 0 "
+                 "GROUP BY surface");
+  if (!q.ok()) return q.status();
+  q->Bind(1, entity_id);
+  std::vector<std::pair<std::string, int64_t>> counts;
+  int64_t total = 0;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    counts.emplace_back(q->Text(0), q->Int(1));
+    total += counts.back().second;
+  }
+  std::vector<std::string> out;
+  for (auto& [surface, n] : counts) {
+    if (n * 100 >= total) out.push_back(std::move(surface));
+  }
+  return out;
+}
+
 // The other names (2+ words, or 2+ CJK characters) of the entities whose alias is exactly
-// `query`: "nguyen chi dung" -> 阮志勇 when resolution linked them. Only names a page uses
-// on their own: a mention that refers back to a fuller one may be a bare title ("Thứ
-// trưởng", "Deputy minister"), which would find every page with a deputy minister.
+// `query`: "nguyen chi dung" -> 阮志勇 when resolution linked them. Of the (up to 3)
+// entities, those with at least a tenth of the pages of the one the query names most.
 core::Result<std::vector<std::string>> EntityAliases(store::SqlConnection& db,
                                                      std::string_view query) {
   std::vector<std::string> out;
   std::string key = text::SearchKey(query);
   if (key.empty()) return out;
   auto q = db.Prepare(
-      "SELECT DISTINCT m.surface FROM mentions m WHERE m.antecedent < 0 AND m.entity_id IN "
-      "(SELECT entity_id FROM search_aliases WHERE key = ?1 GROUP BY entity_id "
-      " ORDER BY count(*) DESC, entity_id LIMIT 3) ORDER BY m.surface LIMIT 50");
+      "SELECT entity_id, count(*) FROM search_aliases WHERE key = ?1 GROUP BY entity_id "
+      "ORDER BY count(*) DESC, entity_id LIMIT 3");
   if (!q.ok()) return q.status();
   q->Bind(1, key);
-  std::set<std::string> seen = {key};
+  std::vector<std::string> ids;
+  int64_t most = 0;
   while (true) {
     auto row = q->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    std::string surface = q->Text(0);
+    if (ids.empty()) most = q->Int(1);
+    if (q->Int(1) * 10 >= most) ids.push_back(q->Text(0));
+  }
+  std::vector<std::string> surfaces;
+  for (const std::string& id : ids) {
+    auto names = EntityNames(db, id);
+    if (!names.ok()) return names.status();
+    surfaces.insert(surfaces.end(), names->begin(), names->end());
+  }
+  std::sort(surfaces.begin(), surfaces.end());
+  surfaces.erase(std::unique(surfaces.begin(), surfaces.end()), surfaces.end());
+  if (surfaces.size() > 50) surfaces.resize(50);
+  std::set<std::string> seen = {key};
+  for (std::string& surface : surfaces) {
     auto toks = IndexTokens(surface, true);
     if (toks.size() < 2) continue;
-    if (seen.insert(text::SearchKey(surface)).second) out.push_back(surface);
+    if (seen.insert(text::SearchKey(surface)).second) out.push_back(std::move(surface));
   }
   return out;
 }
@@ -149,47 +191,58 @@ core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& qu
     return core::InvalidInput("bad language '" + query.lang + "': expected vi, zh or en");
   }
   if (query.limit <= 0) return core::InvalidInput("the limit must be positive");
-  // Title matches weigh 4x body matches; doc_id is not indexed (weight 0).
-  std::vector<SearchHit> hits;
-  std::vector<std::pair<std::string, std::string>> texts;  // title, body of each hit
+  // The page of hits (id, score), best first: title matches weigh 4x body matches; doc_id is
+  // not indexed (weight 0).
+  std::vector<std::pair<std::string, int64_t>> page;
   if (sql_->dialect() == store::Dialect::kSqlite) {
-    auto q = sql_->Prepare(
-        "SELECT s.doc_id, d.title, d.lang, d.source, d.published, "
-        "CAST(-bm25(search_documents, 0.0, 4.0, 1.0) * 1000000 AS INTEGER) AS score, d.body "
-        "FROM search_documents s JOIN documents d ON d.id = s.doc_id "
-        "WHERE search_documents MATCH ?1 AND (?2 = '' OR d.lang = ?2) "
-        "AND (?3 = '' OR d.published >= ?3) "
-        "AND (?4 = '' OR substr(d.published, 1, length(?4)) <= ?4) "
-        "AND (?5 = '' OR instr(d.source, ?5) > 0) "
-        "ORDER BY score DESC, s.doc_id LIMIT ?6");
+    // FTS5 ranks every match. Its doc_id comes from search_rows' small index, not from
+    // the FTS content row (a page of text per match); only the filters that are set join
+    // documents (its leading columns); no match's title or body is read here: carrying
+    // every match's body through the sort was most of a broad query's time.
+    std::string sql =
+        "SELECT r.doc_id, CAST(-bm25(search_documents, 0.0, 4.0, 1.0) * 1000000 AS INTEGER) "
+        "AS score FROM search_documents s JOIN search_rows r ON r.doc_row = s.rowid";
+    std::string where = " WHERE search_documents MATCH ?1";
+    std::vector<std::string> params = {*expr};
+    auto filter = [&](const std::string& value, std::string_view condition) {
+      if (value.empty()) return;
+      params.push_back(value);
+      std::string n = "?" + std::to_string(params.size());
+      where += " AND ";
+      for (char c : condition) {
+        if (c == '?') {
+          where += n;
+        } else {
+          where += c;
+        }
+      }
+    };
+    filter(query.lang, "d.lang = ?");
+    filter(*from, "d.published >= ?");
+    filter(*to, "substr(d.published, 1, length(?)) <= ?");
+    filter(query.source, "instr(d.source, ?) > 0");
+    if (params.size() > 1) sql += " JOIN documents d ON d.id = r.doc_id";
+    sql += where + " ORDER BY score DESC, r.doc_id LIMIT " + std::to_string(query.limit);
+    auto q = sql_->Prepare(sql);
     if (!q.ok()) return q.status();
-    q->Bind(1, *expr).Bind(2, query.lang).Bind(3, *from).Bind(4, *to).Bind(5, query.source);
-    q->Bind(6, int64_t{query.limit});
+    for (size_t i = 0; i < params.size(); ++i) q->Bind(static_cast<int>(i + 1), params[i]);
     while (true) {
       auto row = q->Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      SearchHit h;
-      h.doc_id = q->Text(0);
-      h.title = q->Text(1);
-      h.lang = q->Text(2);
-      h.source = q->Text(3);
-      if (!q->IsNull(4)) h.date = q->Text(4);
-      h.score = static_cast<double>(q->Int(5)) / 1e6;  // Statement reads integers only
-      texts.emplace_back(h.title, q->Text(6));
-      hits.push_back(std::move(h));
+      page.emplace_back(q->Text(0), q->Int(1));
     }
   } else {
     RankRequest request;
     request.table = "search_documents";
     request.sql =
-        "SELECT s.doc_id, d.lang, d.source, d.published, d.title, d.body "
+        "SELECT s.doc_id, d.title, d.body "
         "FROM search_documents s JOIN documents d ON d.id = s.doc_id "
         "WHERE s.tsv @@ ?1::tsquery AND (?2 = '' OR d.lang = ?2) "
         "AND (?3 = '' OR d.published >= ?3) "
         "AND (?4 = '' OR substr(d.published, 1, length(?4)) <= ?4) "
         "AND (?5 = '' OR strpos(d.source, ?5) > 0)";
-    request.value_columns = 4;
+    request.value_columns = 1;
     request.weights = {4.0, 1.0};
     request.params = {query.lang, *from, *to, query.source};
     auto rows = RankRows(*sql_, fts, request);
@@ -198,25 +251,29 @@ core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& qu
       return a.score != b.score ? a.score > b.score : a.values[0] < b.values[0];
     });
     if (rows->size() > static_cast<size_t>(query.limit)) rows->resize(query.limit);
-    // The texts of the hits shown, for their snippets.
-    auto q = sql_->Prepare("SELECT title, body FROM documents WHERE id = ?");
-    if (!q.ok()) return q.status();
-    for (const RankedRow& r : *rows) {
-      SearchHit h;
-      h.doc_id = r.values[0].value_or("");
-      h.lang = r.values[1].value_or("");
-      h.source = r.values[2].value_or("");
-      h.date = r.values[3];
-      h.score = static_cast<double>(r.score) / 1e6;
-      q->Reset();
-      q->Bind(1, h.doc_id);
-      auto row = q->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) continue;
-      h.title = q->Text(0);
-      texts.emplace_back(h.title, q->Text(1));
-      hits.push_back(std::move(h));
-    }
+    for (const RankedRow& r : *rows) page.emplace_back(r.values[0].value_or(""), r.score);
+  }
+  // The shown hits' documents, for their fields and snippets.
+  std::vector<SearchHit> hits;
+  std::vector<std::pair<std::string, std::string>> texts;  // title, body of each hit
+  auto q =
+      sql_->Prepare("SELECT title, lang, source, published, body FROM documents WHERE id = ?1");
+  if (!q.ok()) return q.status();
+  for (const auto& [doc_id, score] : page) {
+    q->Reset();
+    q->Bind(1, doc_id);
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) continue;
+    SearchHit h;
+    h.doc_id = doc_id;
+    h.title = q->Text(0);
+    h.lang = q->Text(1);
+    h.source = q->Text(2);
+    if (!q->IsNull(3)) h.date = q->Text(3);
+    h.score = static_cast<double>(score) / 1e6;  // Statement reads integers only
+    texts.emplace_back(h.title, q->Text(4));
+    hits.push_back(std::move(h));
   }
   for (size_t i = 0; i < hits.size(); ++i) {
     hits[i].snippet =

@@ -12,6 +12,8 @@
 //      match; offsets point into the stored text, so snippets show the original. SQLite
 //      holds the tokens in FTS5 tables (tokenizer "ketnoi"); PostgreSQL in tsvector columns
 //      with GIN indexes (the same keys at the same positions) and names in a pg_trgm index.
+//      A query that is exactly an entity's alias also finds its other names (the surfaces
+//      of at least 1 in 100 of its mentions: resolution errors are not names).
 //      Ranking is the same BM25 on both, ties by id; snippets are made from the same tokens
 //      (search/fulltext.h), so both backends give the same answers. The store queues every
 //      inserted/replaced/deleted document (search_queue) in the document's own transaction

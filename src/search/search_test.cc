@@ -321,6 +321,36 @@ TEST_P(KnowledgeBaseTest, SearchByAnEntityNameFindsItsOtherLanguageNames) {
   EXPECT_THAT(SearchIds("越南国家创新中心"), ElementsAre("zh-mou"));
 }
 
+TEST_P(KnowledgeBaseTest, SearchExpandsAnEntityOnlyToNamesOfOneInAHundredOfItsMentions) {
+  // "Delta Corp" is named 100 times and one "Omega Labs" mention was linked to it (a
+  // resolution error): not one of its names, so the query does not find Omega's page.
+  auto put = [&](const std::string& id, std::string text, int delta, int omega_linked) {
+    RecordBuilder b(id, core::Lang::kEn, std::nullopt, id, text);
+    int s = b.Sentence(text);
+    for (int i = 0; i < delta; ++i) {
+      b.Mention(s, kOrg, "Delta Corp", "organization:delta", "Delta Corp");
+    }
+    for (int i = 0; i < omega_linked; ++i) {
+      b.Mention(s, kOrg, "Omega Labs", "organization:delta", "Delta Corp");
+    }
+    auto store = store::Store::Open(db_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    auto r = (*store)->PutDocument(b.record());
+    ASSERT_TRUE(r.ok()) << r.status().message();
+  };
+  std::string delta_text;
+  for (int i = 0; i < 100; ++i) delta_text += "Delta Corp ";
+  put("en-delta", delta_text + "and Omega Labs met.", 100, 1);
+  put("en-omega", "Omega Labs opened a lab.", 0, 0);
+  ASSERT_TRUE(kb_->UpdateIndex().ok());
+  EXPECT_THAT(SearchIds("Delta Corp"), ElementsAre("en-delta"));
+  // A second linked mention: 2 of 102 are one in a hundred, so "Omega Labs" is a name.
+  put("en-omega-linked", "Delta Corp is Omega Labs.", 0, 1);
+  ASSERT_TRUE(kb_->UpdateIndex().ok());
+  EXPECT_THAT(SearchIds("Delta Corp"),
+              ::testing::UnorderedElementsAre("en-delta", "en-omega", "en-omega-linked"));
+}
+
 TEST_P(KnowledgeBaseTest, SearchRanksAndFilters) {
   // The title match first, then the shorter page (BM25 length normalization).
   EXPECT_THAT(SearchIds("Alpha"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
