@@ -396,13 +396,13 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
       .Bind(3, int64_t{kEventPool});
   // Each participant with the names its document gives it, to find it in the sentence
   // (the extractor may link a mention elsewhere: the title's "Arm" for the lead's "Arm").
-  auto parts = db.Prepare(
-      "SELECT p.entity_id, en.name, en.kind, (SELECT " +
-      JsonArrayOfDistinct(db.dialect(), "m.surface") +
-      " FROM mentions m WHERE m.doc_id = ?1 AND m.entity_id = p.entity_id) "
-      "FROM event_participants p JOIN entities en ON en.id = p.entity_id "
-      "WHERE p.doc_id = ?1 AND p.event_idx = ?2 GROUP BY p.entity_id, en.name, en.kind "
-      "ORDER BY min(p.mention_idx), p.entity_id");
+  auto parts =
+      db.Prepare("SELECT p.entity_id, en.name, en.kind, (SELECT " +
+                 JsonArrayOfDistinct(db.dialect(), "m.surface") +
+                 " FROM mentions m WHERE m.doc_id = ?1 AND m.entity_id = p.entity_id) "
+                 "FROM event_participants p JOIN entities en ON en.id = p.entity_id "
+                 "WHERE p.doc_id = ?1 AND p.event_idx = ?2 GROUP BY p.entity_id, en.name, en.kind "
+                 "ORDER BY min(p.mention_idx), p.entity_id");
   if (!parts.ok()) return parts.status();
   while (!report.fields.empty()) {
     auto row = ev->Step();

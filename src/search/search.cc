@@ -45,9 +45,9 @@ void AddTerm(std::string_view term, bool quoted, std::vector<std::string>* out) 
 // One covering-index range per entity (mentions_entity_surface on SQLite).
 core::Result<std::vector<std::string>> EntityNames(store::SqlConnection& db,
                                                    const std::string& entity_id) {
-  auto q =
-      db.Prepare("SELECT surface, count(*) FROM mentions WHERE entity_id = ?1 AND antecedent < 0 "
-                 "GROUP BY surface");
+  auto q = db.Prepare(
+      "SELECT surface, count(*) FROM mentions WHERE entity_id = ?1 AND antecedent < 0 "
+      "GROUP BY surface");
   if (!q.ok()) return q.status();
   q->Bind(1, entity_id);
   std::vector<std::pair<std::string, int64_t>> counts;

@@ -207,8 +207,9 @@ CREATE TABLE search_aliases (
 CREATE INDEX search_aliases_doc ON search_aliases(doc_id);
 CREATE INDEX search_aliases_trgm ON search_aliases USING GIN (key gin_trgm_ops);
 )sql"},
-      // Same as SQLite migration 4 (numbered 5 here: PostgreSQL migration 4 is the search index). There are no triggers here: PostgresStore::PutDocument
-      // replays the curation in the document's own transaction (ReplayCuration).
+      // Same as SQLite migration 4 (numbered 5 here: PostgreSQL migration 4 is the search index).
+      // There are no triggers here: PostgresStore::PutDocument replays the curation in the
+      // document's own transaction (ReplayCuration).
       {5, "curation editors, rejections and log", R"sql(
 ALTER TABLE curation_merges ADD COLUMN editor TEXT NOT NULL DEFAULT '';
 ALTER TABLE curation_splits ADD COLUMN editor TEXT NOT NULL DEFAULT '';
