@@ -6,7 +6,7 @@
 //   ketnoi rename ID NAME               ID's display name
 //   ketnoi reject mention DOC IDX       mention IDX of DOC (and its same-written twins) is wrong
 //   ketnoi reject event DOC IDX         event IDX of DOC is wrong
-//   ketnoi cluster-events [--all]       same act on several pages -> one event cluster (SQLite)
+//   ketnoi cluster-events [--all]       same act on several pages -> one event cluster
 // Every edit takes --editor NAME (default: $USER).
 #include <cstdlib>
 #include <functional>
@@ -16,16 +16,17 @@
 
 #include "cli/common.h"
 #include "resolve/event_clusters.h"
-#include "store/sqlite/sqlite_store.h"
+#include "search/search.h"
+#include "store/sql.h"
 
 namespace ketnoi::cli {
 namespace {
 
 using core::Result;
 using core::Status;
-using store::SqliteDb;
+using store::SqlConnection;
 
-Result<int64_t> Count(SqliteDb& db, std::string_view sql) {
+Result<int64_t> Count(SqlConnection& db, std::string_view sql) {
   auto q = db.Prepare(sql);
   if (!q.ok()) return q.status();
   auto row = q->Step();
@@ -35,11 +36,16 @@ Result<int64_t> Count(SqliteDb& db, std::string_view sql) {
 
 // Assigns a cluster to every event without one (all events with `all`), known clusters
 // first so a new page joins the cluster its act already has.
-Result<std::string> ClusterStoredEvents(SqliteDb& db, bool all) {
+Result<std::string> ClusterStoredEvents(SqlConnection& db, bool all) {
   if (all) KETNOI_RETURN_IF_ERROR(db.Exec("DELETE FROM event_clusters"));
+  const std::string participant_list = db.dialect() == store::Dialect::kSqlite
+                                           ? "group_concat(p.entity_id, char(31))"
+                                           : "string_agg(p.entity_id, chr(31))";
   auto q = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.date, e.fields, c.cluster_id, "
-      "(SELECT group_concat(p.entity_id, char(31)) FROM event_participants p "
+      "(SELECT " +
+      participant_list +
+      " FROM event_participants p "
       " WHERE p.doc_id = e.doc_id AND p.event_idx = e.idx) "
       "FROM events e LEFT JOIN event_clusters c ON c.doc_id = e.doc_id AND c.event_idx = e.idx "
       "ORDER BY c.cluster_id IS NULL, e.date IS NULL, e.date, e.doc_id, e.idx");
@@ -72,9 +78,10 @@ Result<std::string> ClusterStoredEvents(SqliteDb& db, bool all) {
       assigned.emplace_back(std::move(k), std::move(cluster));
     }
   }
-  Status st = InTransaction(db, [&]() -> Status {
+  Status st = db.InTransaction([&]() -> Status {
     auto ins = db.Prepare(
-        "INSERT OR REPLACE INTO event_clusters (doc_id, event_idx, cluster_id) VALUES (?,?,?)");
+        "INSERT INTO event_clusters (doc_id, event_idx, cluster_id) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (doc_id, event_idx) DO UPDATE SET cluster_id = excluded.cluster_id");
     if (!ins.ok()) return ins.status();
     for (const auto& [k, cluster] : assigned) {
       ins->Reset();
@@ -126,20 +133,15 @@ void RunEdit(const GlobalOptions& global, int* exit_code,
                done.ok() ? Result<std::string>(done->message) : Result<std::string>(done.status()));
 }
 
-// Event clustering reads and writes SQLite tables directly (not yet behind the store).
+// Event clustering runs its SQL through the query layer's connection (either backend).
 void RunClustering(const GlobalOptions& global, int* exit_code, bool all) {
-  if (global.db.rfind("postgresql://", 0) == 0 || global.db.rfind("postgres://", 0) == 0) {
-    PrintError("cluster-events needs the SQLite store for now: " + global.db);
+  auto kb = search::KnowledgeBase::Open(global.db);
+  if (!kb.ok()) {
+    PrintError(global.db + ": " + kb.status().message());
     *exit_code = 2;
     return;
   }
-  auto st = store::SqliteStore::Open(global.db);
-  if (!st.ok()) {
-    PrintError(global.db + ": " + st.status().message());
-    *exit_code = 2;
-    return;
-  }
-  PrintOutcome(global, exit_code, ClusterStoredEvents((*st)->db(), all));
+  PrintOutcome(global, exit_code, ClusterStoredEvents((*kb)->sql(), all));
 }
 
 // Parses a mention or event number, or InvalidInput naming it.

@@ -247,6 +247,14 @@ TEST_F(QueryCommandsTest, Timeline) {
   ExpectGolden("timeline_vn_fr.txt", pair, EventsListing(events));
 }
 
+TEST_F(QueryCommandsTest, ClusterEventsGroupsEveryEventOnceAndIsIncremental) {
+  // Every stored event gets a cluster; the same signing reported by the vi, zh and en pages
+  // is one of them (src/resolve/event_clusters_test.cc checks the rule itself).
+  EXPECT_EQ(Run("cluster-events --all"), "clustered 113 new events; 113 events form 84 clusters\n");
+  // A second run clusters only events without one: none left.
+  EXPECT_EQ(Run("cluster-events"), "clustered 0 new events; 113 events form 84 clusters\n");
+}
+
 TEST_F(QueryCommandsTest, GraphInEveryFormat) {
   const std::string graphml = "graph --format graphml --participant CEA-Leti";
   std::string xml = Run(graphml);
