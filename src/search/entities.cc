@@ -5,6 +5,7 @@
 #include <set>
 
 #include "search/search.h"
+#include "search/sql_dialect.h"
 #include "store/sql.h"
 #include "text/text.h"
 
@@ -118,21 +119,25 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
         p.lexicon_key = q.Text(1);
       }));
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT m.surface, d.lang, count(*) AS n FROM mentions m JOIN documents d "
-           "ON d.id = m.doc_id WHERE m.entity_id = ? GROUP BY d.lang, m.surface "
-           "ORDER BY d.lang, n DESC, m.surface",
+      each("SELECT x.surface, d.lang, CAST(sum(x.n) AS BIGINT) AS n FROM (SELECT doc_id, surface, "
+           "count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY doc_id, surface) x "
+           "JOIN documents d ON d.id = x.doc_id GROUP BY d.lang, x.surface "
+           "ORDER BY d.lang, n DESC, x.surface",
            [&](store::SqlQuery& q) {
              p.aliases.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
            }));
+  // Roles: rows in date order until kProfileListCap distinct (title, document) pairs.
   std::set<std::pair<std::string, std::string>> seen_roles;
   KETNOI_RETURN_IF_ERROR(
       each("SELECT m.roles, m.doc_id, d.published FROM mentions m JOIN documents d "
            "ON d.id = m.doc_id WHERE m.entity_id = ? AND m.roles != '[]' "
            "ORDER BY d.published IS NULL, d.published, m.doc_id, m.idx",
            [&](store::SqlQuery& q) {
+             if (p.roles.size() >= static_cast<size_t>(kProfileListCap)) return;
              auto roles = nlohmann::json::parse(q.Text(0), nullptr, false);
              if (!roles.is_array()) return;
              for (const auto& r : roles) {
+               if (p.roles.size() >= static_cast<size_t>(kProfileListCap)) return;
                if (!r.is_object() || !r.contains("title") || !r["title"].is_string()) continue;
                std::string title = r["title"].get<std::string>();
                if (!seen_roles.insert({title, q.Text(1)}).second) continue;
@@ -141,40 +146,53 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
                p.roles.push_back(std::move(role));
              }
            }));
+  const std::string cap = std::to_string(kProfileListCap);
+  // Partners: the entity's distinct events first, then each co-participant once per event.
+  KETNOI_RETURN_IF_ERROR(each(
+      "SELECT s.entity_id, en.name, count(*) AS n FROM (SELECT DISTINCT p2.entity_id, "
+      "p2.doc_id, p2.event_idx FROM (SELECT DISTINCT doc_id, event_idx FROM event_participants "
+      "WHERE entity_id = ?1) own JOIN event_participants p2 ON p2.doc_id = own.doc_id "
+      "AND p2.event_idx = own.event_idx WHERE p2.entity_id != ?1) s "
+      "JOIN entities en ON en.id = s.entity_id GROUP BY s.entity_id, en.name "
+      "ORDER BY n DESC, s.entity_id LIMIT " +
+          cap,
+      [&](store::SqlQuery& q) {
+        p.partners.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
+      }));
+  // Documents: mentions counted per document from the entity index alone, then only the
+  // documents themselves looked up.
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT p2.entity_id, en.name, count(DISTINCT p2.doc_id || '#' || p2.event_idx) AS n "
-           "FROM event_participants p1 JOIN event_participants p2 ON p2.doc_id = p1.doc_id "
-           "AND p2.event_idx = p1.event_idx AND p2.entity_id != p1.entity_id "
-           "JOIN entities en ON en.id = p2.entity_id WHERE p1.entity_id = ? "
-           "GROUP BY p2.entity_id, en.name ORDER BY n DESC, p2.entity_id",
-           [&](store::SqlQuery& q) {
-             p.partners.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
-           }));
-  KETNOI_RETURN_IF_ERROR(
-      each("SELECT d.id, d.title, d.lang, d.source, d.published, count(*) FROM mentions m "
-           "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? GROUP BY d.id "
-           "ORDER BY d.published IS NULL, d.published, d.id",
+      each("SELECT d.id, d.title, d.lang, d.source, d.published, c.n FROM (SELECT doc_id, "
+           "count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY doc_id) c "
+           "JOIN documents d ON d.id = c.doc_id "
+           "ORDER BY d.published IS NULL, d.published, d.id LIMIT " +
+               cap,
            [&](store::SqlQuery& q) {
              DocumentRef d{q.Text(0), q.Text(1),    q.Text(2),
                            q.Text(3), std::nullopt, static_cast<int>(q.Int(5))};
              if (!q.IsNull(4)) d.date = q.Text(4);
              p.documents.push_back(std::move(d));
            }));
-  // Fields: each of its events in the field and each of its documents about it counts once.
+  // Fields: each of its events in the field and each of its documents about it counts once,
+  // over all of them (not only the listed ones).
   std::map<std::string, int> fields;
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT f.field FROM document_fields f WHERE f.doc_id IN "
-           "(SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)",
-           [&](store::SqlQuery& q) { ++fields[q.Text(0)]; }));
+      each("SELECT f.field, count(*) FROM document_fields f WHERE f.doc_id IN "
+           "(SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) GROUP BY f.field",
+           [&](store::SqlQuery& q) { fields[q.Text(0)] += static_cast<int>(q.Int(1)); }));
+  KETNOI_RETURN_IF_ERROR(each(
+      "SELECT f.value, count(*) FROM (SELECT DISTINCT doc_id, event_idx FROM event_participants "
+      "WHERE entity_id = ?) own JOIN events e ON e.doc_id = own.doc_id AND e.idx = "
+      "own.event_idx, " +
+          JsonTable(db.dialect(), "e.fields", "f") + " GROUP BY f.value",
+      [&](store::SqlQuery& q) { fields[q.Text(0)] += static_cast<int>(q.Int(1)); }));
 
   EventFilter filter;
   filter.participants = {id};
+  filter.limit = kProfileListCap;
   auto events = Events(filter);
   if (!events.ok()) return events.status();
   p.events = std::move(events).value();
-  for (const EventRow& e : p.events) {
-    for (const std::string& f : e.fields) ++fields[f];
-  }
   for (const auto& [f, n] : fields) p.fields.push_back({f, f, n});
   std::stable_sort(p.fields.begin(), p.fields.end(),
                    [](const Count& a, const Count& b) { return a.count > b.count; });

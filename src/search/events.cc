@@ -40,6 +40,12 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
   store::SqlConnection& db = *sql_;
   const store::Dialect d = db.dialect();
   // The first participant/country group narrows in SQL; the others are checked per event.
+  // Without those checks every row is kept, so the limit can stop SQL itself (no evidence
+  // sliced from the texts of events past it).
+  const bool checked_per_event = participant_groups.size() > 1 || country_groups.size() > 1;
+  const std::string sql_limit = filter.limit > 0 && !checked_per_event
+                                    ? " LIMIT " + std::to_string(filter.limit)
+                                    : std::string();
   auto q = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), "
       "CASE WHEN e.date IS NULL AND d.published IS NOT NULL THEN 1 ELSE 0 END, "
@@ -69,7 +75,8 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
       JsonValues(d, "?7") +
       ")) "
       "ORDER BY coalesce(e.date, d.published) IS NULL, coalesce(e.date, d.published), "
-      "e.doc_id, e.idx");
+      "e.doc_id, e.idx" +
+      sql_limit);
   if (!q.ok()) return q.status();
   auto json_ids = [](const std::vector<std::vector<std::string>>& groups) {
     return groups.empty() ? std::string("[]") : nlohmann::json(groups.front()).dump();

@@ -116,15 +116,21 @@ struct EventFilter {
   int limit = 0;                          // 0 = all
 };
 
+// The most rows a profile lists of its roles, partners, events and documents: the
+// most-mentioned entities of a large database have hundreds of thousands. Roles, events and
+// documents are the first ones by date, partners the ones sharing the most events; aliases
+// and fields are complete, and field counts cover all of the entity's events and documents.
+inline constexpr int kProfileListCap = 1000;
+
 struct EntityProfile {
   EntityRef entity;
   std::string place_type, lexicon_key;
-  std::vector<Alias> aliases;    // grouped by document language, most used first
-  std::vector<RoleAt> roles;     // by date
-  std::vector<Count> fields;     // fields of its events and documents, most first
-  std::vector<Count> partners;   // co-participants in events, most first
-  std::vector<EventRow> events;  // by date
-  std::vector<DocumentRef> documents;
+  std::vector<Alias> aliases;           // grouped by document language, most used first
+  std::vector<RoleAt> roles;            // by date, at most kProfileListCap
+  std::vector<Count> fields;            // fields of its events and documents, most first
+  std::vector<Count> partners;          // co-participants in events, most first, at most the cap
+  std::vector<EventRow> events;         // by date, at most kProfileListCap
+  std::vector<DocumentRef> documents;   // by date, at most kProfileListCap
   std::vector<EntityRef> also_matched;  // other entities the name could mean
 };
 

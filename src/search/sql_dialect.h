@@ -19,6 +19,16 @@ inline std::string JsonValues(store::Dialect d, std::string_view json_array) {
              : "(SELECT value FROM jsonb_array_elements_text((" + e + ")::jsonb) AS value)";
 }
 
+// A FROM item of the values of a JSON array column, one row each, as `alias`.value
+// (joined after the table it reads from).
+inline std::string JsonTable(store::Dialect d, std::string_view json_array,
+                             std::string_view alias) {
+  std::string e(json_array), a(alias);
+  return d == store::Dialect::kSqlite
+             ? "json_each(" + e + ") AS " + a
+             : "jsonb_array_elements_text((" + e + ")::jsonb) AS " + a + "(value)";
+}
+
 // The text between UTF-8 byte offsets [begin, end) of a text column.
 inline std::string ByteSlice(store::Dialect d, std::string_view text, std::string_view begin,
                              std::string_view end) {
