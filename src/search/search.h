@@ -3,7 +3,8 @@
 //
 // In:  a store database (store/store.h) and queries in vi / zh / en.
 // Out: ranked documents with highlighted snippets; entity profiles (aliases per language,
-//      roles over time, fields, partners, events, sources); filtered events and timelines;
+//      roles over time, fields, partners, events, sources; long lists capped at
+//      kProfileListCap, aggregated in SQL); filtered events and timelines;
 //      the cooperation graph (GraphML / JSON / DOT); partners ranked for a stated need,
 //      each with reasons and cited evidence sentences (docs/MATCHING.md).
 // Index: the project's own tokenizer (search/tokenizer.h): keys are text::SearchKey folds
