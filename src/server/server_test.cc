@@ -402,7 +402,8 @@ TEST_F(CurationApiTest, MergeMovesEveryMentionAndNamesTheEditor) {
   EXPECT_GE(done["changed"].get<int>(), 1);
   EXPECT_THAT(done["message"].get<std::string>(),
               ::testing::StartsWith("merged " + two.first + " into " + two.second + " ("));
-  for (const json& m : Document(two.doc)["mentions"]) EXPECT_NE(m["entity_id"], two.first);
+  const json doc1 = Document(two.doc);  // the range must outlive the loop
+  for (const json& m : doc1["mentions"]) EXPECT_NE(m["entity_id"], two.first);
   // Merging again is refused: the target already took it.
   json again = Curate("merge", {{"editor", "Lan"}, {"from", two.second}, {"into", two.first}}, 400);
   EXPECT_EQ(again["error"], two.first + " was merged into " + two.second + " already");
@@ -425,7 +426,8 @@ TEST_F(CurationApiTest, RenameAliasSplitAndRejectChangeWhatReadersSee) {
   json aliased =
       Curate("alias", {{"editor", "Minh"}, {"id", two.second}, {"name", first_surface}}, 200);
   EXPECT_EQ(aliased["entity"], two.second);
-  for (const json& m : Document(two.doc)["mentions"]) {
+  const json doc2 = Document(two.doc);  // the range must outlive the loop
+  for (const json& m : doc2["mentions"]) {
     if (m["surface"] == first_surface) {
       EXPECT_EQ(m["entity_id"], two.second);
     }
@@ -439,7 +441,8 @@ TEST_F(CurationApiTest, RenameAliasSplitAndRejectChangeWhatReadersSee) {
   json rejected = Curate("reject-mention",
                          {{"editor", "Minh"}, {"doc", two.doc}, {"mention", two.mention}}, 200);
   EXPECT_GE(rejected["changed"].get<int>(), 1);
-  for (const json& m : Document(two.doc)["mentions"]) EXPECT_NE(m["surface"], first_surface);
+  const json doc3 = Document(two.doc);  // the range must outlive the loop
+  for (const json& m : doc3["mentions"]) EXPECT_NE(m["surface"], first_surface);
 
   // The first event of any document goes the same way.
   json all = GetJson("/api/documents?limit=1000");
