@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "resolve/curation.h"
+#include "store/record_encoding.h"
 #include "store/sql_runner.h"
 #include "store/store.h"
 
@@ -16,15 +17,6 @@ using core::Result;
 using core::Status;
 
 constexpr size_t kMaxNameBytes = 500;  // a display name or alias; longer is a mistake
-
-std::string NowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 int64_t ToInt(const std::string& s) {
   int64_t n = 0;
@@ -128,7 +120,7 @@ Result<CurationOutcome> Store::Merge(const std::string& from, const std::string&
   CurationOutcome out{
       target, *moved,
       "merged " + from + " into " + target + " (" + std::to_string(*moved) + " mentions)"};
-  const std::string now = NowUtc();
+  const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         sql.Exec("INSERT INTO curation_merges (from_id, into_id, created_at, editor) "
@@ -175,7 +167,7 @@ Result<CurationOutcome> Store::Split(const std::string& id,
   }
   CurationOutcome out{new_id, moved,
                       "split " + std::to_string(moved) + " mentions of " + id + " into " + new_id};
-  const std::string now = NowUtc();
+  const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         sql.Exec("INSERT INTO entities (id, kind, name, place_type, lexicon_key) "
@@ -222,7 +214,7 @@ Result<CurationOutcome> Store::AddAlias(const std::string& id, const std::string
       "alias \"" + name + "\" -> " + id + " (" + std::to_string(*moved) + " mentions moved)"};
   std::vector<std::string> touched{id};
   for (const SqlRow& r : *losers) touched.push_back(r.front());
-  const std::string now = NowUtc();
+  const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         sql.Exec("INSERT INTO entity_aliases (entity_id, name, created_at, editor) "
@@ -246,7 +238,7 @@ Result<CurationOutcome> Store::Rename(const std::string& id, const std::string& 
   if (!kind.ok()) return kind.status();
   KETNOI_RETURN_IF_ERROR(CheckName(name, "a name"));
   CurationOutcome out{id, 0, "renamed " + id + " to \"" + name + "\""};
-  const std::string now = NowUtc();
+  const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         sql.Exec("INSERT INTO curation_renames (entity_id, name, created_at, editor) "
@@ -286,7 +278,7 @@ Result<CurationOutcome> Store::RejectMention(const std::string& doc_id, int64_t 
   CurationOutcome out{
       entity, *n,
       "rejected " + std::to_string(*n) + " mentions written \"" + surface + "\" in " + doc_id};
-  const std::string now = NowUtc();
+  const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         sql.Exec("INSERT INTO curation_rejected_mentions (doc_id, surface, created_at, editor) "
@@ -327,7 +319,7 @@ Result<CurationOutcome> Store::RejectEvent(const std::string& doc_id, int64_t ev
   const std::string evidence =
       text.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
   CurationOutcome out{"", 1, "rejected " + type + " event " + idx + " in " + doc_id};
-  const std::string now = NowUtc();
+  const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
     KETNOI_RETURN_IF_ERROR(
         sql.Exec("INSERT INTO curation_rejected_events (doc_id, type, evidence, created_at, "

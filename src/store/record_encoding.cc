@@ -1,5 +1,7 @@
 #include "store/record_encoding.h"
 
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -45,6 +47,15 @@ void KnownMentionsByDocument::Add(std::string_view doc_id, std::string entity_id
 void KnownMentionsByDocument::Finish() {
   if (!mentions_.empty()) per_document_(mentions_);
   mentions_.clear();
+}
+
+std::string NowUtcIso() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace ketnoi::store

@@ -50,6 +50,10 @@ class KnownMentionsByDocument {
   std::vector<resolve::KnownMention> mentions_;
 };
 
+// The current UTC time as ISO 8601 ("2026-11-23T21:50:00Z"): what both backends store
+// in applied_at / ingested_at / created_at columns.
+std::string NowUtcIso();
+
 }  // namespace ketnoi::store
 
 #endif  // KETNOI_STORE_RECORD_ENCODING_H_

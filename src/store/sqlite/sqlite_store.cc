@@ -14,15 +14,6 @@ namespace {
 using core::Result;
 using core::Status;
 
-std::string NowIso() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // Resets a cached SELECT when the caller is done with it, so it holds no read snapshot open
 // (an unfinished statement would pin the WAL and block checkpoints).
 class ResetOnExit {
@@ -124,7 +115,7 @@ Status SqliteStore::Migrate() {
       auto ins = db_->Prepare(
           "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)");
       if (!ins.ok()) return ins.status();
-      ins->Bind(1, static_cast<int64_t>(m.version)).Bind(2, m.description).Bind(3, NowIso());
+      ins->Bind(1, static_cast<int64_t>(m.version)).Bind(2, m.description).Bind(3, NowUtcIso());
       return ins->Run();
     });
     KETNOI_RETURN_IF_ERROR(st);
@@ -192,7 +183,7 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
   doc->Bind(1, id).Bind(2, r.source).Bind(3, r.content_hash).Bind(4, r.format);
   doc->Bind(5, core::LangCode(r.lang)).Bind(6, r.title).BindOptional(7, published).Bind(8, r.text);
   doc->Bind(9, r.Body()).Bind(10, SpansJson(r.paragraphs));
-  doc->Bind(11, NowIso());
+  doc->Bind(11, NowUtcIso());
   KETNOI_RETURN_IF_ERROR(doc->Run());
 
   const extract::Analysis& a = r.analysis;
