@@ -6,7 +6,7 @@
 //   ketnoi rename ID NAME               ID's display name
 //   ketnoi reject mention DOC IDX       mention IDX of DOC (and its same-written twins) is wrong
 //   ketnoi reject event DOC IDX         event IDX of DOC is wrong
-//   ketnoi cluster-events [--all]       same act on several pages -> one event cluster
+//   ketnoi cluster-events [--all] [--list]  same act on several pages -> one event cluster
 // Every edit takes --editor NAME (default: $USER).
 #include <cstdlib>
 #include <functional>
@@ -46,8 +46,9 @@ Result<std::string> ClusterStoredEvents(SqlConnection& db, bool all) {
       "(SELECT " +
       participant_list +
       " FROM event_participants p "
-      " WHERE p.doc_id = e.doc_id AND p.event_idx = e.idx) "
-      "FROM events e LEFT JOIN event_clusters c ON c.doc_id = e.doc_id AND c.event_idx = e.idx "
+      " WHERE p.doc_id = e.doc_id AND p.event_idx = e.idx), d.published "
+      "FROM events e JOIN documents d ON d.id = e.doc_id "
+      "LEFT JOIN event_clusters c ON c.doc_id = e.doc_id AND c.event_idx = e.idx "
       "ORDER BY c.cluster_id IS NULL, e.date IS NULL, e.date, e.doc_id, e.idx");
   if (!q.ok()) return q.status();
   resolve::EventClusterer clusterer;
@@ -63,6 +64,7 @@ Result<std::string> ClusterStoredEvents(SqlConnection& db, bool all) {
     k.event_idx = static_cast<int>(q->Int(1));
     k.type = q->Text(2);
     if (!q->IsNull(3)) k.date = core::ParseIsoDate(q->Text(3));
+    if (!q->IsNull(7)) k.reported = core::ParseIsoDate(q->Text(7).substr(0, 10));
     nlohmann::json fields = nlohmann::json::parse(q->Text(4), nullptr, false);
     if (fields.is_array()) {
       for (const auto& f : fields) {
@@ -95,6 +97,41 @@ Result<std::string> ClusterStoredEvents(SqlConnection& db, bool all) {
   if (!clusters.ok()) return clusters.status();
   return "clustered " + std::to_string(assigned.size()) + " new events; " + std::to_string(total) +
          " events form " + std::to_string(*clusters) + " clusters";
+}
+
+// The clusters of more than one event, one line each: "CLUSTER TYPE DATE: DOC#IDX, ..." (the
+// earliest date of its events), so an analyst sees which reports were taken for one act.
+Result<std::string> ListClusters(SqlConnection& db) {
+  auto q = db.Prepare(
+      "SELECT c.cluster_id, e.type, e.date, e.doc_id, e.idx FROM event_clusters c "
+      "JOIN events e ON e.doc_id = c.doc_id AND e.idx = c.event_idx "
+      "WHERE c.cluster_id IN (SELECT cluster_id FROM event_clusters GROUP BY cluster_id "
+      "HAVING count(*) > 1) "
+      "ORDER BY c.cluster_id, e.doc_id, e.idx");
+  if (!q.ok()) return q.status();
+  std::string out, cluster, type, date, members;
+  auto flush = [&] {
+    if (!cluster.empty()) out += cluster + " " + type + " " + date + ": " + members + "\n";
+  };
+  for (;;) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string member = q->Text(3) + "#" + std::to_string(q->Int(4));
+    std::string event_date = q->IsNull(2) ? std::string() : q->Text(2);
+    if (q->Text(0) != cluster) {
+      flush();
+      cluster = q->Text(0);
+      type = q->Text(1);
+      date = event_date.empty() ? "-" : event_date;
+      members = member;
+      continue;
+    }
+    members += ", " + member;
+    if (!event_date.empty() && (date == "-" || event_date < date)) date = event_date;
+  }
+  flush();
+  return out;
 }
 
 std::string DefaultEditor() {
@@ -134,7 +171,7 @@ void RunEdit(const GlobalOptions& global, int* exit_code,
 }
 
 // Event clustering runs its SQL through the query layer's connection (either backend).
-void RunClustering(const GlobalOptions& global, int* exit_code, bool all) {
+void RunClustering(const GlobalOptions& global, int* exit_code, bool all, bool list) {
   auto kb = search::KnowledgeBase::Open(global.db);
   if (!kb.ok()) {
     PrintError(global.db + ": " + kb.status().message());
@@ -142,6 +179,14 @@ void RunClustering(const GlobalOptions& global, int* exit_code, bool all) {
     return;
   }
   PrintOutcome(global, exit_code, ClusterStoredEvents((*kb)->sql(), all));
+  if (*exit_code != 0 || !list) return;
+  auto listing = ListClusters((*kb)->sql());
+  if (!listing.ok()) {
+    PrintError(global.db + ": " + listing.status().message());
+    *exit_code = 2;
+    return;
+  }
+  std::cout << *listing;
 }
 
 // Parses a mention or event number, or InvalidInput naming it.
@@ -230,8 +275,12 @@ void AddCurateCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto* cluster = app.add_subcommand(
       "cluster-events", "Group events that report the same act across pages and languages");
   cluster->add_flag("--all", *all, "Recompute every cluster instead of only new events");
-  cluster->add_flag("--json", global.json, "Print as JSON");
-  cluster->callback([&global, exit_code, all] { RunClustering(global, exit_code, *all); });
+  auto list = std::make_shared<bool>(false);
+  auto* list_flag =
+      cluster->add_flag("--list", *list, "Then list every cluster of more than one event");
+  list_flag->excludes(cluster->add_flag("--json", global.json, "Print as JSON"));
+  cluster->callback(
+      [&global, exit_code, all, list] { RunClustering(global, exit_code, *all, *list); });
 }
 
 }  // namespace ketnoi::cli

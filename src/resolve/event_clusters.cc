@@ -26,6 +26,16 @@ int Shared(const std::vector<std::string>& a, const std::vector<std::string>& b)
   return n;
 }
 
+// Organizations and persons: who acts. A country or city takes part in nearly every event
+// of a corpus about one country's cooperation, so sharing one says little.
+std::vector<std::string> Actors(const std::vector<std::string>& participants) {
+  std::vector<std::string> actors;
+  for (const std::string& p : participants) {
+    if (p.rfind("loc:", 0) != 0) actors.push_back(p);
+  }
+  return actors;
+}
+
 }  // namespace
 
 EventClusterer::EventClusterer(EventClusterOptions options) : options_(options) {}
@@ -48,8 +58,13 @@ int EventClusterer::BestMatch(const EventKey& e) const {
   for (int c : candidates) {
     const EventKey& o = events_[static_cast<size_t>(c)];
     if (TypeFamily(o.type) != family) continue;
-    int shared = Shared(e.participants, o.participants);
-    size_t fewer = std::min(e.participants.size(), o.participants.size());
+    // Actors decide when both events have some; events of places alone compare places.
+    const std::vector<std::string> mine = Actors(e.participants);
+    const std::vector<std::string> theirs = Actors(o.participants);
+    const bool by_actors = !mine.empty() && !theirs.empty();
+    int shared = by_actors ? Shared(mine, theirs) : Shared(e.participants, o.participants);
+    size_t fewer = by_actors ? std::min(mine.size(), theirs.size())
+                             : std::min(e.participants.size(), o.participants.size());
     if (shared < 1 || static_cast<size_t>(shared) < std::min<size_t>(2, fewer)) continue;
     long distance = 0;
     if (e.date && o.date) {
@@ -57,13 +72,23 @@ int EventClusterer::BestMatch(const EventKey& e) const {
       if (distance > options_.date_window_days) continue;
     } else if (shared < 2) {
       continue;
+    } else {
+      // The undated side is anchored at its page's publication date.
+      const std::optional<core::Date>& my_anchor = e.date ? e.date : e.reported;
+      const std::optional<core::Date>& their_anchor = o.date ? o.date : o.reported;
+      if (my_anchor && their_anchor) {
+        distance = std::labs(my_anchor->DaysSinceEpoch() - their_anchor->DaysSinceEpoch());
+        if (distance > options_.report_window_days) continue;
+      }
     }
     int common_fields = 0;
     for (const std::string& f : e.fields) {
       common_fields += std::find(o.fields.begin(), o.fields.end(), f) != o.fields.end();
     }
     if (!e.fields.empty() && !o.fields.empty() && common_fields == 0) continue;
-    long score = shared * 10000L + common_fields * 100L - distance;
+    // Shared places still break ties between candidates with the same actors.
+    const int shared_places = by_actors ? Shared(e.participants, o.participants) - shared : 0;
+    long score = shared * 10000L + shared_places * 1000L + common_fields * 100L - distance;
     if (score > best_score) {
       best_score = score;
       best = c;

@@ -5,10 +5,14 @@
 //      resolved entity ids, date and fields.
 // Out: a cluster id per event: "<doc_id>#<event_idx>" of the first event of its cluster.
 // Match: same type (a signed MoU and a signed agreement count as one family); shared
-//      participants >= min(2, fewer participants of the two) (at least one); both dated ->
-//      dates within `date_window_days`; an undated event needs two shared participants;
+//      actors (organizations and persons; places only when an event has no actor)
+//      >= min(2, fewer actors of the two) (at least one); both dated ->
+//      dates within `date_window_days`; an undated event needs two shared actors
+//      and, where both pages' publication dates are known, its page published within
+//      `report_window_days` of the other's act (or page), so a page about an act of this
+//      month does not join the same parties' act of half a year ago;
 //      both with fields -> at least one field in common. The best match (most shared
-//      participants, then fields, then nearest date) wins.
+//      actors, then places, then fields, then nearest date) wins.
 // Cost: blocking on (type family, participant pair) and (type family, participant) hash
 //      keys, scanning at most `max_block_scan` recent events per key: near-linear overall.
 // Thread safety: an EventClusterer is used by one thread at a time.
@@ -30,11 +34,13 @@ struct EventKey {
   std::string type;                       // FORMAT.md type name
   std::vector<std::string> participants;  // entity ids
   std::optional<core::Date> date;
+  std::optional<core::Date> reported;  // the page's publication date: anchors an undated act
   std::vector<std::string> fields;
 };
 
 struct EventClusterOptions {
   int date_window_days = 7;     // pages report a signing up to a week later
+  int report_window_days = 45;  // news reports an act within weeks; retrospectives are rarer
   size_t max_block_scan = 256;  // caps the work per key for very common participants
 };
 

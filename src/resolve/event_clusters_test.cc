@@ -46,6 +46,41 @@ TEST(EventClustersTest, KeepsApartOtherActsOfTheSameParties) {
   EXPECT_THAT(ids, ::testing::ElementsAre("d1#0", "d2#0", "d3#0", "d4#0", "d1#0", "d6#0", "d7#0"));
 }
 
+// An undated report joins the same parties' act only when its page appeared near that act:
+// a training announced this autumn is not the one the same partners ran in spring.
+TEST(EventClustersTest, UndatedReportIsAnchoredAtItsPublicationDate) {
+  auto reported = [](EventKey e, const char* published) {
+    e.reported = core::ParseIsoDate(published);
+    return e;
+  };
+  auto ids = ClusterEvents({
+      reported(Ev("spring", 0, "training_program", {"org:a", "org:b"}, "2024-05-20"), "2024-05-21"),
+      reported(Ev("autumn-vi", 0, "training_program", {"org:a", "org:b"}, std::nullopt),
+               "2024-10-09"),
+      reported(Ev("autumn-en", 1, "training_program", {"org:b", "org:a"}, std::nullopt),
+               "2024-10-10"),
+      reported(Ev("late-spring", 0, "training_program", {"org:a", "org:b"}, std::nullopt),
+               "2024-06-10"),
+      Ev("undated-page", 0, "training_program", {"org:a", "org:b"}, std::nullopt),
+  });
+  EXPECT_THAT(ids, ::testing::ElementsAre("spring#0", "autumn-vi#0", "autumn-vi#0", "spring#0",
+                                          "spring#0"));
+}
+
+// A country takes part in most events of a corpus: sharing it and one centre is not enough
+// to call two undated reports one act; sharing two actors is.
+TEST(EventClustersTest, SharedCountryDoesNotCountAsSecondActor) {
+  auto ids = ClusterEvents({
+      Ev("a", 0, "training_program", {"org:centre", "org:lab", "loc:VN", "loc:FR"}, std::nullopt),
+      Ev("b", 0, "training_program", {"org:centre", "org:institute", "loc:VN", "loc:DE"},
+         std::nullopt),
+      Ev("c", 0, "training_program", {"loc:FR", "org:lab", "org:centre"}, std::nullopt),
+      Ev("d", 0, "visit", {"loc:VN", "loc:JP"}, "2024-01-02"),
+      Ev("e", 0, "visit", {"loc:JP", "loc:VN"}, "2024-01-03"),
+  });
+  EXPECT_THAT(ids, ::testing::ElementsAre("a#0", "b#0", "a#0", "d#0", "d#0"));
+}
+
 TEST(EventClustersTest, IncrementalAddMatchesKnownClusters) {
   EventClusterer c;
   c.AddKnown(Ev("old", 3, "visit", {"per:x", "loc:JP"}, "2023-01-10"), "old#3");
