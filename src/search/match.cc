@@ -132,15 +132,11 @@ std::optional<std::pair<size_t, size_t>> NamedAt(std::string_view sentence,
   return at;
 }
 
-std::vector<std::string> JsonStrings(const std::string& json_array) {
-  std::vector<std::string> out;
-  auto j = nlohmann::json::parse(json_array, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& x : j) {
-    if (x.is_string()) out.push_back(x.get<std::string>());
-  }
-  return out;
-}
+// A participant of a pooled event: the entity and the names its document gives it.
+struct PoolParticipant {
+  std::string id, name, kind;
+  std::vector<std::string> surfaces;
+};
 
 // What an event of this type shows: a signed agreement, a training programme, an investment
 // or a request to deliver is work in the field; a meeting, visit, dialogue or conference
@@ -382,28 +378,61 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
   const std::string in_fields = "EXISTS (SELECT 1 FROM " + JsonValues(db.dialect(), "e.fields") +
                                 " f WHERE f.value IN " + JsonValues(db.dialect(), "?1") + ")";
   // Newest first (undated last on both backends), the pool bounded on big bases.
+  const std::string pool_where =
+      "FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.type = ?2 OR " + in_fields;
+  const std::string pool_order = " ORDER BY d.published IS NULL, d.published DESC, e.doc_id, e.idx";
+  auto bind_pool = [&](store::SqlQuery& q) {
+    q.Bind(1, fields_json)
+        .Bind(2, need_training ? kTrainingEventType : "")
+        .Bind(3, int64_t{kEventPool});
+  };
   auto ev = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), e.fields, "
       "(SELECT min(x.trigger_begin) FROM events x WHERE x.doc_id = e.doc_id "
       "AND x.sentence = e.sentence AND x.type = 'proposal'), " +
       ByteSlice(db.dialect(), "d.text", "e.evidence_begin", "e.evidence_end") +
-      ", d.title, e.evidence_begin FROM events e JOIN documents d ON d.id = e.doc_id "
-      "WHERE e.type = ?2 OR " +
-      in_fields + " ORDER BY d.published IS NULL, d.published DESC, e.doc_id, e.idx LIMIT ?3");
+      ", d.title, e.evidence_begin " + pool_where + pool_order + " LIMIT ?3");
   if (!ev.ok()) return ev.status();
-  ev->Bind(1, fields_json)
-      .Bind(2, need_training ? kTrainingEventType : "")
-      .Bind(3, int64_t{kEventPool});
-  // Each participant with the names its document gives it, to find it in the sentence
-  // (the extractor may link a mention elsewhere: the title's "Arm" for the lead's "Arm").
-  auto parts =
-      db.Prepare("SELECT p.entity_id, en.name, en.kind, (SELECT " +
-                 JsonArrayOfDistinct(db.dialect(), "m.surface") +
-                 " FROM mentions m WHERE m.doc_id = ?1 AND m.entity_id = p.entity_id) "
-                 "FROM event_participants p JOIN entities en ON en.id = p.entity_id "
-                 "WHERE p.doc_id = ?1 AND p.event_idx = ?2 GROUP BY p.entity_id, en.name, en.kind "
-                 "ORDER BY min(p.mention_idx), p.entity_id");
-  if (!parts.ok()) return parts.status();
+  bind_pool(*ev);
+  // Each pooled event's participants with the names its document gives them, to find them in
+  // the sentence (the extractor may link a mention elsewhere: the title's "Arm" for the
+  // lead's "Arm"). Two queries for the whole pool, not a round trip per event; names come
+  // from the pooled documents' own mentions (the primary key's prefix), never by scanning
+  // every mention of an entity as common as a national centre.
+  std::map<std::pair<std::string, int64_t>, std::vector<PoolParticipant>> participants;
+  if (!report.fields.empty()) {
+    const std::string pool =
+        "WITH pool AS (SELECT e.doc_id, e.idx " + pool_where + pool_order + " LIMIT ?3) ";
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> names;
+    auto surfaces = db.Prepare(pool +
+                               "SELECT DISTINCT m.doc_id, m.entity_id, m.surface FROM mentions m "
+                               "WHERE m.doc_id IN (SELECT doc_id FROM pool)");
+    if (!surfaces.ok()) return surfaces.status();
+    bind_pool(*surfaces);
+    while (true) {
+      auto row = surfaces->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      names[{surfaces->Text(0), surfaces->Text(1)}].push_back(surfaces->Text(2));
+    }
+    auto parts = db.Prepare(
+        pool +
+        "SELECT p.doc_id, p.event_idx, p.entity_id, en.name, en.kind "
+        "FROM pool JOIN event_participants p ON p.doc_id = pool.doc_id AND p.event_idx = pool.idx "
+        "JOIN entities en ON en.id = p.entity_id "
+        "GROUP BY p.doc_id, p.event_idx, p.entity_id, en.name, en.kind "
+        "ORDER BY p.doc_id, p.event_idx, min(p.mention_idx), p.entity_id");
+    if (!parts.ok()) return parts.status();
+    bind_pool(*parts);
+    while (true) {
+      auto row = parts->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      std::string doc = parts->Text(0), entity = parts->Text(2);
+      participants[{doc, parts->Int(1)}].push_back(
+          {entity, parts->Text(3), parts->Text(4), names[{doc, entity}]});
+    }
+  }
   while (!report.fields.empty()) {
     auto row = ev->Step();
     if (!row.ok()) return row.status();
@@ -430,18 +459,13 @@ Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
     const double coverage_weight =
         static_cast<double>(hit.size() * hit.size()) / static_cast<double>(report.fields.size());
     double modality_factor = modality == "reported" ? 1.0 : 0.8;
-    parts->Reset();
-    parts->Bind(1, doc).Bind(2, idx);
     const std::string evidence = ev->Text(7);
     const int64_t evidence_begin = ev->Int(9);
-    while (true) {
-      auto p = parts->Step();
-      if (!p.ok()) return p.status();
-      if (!*p) break;
-      Candidate* c = cand(parts->Text(0), parts->Text(1), parts->Text(2));
+    for (const PoolParticipant& part : participants[{doc, idx}]) {
+      Candidate* c = cand(part.id, part.name, part.kind);
       if (!c) continue;
       std::optional<int64_t> first, last;
-      if (auto at = NamedAt(evidence, JsonStrings(parts->Text(3)))) {
+      if (auto at = NamedAt(evidence, part.surfaces)) {
         first = evidence_begin + static_cast<int64_t>(at->first);
         last = evidence_begin + static_cast<int64_t>(at->second);
       }
