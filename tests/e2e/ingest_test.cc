@@ -1,5 +1,6 @@
 // End-to-end: `ketnoi ingest` / `stats` / `extract` as a user runs them.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -15,7 +16,7 @@ class IngestE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("ketnoi_e2e_" +
+           ("ketnoi_e2e_" + std::to_string(::getpid()) + "_" +
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "pages");
