@@ -257,6 +257,13 @@ TEST(EntitiesZh, EnumeratedPortfolioAndVerbBeforeHead) {
   EXPECT_THAT(Surfaces(a, EntityKind::kOrganization), ElementsAre("比利时科学、信息与通信部"));
 }
 
+// 和 is a surname and a conjunction: after a title and before a common word it joins two
+// groups of people ("engineers and university lecturers"), while a name after a title reads.
+TEST(EntitiesZh, ConjunctionAfterTitleIsNotASurname) {
+  Analysis a = Recognize("课程面向越南工程师和高校教师。\n副部长王明出席。", Lang::kZh);
+  EXPECT_THAT(Surfaces(a, EntityKind::kPerson), ElementsAre("王明"));
+}
+
 TEST(EntitiesEn, AppositiveRoleWithoutHonorific) {
   Analysis a = Recognize(
       "The plan was praised by Ella Foster, Minister of Digital Affairs, at the forum.", Lang::kEn);

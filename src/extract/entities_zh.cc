@@ -271,6 +271,12 @@ class ChineseRules {
     }
     size_t g = i + surname;
     if (!Han(v, g) || Taken(v, g)) return 0;
+    // "工程师和高校讲师": a surname that is also a conjunction or preposition (和, 于, 同)
+    // joins two phrases when a common word of the segmenter follows it, not a given name.
+    if (surname == 1 && IsStopChar(T(v, i)) && U(v, g).token_start && TokenLen(v, g) > 1 &&
+        U(v, g).pos.substr(0, 2) != "nr") {
+      return 0;
+    }
     // "金在元举行会谈": a function character is a given name only when a clear boundary follows.
     if (IsStopChar(T(v, g)) && !(Han(v, g + 1) && !Taken(v, g + 1) && NameBoundary(v, g + 2))) {
       return 0;
