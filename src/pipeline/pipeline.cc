@@ -178,6 +178,26 @@ core::Status Pipeline::RecallStore(store::Store& store) const {
       [&](const std::vector<resolve::KnownMention>& document) { resolver_->Recall(document); });
 }
 
+core::Status Pipeline::StartLazyRecall(store::Store& store) const {
+  resolver_->Forget();
+  auto stored = store.NameKeysFingerprint();
+  if (!stored.ok()) return stored.status();
+  const std::string current = resolver_->NameKeysFingerprint();
+  if (*stored == current) return core::Status::Ok();
+  return store.RewriteNameKeys(current, [&](extract::EntityKind kind, const std::string& name) {
+    return resolver_->NameKeys(kind, name);
+  });
+}
+
+core::Status Pipeline::RecallFor(store::Store& store, const extract::Analysis& analysis) const {
+  resolve::MemoryRequest request = resolver_->Needs(analysis);
+  if (request.empty()) return core::Status::Ok();
+  auto memory = store.LoadResolverMemory(request);
+  if (!memory.ok()) return memory.status();
+  resolver_->Remember(request, *memory);
+  return core::Status::Ok();
+}
+
 namespace {
 
 // A fixed pool of `jobs` worker threads processing inputs in order of arrival into a ring of
@@ -264,6 +284,12 @@ void Record(const Pipeline& pipeline, store::Store& store, const std::string& pa
     ++report->unchanged;
     return;
   }
+  if (core::Status recalled = pipeline.RecallFor(store, doc->analysis); !recalled.ok()) {
+    ++report->failed;
+    report->errors.push_back(
+        path + ": cannot read what the database knows of its entities: " + recalled.ToString());
+    return;
+  }
   pipeline.Resolve(&*doc);
   auto put = store.PutDocument(doc->ToRecord());
   if (!put.ok()) {
@@ -284,7 +310,7 @@ IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
                          const std::vector<std::string>& inputs, int jobs,
                          const std::function<void(size_t, size_t)>& on_done) {
   IngestReport report;
-  if (core::Status recalled = pipeline.RecallStore(store); !recalled.ok()) {
+  if (core::Status recalled = pipeline.StartLazyRecall(store); !recalled.ok()) {
     report.failed = static_cast<int>(inputs.size());
     report.errors.push_back("database: cannot read the entities it holds: " + recalled.ToString());
     return report;

@@ -6,9 +6,12 @@
 // Errors: one bad input never stops a batch: its problem is reported as one line naming
 //      the input ("PATH: problem") and the others go on. A directory loop, an unreadable
 //      path, an empty, binary, oversized or bodiless page are such problems.
-// Incremental: the resolver's cross-document memory is rebuilt from the store an ingest job
-//      writes to (RecallStore), so ingesting A then B in two processes gives what ingesting
-//      A and B in one does, and a killed run, restarted, ends as a clean run.
+// Incremental: the resolver's cross-document memory comes from the store an ingest job
+//      writes to, so ingesting A then B in two processes gives what ingesting A and B in one
+//      does, and a killed run, restarted, ends as a clean run. An ingest loads it lazily
+//      (StartLazyRecall, then RecallFor before each document: only the stored entities that
+//      document's names can match, from the store's resolver index), so its cost depends on
+//      the pages ingested, not on the size of the store; RecallStore loads all of it.
 // Thread safety: a Pipeline is immutable after Create() (the resolver's memory is guarded
 //      by its own mutex); Process() is const and may run on many threads. The ingest job
 //      analyzes pages on `jobs` workers and resolves them in its one writer thread, in input
@@ -67,6 +70,11 @@ class Pipeline {
   // Makes the resolver's memory what `store` holds: forgets, then recalls every stored
   // document (resolve::Resolver::Recall), in one pass over the stored mentions.
   core::Status RecallStore(store::Store& store) const;
+  // Lazy recall from `store`: forgets, and makes the store's name keys current (indexes
+  // them again if they were made with other name keys, resolve::Resolver::NameKeysFingerprint).
+  core::Status StartLazyRecall(store::Store& store) const;
+  // Loads what `analysis` can match in `store` and the memory does not hold yet.
+  core::Status RecallFor(store::Store& store, const extract::Analysis& analysis) const;
 
   const extract::Lexicons& lexicons() const { return lexicons_; }
 
@@ -93,9 +101,9 @@ struct IngestReport {
   std::vector<std::string> warnings;  // "PATH: warning: ..." (ingested all the same)
 };
 
-// Ingests `inputs` into `store`: first the resolver recalls what `store` holds; then `jobs`
-// worker threads analyze pages and this thread, in input order, skips content the store
-// holds already (by hash, unresolved), resolves the rest and writes it. `on_done(done,
+// Ingests `inputs` into `store`: `jobs` worker threads analyze pages and this thread, in
+// input order, skips content the store holds already (by hash, unresolved), recalls what
+// the rest can match in `store` (RecallFor), resolves it and writes it. `on_done(done,
 // total)` is called after each input (progress). If the store cannot be read, every input
 // fails with that one error.
 IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,

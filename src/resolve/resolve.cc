@@ -29,7 +29,8 @@ constexpr float kAcronym = 0.55f;
 constexpr float kPinned = 2.0f;
 constexpr float kThreshold = 0.5f;
 constexpr size_t kMaxReadingKeys = 8;
-constexpr size_t kMaxContext = 32;
+// Bumped when AddNameKeys changes what keys a name gives (NameKeysFingerprint).
+constexpr const char* kNameKeysVersion = "name-keys-1";
 
 const char* KindPrefix(EntityKind kind) {
   switch (kind) {
@@ -86,12 +87,28 @@ std::string DocumentTag(std::string_view page_text) {
   return tag;
 }
 
-// Ids of bare head words scoped to one document end in "@" + DocumentTag.
-bool IsDocumentScoped(std::string_view id) {
-  size_t at = id.rfind('@');
-  if (at == std::string_view::npos || id.size() - at != 9) return false;
-  return std::all_of(id.begin() + static_cast<std::ptrdiff_t>(at) + 1, id.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+// The namespace letter of a key ("org|N:..." -> 'N').
+char KeyNamespace(const std::string& key) { return key[key.find('|') + 1]; }
+
+bool IsFullNameKey(const std::string& key) {
+  char ns = KeyNamespace(key);
+  return ns == 'N' || ns == 'C';
+}
+
+EntityKind KindOfId(std::string_view id) {
+  std::string_view prefix = id.substr(0, id.find(':'));
+  return prefix == "per"   ? EntityKind::kPerson
+         : prefix == "loc" ? EntityKind::kPlace
+                           : EntityKind::kOrganization;
+}
+
+void Fnv(uint64_t* h, std::string_view s) {
+  for (char c : s) {
+    *h ^= static_cast<unsigned char>(c);
+    *h *= 1099511628211ull;
+  }
+  *h ^= 0xff;  // field separator
+  *h *= 1099511628211ull;
 }
 
 class UnionFind {
@@ -125,6 +142,8 @@ struct Group {
   bool has_full_name = false;
   bool generic = false;  // only bare head words: "Lab", "the Centre"
   std::vector<Key> keys;
+  // Each name's own keys, as names[i] gave them (the store indexes them per name).
+  std::vector<std::vector<Key>> keys_by_name;
   std::string preferred_id;
 };
 
@@ -137,8 +156,14 @@ struct Memo {
   // built by resolving.
   std::string lexicon_key;
   bool has_full_name = false;
-  std::vector<std::string> context;  // ids of anchored entities seen with it
+  std::vector<std::string> context;  // anchors seen with it (ContextAnchor), sorted, distinct
 };
+
+// Adds `anchor` to a sorted, distinct context.
+void AddToContext(std::vector<std::string>* context, const std::string& anchor) {
+  auto it = std::lower_bound(context->begin(), context->end(), anchor);
+  if (it == context->end() || *it != anchor) context->insert(it, anchor);
+}
 
 struct IndexEntry {
   int slot;
@@ -146,6 +171,18 @@ struct IndexEntry {
 };
 
 }  // namespace
+
+std::string ContextAnchor(EntityKind kind, std::string_view lexicon_key) {
+  return std::string(KindPrefix(kind)) + ":" + std::string(lexicon_key);
+}
+
+// Ids of bare head words scoped to one document end in "@" + DocumentTag.
+bool IsDocumentScopedId(std::string_view id) {
+  size_t at = id.rfind('@');
+  if (at == std::string_view::npos || id.size() - at != 9) return false;
+  return std::all_of(id.begin() + static_cast<std::ptrdiff_t>(at) + 1, id.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
 
 struct Resolver::Impl {
   const HanVietTable* han_viet;
@@ -161,8 +198,25 @@ struct Resolver::Impl {
   mutable Curation curation;
   // "<id>\x1f<kind>\x1f<name>" already recalled from a store: its keys are in the index.
   mutable std::unordered_set<std::string> recalled_names;
+  // Lazy recall: keys, lexicon keys ("<kind>:<key>") and ids whose stored entries and
+  // entities are in memory.
+  mutable std::unordered_set<std::string> loaded_keys, loaded_lexicon_keys, loaded_ids;
+  std::string name_keys_fingerprint;
 
   Impl(const extract::Lexicons& lex, const HanVietTable& table) : han_viet(&table), composer(lex) {
+    uint64_t h = 1469598103934665603ull;
+    Fnv(&h, kNameKeysVersion);
+    for (const extract::NameWord& w : lex.name_words) {
+      Fnv(&h, w.word);
+      Fnv(&h, w.concept_id);
+    }
+    for (const extract::PlaceEntry& p : lex.places) {
+      Fnv(&h, p.name);
+      Fnv(&h, p.canonical);
+      Fnv(&h, p.key);
+    }
+    Fnv(&h, std::to_string(table.size()));
+    name_keys_fingerprint = std::to_string(h);
     for (const extract::OrgEntry& o : lex.organizations) {
       if (o.is_acronym) {
         org_by_acronym.emplace(o.name, o.key);
@@ -201,26 +255,29 @@ struct Resolver::Impl {
     return "";
   }
 
-  void AddNameKeys(EntityKind kind, const std::string& name, Group* g) const;
+  void AddNameKeys(EntityKind kind, const std::string& name, std::vector<Key>* keys) const;
   void Finish(Group* g) const;
   std::vector<Group> GroupMentions(const extract::Analysis& a) const;
   int Register(const std::string& id, const Group& g) const;
   void RegisterContext(const std::vector<int>& slots) const;
+  int SlotOf(const std::string& id, EntityKind kind, const std::string& lexicon_key) const;
+  void AddEntry(const std::string& key, int slot, float weight) const;
   std::string Choose(const Group& g, const std::vector<std::string>& context) const;
 };
 
 // Keys one name gives (without the lexicon key, added by Finish).
-void Resolver::Impl::AddNameKeys(EntityKind kind, const std::string& name, Group* g) const {
+void Resolver::Impl::AddNameKeys(EntityKind kind, const std::string& name,
+                                 std::vector<Key>* keys) const {
   auto add = [&](char ns, const std::string& value, float w) {
     if (value.empty()) return;
     std::string k = MakeKey(kind, ns, value);
-    for (Key& have : g->keys) {
+    for (Key& have : *keys) {
       if (have.key == k) {
         have.weight = std::max(have.weight, w);
         return;
       }
     }
-    g->keys.push_back({std::move(k), w});
+    keys->push_back({std::move(k), w});
   };
   if (kind == EntityKind::kOrganization && LooksLikeAcronym(name)) {
     add('A', name, kAcronym);
@@ -270,13 +327,21 @@ void Resolver::Impl::Finish(Group* g) const {
     if (g->longest.empty() && !(g->kind == EntityKind::kOrganization && LooksLikeAcronym(n))) {
       g->longest = n;
     }
-    AddNameKeys(g->kind, n, g);
+    std::vector<Key> own;
+    AddNameKeys(g->kind, n, &own);
+    for (const Key& k : own) {
+      auto have = std::find_if(g->keys.begin(), g->keys.end(),
+                               [&](const Key& h) { return h.key == k.key; });
+      if (have == g->keys.end()) {
+        g->keys.push_back(k);
+      } else {
+        have->weight = std::max(have->weight, k.weight);
+      }
+    }
+    g->keys_by_name.push_back(std::move(own));
   }
   if (g->longest.empty() && !g->names.empty()) g->longest = g->names.front();
-  for (const Key& k : g->keys) {
-    char ns = k.key[k.key.find('|') + 1];
-    g->has_full_name = g->has_full_name || ns == 'N' || ns == 'C';
-  }
+  for (const Key& k : g->keys) g->has_full_name = g->has_full_name || IsFullNameKey(k.key);
   const char* prefix = KindPrefix(g->kind);
   if (!g->lexicon_key.empty()) {
     g->keys.push_back({MakeKey(g->kind, 'L', g->lexicon_key), kLexicon});
@@ -453,29 +518,37 @@ std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) con
 
 // Registers `g`'s keys under `id` (a new memo when the id is new); returns the slot.
 int Resolver::Impl::Register(const std::string& id, const Group& g) const {
+  const int slot = SlotOf(id, g.kind, g.lexicon_key);
+  Memo& memo = memos[static_cast<size_t>(slot)];
+  memo.has_full_name = memo.has_full_name || g.has_full_name;
+  for (const Key& k : g.keys) AddEntry(k.key, slot, k.weight);
+  return slot;
+}
+
+// The slot of `id`, a new memo (with that kind and lexicon key) when it has none.
+int Resolver::Impl::SlotOf(const std::string& id, EntityKind kind,
+                           const std::string& lexicon_key) const {
   auto [it, fresh] = slot_of_id.emplace(id, static_cast<int>(memos.size()));
   if (fresh) {
     Memo m;
     m.id = id;
-    m.kind = g.kind;
-    m.lexicon_key = g.lexicon_key;
+    m.kind = kind;
+    m.lexicon_key = lexicon_key;
     memos.push_back(std::move(m));
   }
-  const int slot = it->second;
-  Memo& memo = memos[static_cast<size_t>(slot)];
-  memo.has_full_name = memo.has_full_name || g.has_full_name;
-  for (const Key& k : g.keys) {
-    std::vector<IndexEntry>& entries = index[k.key];
-    bool seen = false;
-    for (IndexEntry& e : entries) {
-      if (e.slot == slot) {
-        e.weight = std::max(e.weight, k.weight);
-        seen = true;
-      }
+  return it->second;
+}
+
+// `key` points at `slot` with at least `weight`.
+void Resolver::Impl::AddEntry(const std::string& key, int slot, float weight) const {
+  std::vector<IndexEntry>& entries = index[key];
+  for (IndexEntry& e : entries) {
+    if (e.slot == slot) {
+      e.weight = std::max(e.weight, weight);
+      return;
     }
-    if (!seen) entries.push_back({slot, k.weight});
   }
-  return slot;
+  entries.push_back({slot, weight});
 }
 
 // The context one document gives the entities it registered (`slots`): the lexicon-known
@@ -484,19 +557,12 @@ void Resolver::Impl::RegisterContext(const std::vector<int>& slots) const {
   std::vector<std::string> anchors;
   for (int slot : slots) {
     const Memo& m = memos[static_cast<size_t>(slot)];
-    if (!m.lexicon_key.empty())
-      anchors.push_back(std::string(KindPrefix(m.kind)) + ":" + m.lexicon_key);
+    if (!m.lexicon_key.empty()) anchors.push_back(ContextAnchor(m.kind, m.lexicon_key));
   }
-  std::sort(anchors.begin(), anchors.end());
-  anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
   for (int slot : slots) {
     Memo& memo = memos[static_cast<size_t>(slot)];
     for (const std::string& c : anchors) {
-      if (memo.context.size() >= kMaxContext) break;
-      if (c != memo.id &&
-          std::find(memo.context.begin(), memo.context.end(), c) == memo.context.end()) {
-        memo.context.push_back(c);
-      }
+      if (c != memo.id) AddToContext(&memo.context, c);
     }
   }
 }
@@ -529,7 +595,7 @@ std::string Resolver::Impl::Choose(const Group& g, const std::vector<std::string
     }
     int overlap = 0;
     for (const std::string& c : context) {
-      overlap += std::find(memo.context.begin(), memo.context.end(), c) != memo.context.end();
+      overlap += std::binary_search(memo.context.begin(), memo.context.end(), c);
     }
     float score = weight + 0.05f * static_cast<float>(std::min(3, shared[slot] - 1)) +
                   0.1f * static_cast<float>(std::min(3, overlap));
@@ -625,6 +691,15 @@ ResolvedDocument Resolver::Resolve(std::string_view page_text,
   for (int& e : out.mention_entity) {
     if (e >= 0) e = new_index[e];
   }
+  // A surface belongs to one group (equal folded names are grouped), so no name repeats.
+  for (const Group& g : groups) {
+    if (g.generic) continue;
+    for (size_t i = 0; i < g.names.size() && i < g.keys_by_name.size(); ++i) {
+      for (const Key& k : g.keys_by_name[i]) {
+        out.name_keys.push_back({g.kind, g.names[i], k.key, k.weight, IsFullNameKey(k.key)});
+      }
+    }
+  }
   ApplyCuration(curation, analysis, &out);
   return out;
 }
@@ -652,7 +727,7 @@ void Resolver::Recall(const std::vector<KnownMention>& document) const {
   std::vector<Recalled> entities;
   std::unordered_map<std::string_view, size_t> at;
   for (const KnownMention& m : document) {
-    if (m.entity_id.empty() || IsDocumentScoped(m.entity_id)) continue;
+    if (m.entity_id.empty() || IsDocumentScopedId(m.entity_id)) continue;
     auto [it, fresh] = at.emplace(m.entity_id, entities.size());
     if (fresh) {
       entities.push_back({m.entity_id, Group{}});
@@ -687,13 +762,81 @@ void Resolver::SetCuration(Curation curation) const {
     impl_->curation = std::move(curation);
   }
   for (const CurationAlias& a : aliases) {
-    std::string_view kind_name = std::string_view(a.entity_id).substr(0, a.entity_id.find(':'));
-    EntityKind kind = kind_name == "per"   ? EntityKind::kPerson
-                      : kind_name == "loc" ? EntityKind::kPlace
-                                           : EntityKind::kOrganization;
-    Learn(a.entity_id, kind, a.name, /*pinned=*/true);
+    Learn(a.entity_id, KindOfId(a.entity_id), a.name, /*pinned=*/true);
   }
 }
+
+MemoryRequest Resolver::Needs(const extract::Analysis& analysis) const {
+  std::vector<Group> groups = impl_->GroupMentions(analysis);
+  MemoryRequest request;
+  std::unordered_set<std::string> asked;
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  for (const Group& g : groups) {
+    if (g.generic) continue;  // never looked up (Resolve scopes it to its document)
+    for (const Key& k : g.keys) {
+      if (KeyNamespace(k.key) == 'L') continue;  // asked as a lexicon key below
+      if (!impl_->loaded_keys.count(k.key) && asked.insert(k.key).second) {
+        request.keys.push_back(k.key);
+      }
+    }
+    if (!g.lexicon_key.empty()) {
+      std::string lexicon = ContextAnchor(g.kind, g.lexicon_key);
+      if (!impl_->loaded_lexicon_keys.count(lexicon) && asked.insert("\x1f" + lexicon).second) {
+        request.lexicon_keys.push_back({g.kind, g.lexicon_key});
+      }
+    }
+    if (!impl_->loaded_ids.count(g.preferred_id) && asked.insert("\x1e" + g.preferred_id).second) {
+      request.ids.push_back(g.preferred_id);
+    }
+  }
+  return request;
+}
+
+void Resolver::Remember(const MemoryRequest& request, const StoredMemory& memory) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  // Each entity's memo once: what Recall of every stored document would have made of it
+  // (its lexicon key's entry included). An entity resolved in this process since it was
+  // loaded is newer in memory than in the answer, which cannot hold it then.
+  for (const StoredEntity& e : memory.entities) {
+    if (!impl_->loaded_ids.insert(e.id).second) continue;
+    const int slot = impl_->SlotOf(e.id, e.kind, e.lexicon_key);
+    Memo& memo = impl_->memos[static_cast<size_t>(slot)];
+    if (memo.lexicon_key.empty()) memo.lexicon_key = e.lexicon_key;
+    memo.has_full_name = memo.has_full_name || e.has_full_name;
+    for (const std::string& c : e.context) AddToContext(&memo.context, c);
+    if (!e.lexicon_key.empty()) {
+      impl_->AddEntry(MakeKey(e.kind, 'L', e.lexicon_key), slot, kLexicon);
+    }
+  }
+  for (const StoredMemory::Entry& entry : memory.entries) {
+    auto it = impl_->slot_of_id.find(entry.entity_id);
+    if (it == impl_->slot_of_id.end()) {
+      // An entry always comes with its entity; one without could only be half loaded.
+      const int slot = impl_->SlotOf(entry.entity_id, KindOfId(entry.entity_id), "");
+      impl_->AddEntry(entry.key, slot, entry.weight);
+      continue;
+    }
+    impl_->AddEntry(entry.key, it->second, entry.weight);
+  }
+  for (const std::string& k : request.keys) impl_->loaded_keys.insert(k);
+  for (const MemoryRequest::Lexicon& l : request.lexicon_keys) {
+    impl_->loaded_lexicon_keys.insert(ContextAnchor(l.kind, l.key));
+  }
+  for (const std::string& id : request.ids) impl_->loaded_ids.insert(id);
+}
+
+std::vector<NameKey> Resolver::NameKeys(EntityKind kind, std::string_view name) const {
+  std::vector<Key> keys;
+  impl_->AddNameKeys(kind, std::string(name), &keys);
+  std::vector<NameKey> out;
+  for (Key& k : keys) {
+    bool full = IsFullNameKey(k.key);
+    out.push_back({kind, std::string(name), std::move(k.key), k.weight, full});
+  }
+  return out;
+}
+
+std::string Resolver::NameKeysFingerprint() const { return impl_->name_keys_fingerprint; }
 
 void Resolver::Forget() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
@@ -701,6 +844,9 @@ void Resolver::Forget() const {
   impl_->memos.clear();
   impl_->slot_of_id.clear();
   impl_->recalled_names.clear();
+  impl_->loaded_keys.clear();
+  impl_->loaded_lexicon_keys.clear();
+  impl_->loaded_ids.clear();
 }
 
 size_t Resolver::MemoryKeys() const {

@@ -18,10 +18,11 @@
 //      names differ (Max Planck "MPI" vs Ministry "MPI"). The best candidate >= 0.5 wins,
 //      else the entity gets its own id.
 // Memory: per id, the keys of every name it was given, the lexicon key of the group that
-//      first got the id, and its context: the lexicon-known entities of the documents that
-//      named it (sorted per document, first 32). All of it is a function of what a store
-//      keeps (mentions' ids and surfaces, the entity row's lexicon key), which is what lets
-//      Recall rebuild it exactly.
+//      first got the id, and its context: the set of lexicon-known entities of the
+//      documents that named it. All of it is a function of what a store keeps (mentions'
+//      ids and surfaces, the entity row's lexicon key) and none of it depends on the order
+//      documents came in, which is what lets Recall rebuild it exactly and a store keep it
+//      as an index (store/resolver_index.h).
 // Ids: "<kind>:<key>", key = lexicon key, else concept key (orgs), else the folded full name
 //      (for a Chinese transcription of a Vietnamese name: its reading), so the same names
 //      give the same id in every run even with an empty memory; memory only adds links
@@ -30,6 +31,11 @@
 //      document at a time: its mentions' surfaces under the ids they were given), so a new
 //      process resolves new documents as if it had resolved the stored ones itself — no
 //      document is resolved again; cost is linear in the stored mentions.
+//      Lazily (Needs, Remember): before resolving a document, ask a store only for the
+//      entities its own keys, lexicon keys and ids can reach (and the memo of each one);
+//      the document then resolves exactly as after a full Recall, at a cost that depends
+//      on the document, not on the store. Every Resolve also gives the keys of the names it
+//      read (ResolvedDocument::name_keys), which is what a store indexes.
 // Curation (merge, split, alias, rename; resolve/curation.h) is replayed on every result.
 // Thread safety: Resolve, Learn and SetCuration may be called from many threads; the
 //      memory is guarded by a mutex (results can then depend on arrival order only for
@@ -37,6 +43,7 @@
 #ifndef KETNOI_RESOLVE_RESOLVE_H_
 #define KETNOI_RESOLVE_RESOLVE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,9 +65,21 @@ struct LocalEntity {
   std::vector<std::string> roles;  // distinct role titles, in text order
 };
 
+// One key a name gives (the blocking keys of resolve.h: folded name, concept key, word
+// order, Han-Viet readings, acronym; not the lexicon key, which is the entity's). A pure
+// function of the kind and the name, so a store can index it once per name.
+struct NameKey {
+  extract::EntityKind kind = extract::EntityKind::kOrganization;
+  std::string surface;
+  std::string key;
+  float weight = 0;
+  bool full_name = false;  // a full name's key (not an acronym's)
+};
+
 struct ResolvedDocument {
   std::vector<LocalEntity> entities;  // in order of first mention
   std::vector<int> mention_entity;    // Analysis::mentions index -> entities index
+  std::vector<NameKey> name_keys;     // every key of the names of its (non-generic) entities
 };
 
 // One mention of a stored document, as the store gives it back to rebuild the memory.
@@ -70,6 +89,46 @@ struct KnownMention {
   std::string surface;
   std::string lexicon_key;  // the entity's, as its first writer stored it
 };
+
+// What a document can match in a store's memory (Resolver::Needs), minus what the resolver
+// loaded already.
+struct MemoryRequest {
+  std::vector<std::string> keys;  // NameKey::key values
+  struct Lexicon {
+    extract::EntityKind kind = extract::EntityKind::kOrganization;
+    std::string key;
+  };
+  std::vector<Lexicon> lexicon_keys;  // the entities stored with these lexicon keys
+  std::vector<std::string> ids;       // the ids the document's entities would take alone
+  bool empty() const { return keys.empty() && lexicon_keys.empty() && ids.empty(); }
+};
+
+// One remembered entity as a store keeps it: what Recall would have built for it.
+struct StoredEntity {
+  std::string id;
+  extract::EntityKind kind = extract::EntityKind::kOrganization;
+  std::string lexicon_key;           // the entity row's
+  bool has_full_name = false;        // one of its names has a full-name key
+  std::vector<std::string> context;  // ContextAnchor of entities named with it
+};
+
+// A store's answer to a MemoryRequest: the entries of the requested keys and every entity
+// they, the lexicon keys and the ids reach (only entities with stored mentions).
+struct StoredMemory {
+  struct Entry {
+    std::string key, entity_id;
+    float weight = 0;
+  };
+  std::vector<Entry> entries;
+  std::vector<StoredEntity> entities;
+};
+
+// The context anchor an entity with a lexicon key gives the entities named with it
+// ("org:imec").
+std::string ContextAnchor(extract::EntityKind kind, std::string_view lexicon_key);
+// Ids of bare head words ("the Centre" left unlinked) are scoped to one document and never
+// remembered across documents.
+bool IsDocumentScopedId(std::string_view id);
 
 class HanVietTable;
 
@@ -99,7 +158,18 @@ class Resolver {
   // Curation to replay after every resolution (replaces the previous one); its aliases are
   // learned pinned.
   void SetCuration(Curation curation) const;
-  // Forgets every remembered entity (not the curation).
+  // Lazy recall. The keys, lexicon keys and ids of `analysis`'s entities that the memory
+  // has not loaded yet (empty when everything is loaded).
+  MemoryRequest Needs(const extract::Analysis& analysis) const;
+  // Adds a store's answer to `request` to the memory and marks the request loaded.
+  void Remember(const MemoryRequest& request, const StoredMemory& memory) const;
+  // The keys of one name (what ResolvedDocument::name_keys holds for it).
+  std::vector<NameKey> NameKeys(extract::EntityKind kind, std::string_view name) const;
+  // Changes whenever NameKeys may give other keys for the same name (other name words,
+  // places or Han-Viet readings): a store's name keys made under another fingerprint are
+  // stale.
+  std::string NameKeysFingerprint() const;
+  // Forgets every remembered entity and what was loaded (not the curation).
   void Forget() const;
   // Number of distinct keys in memory (for benchmarks and tests).
   size_t MemoryKeys() const;

@@ -19,6 +19,10 @@
 //      names) InvalidInput; nothing is written then.
 // Resolver memory: LoadKnownEntities gives back, document by document, what the resolver
 //      needs to rebuild its cross-document memory in a new process (resolve::Resolver::Recall).
+//      The same memory is kept as an index (store/resolver_index.h), updated in every
+//      document's and every curation edit's transaction, so an ingest asks only for what
+//      one document can match (LoadResolverMemory; resolve::Resolver::Needs/Remember).
+//      PutDocument indexes the keys the record's resolution gave (ResolvedDocument::name_keys).
 // Thread safety: a Store is used by one thread at a time (one writer); open several for
 //      concurrent readers (SQLite runs in WAL mode, so readers never block the writer).
 #ifndef KETNOI_STORE_STORE_H_
@@ -122,6 +126,18 @@ class Store {
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;
 
+  // The resolver index (store/resolver_index.h): what the stored memory holds behind the
+  // keys, lexicon keys and ids of `request`.
+  core::Result<resolve::StoredMemory> LoadResolverMemory(const resolve::MemoryRequest& request);
+  // The resolve::Resolver::NameKeysFingerprint the name keys were indexed with ("" = none).
+  core::Result<std::string> NameKeysFingerprint();
+  // Indexes again the keys of every stored name, as `keys_of` gives them, under
+  // `fingerprint` (a resolver whose keys changed: other name words, places, readings).
+  core::Status RewriteNameKeys(
+      const std::string& fingerprint,
+      const std::function<std::vector<resolve::NameKey>(extract::EntityKind, const std::string&)>&
+          keys_of);
+
   // Curation (see the top of this file); `editor` names who asked, never empty.
   // FROM's mentions join INTO (and every later mention the resolver gives FROM).
   core::Result<CurationOutcome> Merge(const std::string& from, const std::string& into,
@@ -146,6 +162,9 @@ class Store {
  protected:
   // The backend's SQL for the backend-neutral operations above.
   virtual SqlRunner& Sql() = 0;
+  // Builds the resolver index's names and context from the stored mentions unless built
+  // (the backfill after migration 6); backends call it once migrations are applied.
+  core::Status BuildResolverIndex();
 };
 
 }  // namespace ketnoi::store

@@ -238,6 +238,37 @@ CREATE TABLE curation_log (
   detail     TEXT NOT NULL
 );
 )sql"},
+      // Same as SQLite migration 6 (store/resolver_index.h).
+      {6, "resolver index", R"sql(
+CREATE TABLE resolver_names (
+  entity_id TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  surface   TEXT NOT NULL,
+  mentions  INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, kind, surface)
+);
+CREATE INDEX resolver_names_surface ON resolver_names(surface, kind);
+CREATE TABLE resolver_keys (
+  kind      TEXT NOT NULL,
+  surface   TEXT NOT NULL,
+  key       TEXT NOT NULL,
+  weight    REAL NOT NULL,
+  full_name INTEGER NOT NULL,
+  PRIMARY KEY (kind, surface, key)
+);
+CREATE INDEX resolver_keys_key ON resolver_keys(key);
+CREATE TABLE resolver_context (
+  entity_id TEXT NOT NULL,
+  anchor    TEXT NOT NULL,
+  documents INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, anchor)
+);
+CREATE TABLE resolver_state (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE INDEX entities_lexicon_key ON entities(lexicon_key);
+)sql"},
   };
   return kMigrations;
 }

@@ -6,6 +6,7 @@
 
 #include "store/postgres/pg_migrations.h"
 #include "store/record_encoding.h"
+#include "store/resolver_index.h"
 #include "text/text.h"
 
 namespace ketnoi::store {
@@ -88,6 +89,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
   if (!db.ok()) return db.status();
   std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(db).value()));
   KETNOI_RETURN_IF_ERROR(store->Migrate());
+  KETNOI_RETURN_IF_ERROR(store->BuildResolverIndex());
   return store;
 }
 
@@ -241,6 +243,7 @@ Result<PutOutcome> PostgresStore::PutDocument(const DocumentRecord& record) {
     if (prev->Rows() > 0) {
       out.id = prev->Text(0, 0);
       out.result = PutResult::kReplaced;
+      KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
       KETNOI_RETURN_IF_ERROR(db_->Query("DELETE FROM documents WHERE id = $1", {out.id}).status());
     } else {
       auto id = UniqueId(record.id);
@@ -249,7 +252,9 @@ Result<PutOutcome> PostgresStore::PutDocument(const DocumentRecord& record) {
       out.result = PutResult::kInserted;
     }
     KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
-    return ReplayCuration(out.id);
+    KETNOI_RETURN_IF_ERROR(ReplayCuration(out.id));
+    KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
+    return CountDocumentsInResolverIndex(*runner_, {out.id}, 1);
   });
   if (!st.ok()) return st;
   return out;

@@ -248,6 +248,39 @@ END;
 CREATE INDEX mentions_entity_surface ON mentions(entity_id, surface, antecedent);
 DROP INDEX mentions_entity;
 )sql"},
+      // Owned by the resolver index (store/resolver_index.h): the resolver's memory by key,
+      // so an ingest loads only what a document can match. Filled from the stored mentions
+      // by Store::BuildResolverIndex right after this migration (resolver_state 'index').
+      {6, "resolver index", R"sql(
+CREATE TABLE resolver_names (
+  entity_id TEXT NOT NULL,          -- the id the resolver gave
+  kind      TEXT NOT NULL,
+  surface   TEXT NOT NULL,
+  mentions  INTEGER NOT NULL,       -- stored mentions of this entity written so
+  PRIMARY KEY (entity_id, kind, surface)
+) WITHOUT ROWID;
+CREATE INDEX resolver_names_surface ON resolver_names(surface, kind);
+CREATE TABLE resolver_keys (
+  kind      TEXT NOT NULL,
+  surface   TEXT NOT NULL,
+  key       TEXT NOT NULL,          -- resolve::NameKey::key
+  weight    REAL NOT NULL,
+  full_name INTEGER NOT NULL,
+  PRIMARY KEY (kind, surface, key)
+) WITHOUT ROWID;
+CREATE INDEX resolver_keys_key ON resolver_keys(key);
+CREATE TABLE resolver_context (
+  entity_id TEXT NOT NULL,
+  anchor    TEXT NOT NULL,          -- resolve::ContextAnchor of an entity named with it
+  documents INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, anchor)
+) WITHOUT ROWID;
+CREATE TABLE resolver_state (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX entities_lexicon_key ON entities(lexicon_key);
+)sql"},
   };
   return kMigrations;
 }

@@ -4,8 +4,10 @@
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "store/record_encoding.h"
+#include "store/resolver_index.h"
 #include "store/sqlite/migrations.h"
 
 namespace ketnoi::store {
@@ -35,12 +37,15 @@ class SqliteRunner final : public SqlRunner {
   Status Exec(const std::string& sql, const std::vector<std::string>& args) override {
     auto q = Prepared(sql, args);
     if (!q.ok()) return q.status();
-    return q->Run();
+    ResetOnExit reset(*q);
+    return (*q)->Run();
   }
   Result<std::vector<SqlRow>> Rows(const std::string& sql,
                                    const std::vector<std::string>& args) override {
-    auto q = Prepared(sql, args);
-    if (!q.ok()) return q.status();
+    auto prepared = Prepared(sql, args);
+    if (!prepared.ok()) return prepared.status();
+    Statement* q = *prepared;
+    ResetOnExit reset(q);
     int columns = q->ColumnCount();
     std::vector<SqlRow> rows;
     for (;;) {
@@ -69,13 +74,23 @@ class SqliteRunner final : public SqlRunner {
   }
 
  private:
-  Result<Statement> Prepared(const std::string& sql, const std::vector<std::string>& args) {
-    auto q = db_->Prepare(sql);
-    if (!q.ok()) return q.status();
+  // Statements are kept by their SQL: the resolver index runs the same few per document.
+  Result<Statement*> Prepared(const std::string& sql, const std::vector<std::string>& args) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      if (cache_.size() >= kMaxCached) cache_.clear();
+      auto q = db_->Prepare(sql);
+      if (!q.ok()) return q.status();
+      it = cache_.emplace(sql, std::move(q).value()).first;
+    }
+    Statement* q = &it->second;
+    q->Reset();
     for (size_t i = 0; i < args.size(); ++i) q->Bind(static_cast<int>(i + 1), args[i]);
     return q;
   }
+  static constexpr size_t kMaxCached = 256;
   SqliteDb* db_;
+  std::unordered_map<std::string, Statement> cache_;
 };
 
 }  // namespace
@@ -96,6 +111,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL"));
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
   KETNOI_RETURN_IF_ERROR(store->Migrate());
+  KETNOI_RETURN_IF_ERROR(store->BuildResolverIndex());
   return store;
 }
 
@@ -304,6 +320,7 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     if (*row) {
       out.id = prev->Text(0);
       out.result = PutResult::kReplaced;
+      KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
       KETNOI_RETURN_IF_ERROR(DeleteDocumentRows(out.id));
     } else {
       auto id = UniqueId(record.id);
@@ -311,7 +328,9 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
       out.id = *id;
       out.result = PutResult::kInserted;
     }
-    return InsertDocumentRows(out.id, record);
+    KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
+    KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
+    return CountDocumentsInResolverIndex(*runner_, {out.id}, 1);
   });
   if (!st.ok()) return st;
   return out;
