@@ -1,17 +1,20 @@
 // In-process `KnowledgeBase::Search` latency on an existing database (docs/PERFORMANCE.md):
 // process start, migrations and the jieba dictionary load are paid once, before timing.
 //
-//   search_bench DB [REPEATS] [QUERY...]   (default: the 10 queries of bench/macro.py)
+//   search_bench DB [REPEATS] [QUERY... | @FILE]
 //
-// Each query is run once untimed (page cache, lazy loads), then REPEATS times; prints per
-// query the CPU (thread) and wall median, the hit count and a digest of the hits (ids,
-// scores, snippets) so two builds can be checked to return the same results, then the p50 /
-// p99 over all timed runs.
+// Queries: the 10 of bench/macro.py by default; words given on the command line; or @FILE,
+// one query per line as text, lang, from, to, source, tab-separated (bench/search_queries.tsv,
+// made by bench/gen_search_queries.py). Each query is run once untimed (page cache, lazy
+// loads), then REPEATS times; prints per query the CPU (thread) and wall median, the hit
+// count and a digest of the hits (ids, scores, snippets) so two builds can be checked to
+// return the same results, then the p50 / p95 / p99 over all timed runs.
 #include <time.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,18 +35,66 @@ double Percentile(std::vector<double> v, double p) {
   return v[std::min(i, v.size() - 1)];
 }
 
+// One line of a query file: text, lang, from, to, source (tab-separated, trailing ones
+// may be missing).
+ketnoi::search::SearchQuery ParseQueryLine(const std::string& line) {
+  std::vector<std::string> cols;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cols.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  cols.resize(5);
+  ketnoi::search::SearchQuery q;
+  q.text = cols[0];
+  q.lang = cols[1];
+  q.from = cols[2];
+  q.to = cols[3];
+  q.source = cols[4];
+  return q;
+}
+
+std::string Describe(const ketnoi::search::SearchQuery& q) {
+  std::string out = q.text;
+  if (!q.lang.empty()) out += " lang=" + q.lang;
+  if (!q.from.empty()) out += " from=" + q.from;
+  if (!q.to.empty()) out += " to=" + q.to;
+  if (!q.source.empty()) out += " source=" + q.source;
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: search_bench DB [REPEATS] [QUERY...]\n");
+    std::fprintf(stderr, "usage: search_bench DB [REPEATS] [QUERY... | @FILE]\n");
     return 2;
   }
   int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-  std::vector<std::string> queries(argv + std::min(argc, 3), argv + argc);
+  std::vector<ketnoi::search::SearchQuery> queries;
+  for (int i = 3; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.size() > 1 && arg[0] == '@') {
+      std::ifstream in(arg.substr(1));
+      if (!in) {
+        std::fprintf(stderr, "%s: cannot read the query file\n", arg.c_str() + 1);
+        return 1;
+      }
+      for (std::string line; std::getline(in, line);) {
+        if (!line.empty()) queries.push_back(ParseQueryLine(line));
+      }
+    } else {
+      queries.push_back(ParseQueryLine(arg));
+    }
+  }
   if (queries.empty()) {
-    queries = {"bán dẫn",        "trí tuệ nhân tạo", "半导体",  "人工智能",        "semiconductors",
-               "green hydrogen", "Samsung",          "Viettel", "\"chip design\"", "hợp tác"};
+    for (const char* text :
+         {"bán dẫn", "trí tuệ nhân tạo", "半导体", "人工智能", "semiconductors", "green hydrogen",
+          "Samsung", "Viettel", "\"chip design\"", "hợp tác"}) {
+      queries.push_back(ParseQueryLine(text));
+    }
   }
   auto kb = ketnoi::search::KnowledgeBase::OpenExisting(argv[1]);
   if (!kb.ok()) {
@@ -51,9 +102,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::vector<double> all_cpu, all_wall;
-  for (const std::string& text : queries) {
-    ketnoi::search::SearchQuery q;
-    q.text = text;
+  for (const ketnoi::search::SearchQuery& q : queries) {
     std::vector<double> cpu, wall;
     size_t hits = 0, digest = 0;
     for (int r = 0; r <= repeats; ++r) {
@@ -64,7 +113,7 @@ int main(int argc, char** argv) {
       double w =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count();
       if (!res.ok()) {
-        std::fprintf(stderr, "%s: %s\n", text.c_str(), res.status().message().c_str());
+        std::fprintf(stderr, "%s: %s\n", Describe(q).c_str(), res.status().message().c_str());
         return 1;
       }
       if (r == 0) {
@@ -80,11 +129,14 @@ int main(int argc, char** argv) {
       all_cpu.push_back(c);
       all_wall.push_back(w);
     }
-    std::printf("%-20s cpu p50 %8.1f ms  wall p50 %8.1f ms  hits %zu  digest %016zx\n",
-                text.c_str(), Percentile(cpu, 0.5), Percentile(wall, 0.5), hits, digest);
+    std::printf("cpu p50 %8.1f ms  wall p50 %8.1f ms  hits %2zu  digest %016zx  %s\n",
+                Percentile(cpu, 0.5), Percentile(wall, 0.5), hits, digest, Describe(q).c_str());
   }
-  std::printf("ALL (%zu runs)        cpu p50 %8.1f p99 %8.1f ms  wall p50 %8.1f p99 %8.1f ms\n",
-              all_cpu.size(), Percentile(all_cpu, 0.5), Percentile(all_cpu, 0.99),
-              Percentile(all_wall, 0.5), Percentile(all_wall, 0.99));
+  std::printf(
+      "ALL %zu queries x %d: cpu p50 %.1f p95 %.1f p99 %.1f ms  wall p50 %.1f p95 %.1f p99 %.1f "
+      "ms\n",
+      queries.size(), repeats, Percentile(all_cpu, 0.5), Percentile(all_cpu, 0.95),
+      Percentile(all_cpu, 0.99), Percentile(all_wall, 0.5), Percentile(all_wall, 0.95),
+      Percentile(all_wall, 0.99));
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "search/fulltext.h"
+#include "search/rank.h"
 #include "search/search.h"
 #include "search/tokenizer.h"
 #include "store/postgres/pg_sql.h"
@@ -28,7 +29,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_documents
 CREATE VIRTUAL TABLE IF NOT EXISTS search_sentences
   USING fts5(doc_id UNINDEXED, idx UNINDEXED, text, tokenize='ketnoi');
 CREATE TABLE IF NOT EXISTS search_rows (
-  doc_id TEXT PRIMARY KEY, doc_row INTEGER NOT NULL, sent_lo INTEGER, sent_hi INTEGER
+  doc_id TEXT PRIMARY KEY, doc_row INTEGER NOT NULL, sent_lo INTEGER, sent_hi INTEGER,
+  lang TEXT, published TEXT, source TEXT  -- the document's, for filters (search/rank.h)
 ) WITHOUT ROWID;
 -- doc_row -> doc_id without reading the FTS content row (the whole document's text).
 CREATE INDEX IF NOT EXISTS search_rows_doc_row ON search_rows(doc_row);
@@ -134,6 +136,22 @@ Status IndexAliases(SqlConnection& db, const std::string& doc_id) {
   return Status::Ok();
 }
 
+// SQLite: an index built before search_rows held the documents' filter facts gets them
+// from the documents (once; ~2 s at 100k documents).
+Status AddSearchRowFacts(SqlConnection& db) {
+  auto q = db.Prepare("SELECT count(*) FROM pragma_table_info('search_rows') WHERE name = 'lang'");
+  if (!q.ok()) return q.status();
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  if (*row && q->Int(0) > 0) return Status::Ok();
+  return db.Exec(
+      "ALTER TABLE search_rows ADD COLUMN lang TEXT;"
+      "ALTER TABLE search_rows ADD COLUMN published TEXT;"
+      "ALTER TABLE search_rows ADD COLUMN source TEXT;"
+      "UPDATE search_rows SET (lang, published, source) = "
+      "(SELECT d.lang, d.published, d.source FROM documents d WHERE d.id = search_rows.doc_id)");
+}
+
 Result<int64_t> LastRowid(SqlConnection& db) {
   auto q = db.Prepare("SELECT last_insert_rowid()");
   if (!q.ok()) return q.status();
@@ -142,9 +160,15 @@ Result<int64_t> LastRowid(SqlConnection& db) {
   return q->Int(0);
 }
 
+// What search filters on, copied from the document into search_rows.
+struct DocumentFacts {
+  std::string lang, source;
+  std::optional<std::string> published;
+};
+
 // SQLite: the FTS5 rows, and their rowids so RemoveDocument can find them.
 Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::string& title,
-                       const std::string& body,
+                       const std::string& body, const DocumentFacts& facts,
                        const std::vector<std::pair<int64_t, std::string>>& sentences) {
   auto ins = db.Prepare("INSERT INTO search_documents (doc_id, title, body) VALUES (?, ?, ?)");
   if (!ins.ok()) return ins.status();
@@ -164,14 +188,21 @@ Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::
     if (!lo) lo = *rowid;
     hi = *rowid;
   }
-  auto rows =
-      db.Prepare("INSERT INTO search_rows (doc_id, doc_row, sent_lo, sent_hi) VALUES (?, ?, ?, ?)");
+  auto rows = db.Prepare(
+      "INSERT INTO search_rows (doc_id, doc_row, sent_lo, sent_hi, lang, published, source) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!rows.ok()) return rows.status();
   rows->Bind(1, doc_id).Bind(2, *doc_row);
   if (lo) {
     rows->Bind(3, *lo).Bind(4, *hi);
   } else {
     rows->BindNull(3).BindNull(4);
+  }
+  rows->Bind(5, facts.lang).Bind(7, facts.source);
+  if (facts.published) {
+    rows->Bind(6, *facts.published);
+  } else {
+    rows->BindNull(6);
   }
   return rows->Run();
 }
@@ -203,13 +234,16 @@ Status IndexPostgresRows(SqlConnection& db, const std::string& doc_id, const std
 }
 
 Status IndexDocument(SqlConnection& db, const std::string& doc_id) {
-  auto q = db.Prepare("SELECT title, body, text FROM documents WHERE id = ?");
+  auto q =
+      db.Prepare("SELECT title, body, text, lang, published, source FROM documents WHERE id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, doc_id);
   auto row = q->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::Ok();  // deleted: removing it was all there was to do
   const std::string title = q->Text(0), body = q->Text(1), page = q->Text(2);
+  DocumentFacts facts{q->Text(3), q->Text(5), std::nullopt};
+  if (!q->IsNull(4)) facts.published = q->Text(4);
 
   auto sq =
       db.Prepare("SELECT idx, begin_byte, end_byte FROM sentences WHERE doc_id = ? ORDER BY idx");
@@ -226,7 +260,7 @@ Status IndexDocument(SqlConnection& db, const std::string& doc_id) {
                            page.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
   }
   KETNOI_RETURN_IF_ERROR(db.dialect() == Dialect::kSqlite
-                             ? IndexSqliteRows(db, doc_id, title, body, sentences)
+                             ? IndexSqliteRows(db, doc_id, title, body, facts, sentences)
                              : IndexPostgresRows(db, doc_id, title, body, sentences));
   return IndexAliases(db, doc_id);
 }
@@ -268,6 +302,7 @@ KnowledgeBase::~KnowledgeBase() = default;
 
 Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& location) {
   std::unique_ptr<KnowledgeBase> kb;
+  sqlite3* raw = nullptr;  // SQLite: the connection, for the ranking function
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
     auto st = store::PostgresStore::Open(location);
     if (!st.ok()) return st.status();
@@ -276,7 +311,8 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& lo
   } else {
     auto st = store::SqliteStore::Open(location);
     if (!st.ok()) return st.status();
-    KETNOI_RETURN_IF_ERROR(RegisterTokenizer((*st)->db().raw()));
+    raw = (*st)->db().raw();
+    KETNOI_RETURN_IF_ERROR(RegisterTokenizer(raw));
     auto sql = store::SqliteSql((*st)->db());
     kb.reset(new KnowledgeBase(std::move(st).value(), std::move(sql)));
   }
@@ -289,6 +325,11 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& lo
   }
   if (kb->replica_) return kb;
   KETNOI_RETURN_IF_ERROR(kb->Prepare());
+  if (raw != nullptr) {  // after Prepare: its statement reads the search tables
+    auto ranker = SqliteRanker::Create(raw);
+    if (!ranker.ok()) return ranker.status();
+    kb->ranker_ = std::move(ranker).value();
+  }
   auto n = kb->UpdateIndex();
   if (!n.ok()) return n.status();
   return kb;
@@ -314,7 +355,11 @@ Status KnowledgeBase::Prepare() {
     auto version = MetaValue(db, "tokenizer_version");
     if (!version.ok()) return version.status();
     const std::string want = std::to_string(kTokenizerVersion);
-    if (*version && **version == want) return pg ? Status::Ok() : db.Exec(kSchema);
+    if (*version && **version == want) {
+      if (pg) return Status::Ok();
+      KETNOI_RETURN_IF_ERROR(db.Exec(kSchema));
+      return AddSearchRowFacts(db);
+    }
     // New or built by another tokenizer version: rebuild from every document.
     if (pg) {
       KETNOI_RETURN_IF_ERROR(db.Exec(kPgReset));

@@ -7,6 +7,7 @@
 
 #include "search/fulltext.h"
 #include "search/query.h"
+#include "search/rank.h"
 #include "search/tokenizer.h"
 #include "store/sql.h"
 #include "text/text.h"
@@ -195,43 +196,16 @@ core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& qu
   // not indexed (weight 0).
   std::vector<std::pair<std::string, int64_t>> page;
   if (sql_->dialect() == store::Dialect::kSqlite) {
-    // FTS5 ranks every match. Its doc_id comes from search_rows' small index, not from
-    // the FTS content row (a page of text per match); only the filters that are set join
-    // documents (its leading columns); no match's title or body is read here: carrying
-    // every match's body through the sort was most of a broad query's time.
-    std::string sql =
-        "SELECT r.doc_id, CAST(-bm25(search_documents, 0.0, 4.0, 1.0) * 1000000 AS INTEGER) "
-        "AS score FROM search_documents s JOIN search_rows r ON r.doc_row = s.rowid";
-    std::string where = " WHERE search_documents MATCH ?1";
-    std::vector<std::string> params = {*expr};
-    auto filter = [&](const std::string& value, std::string_view condition) {
-      if (value.empty()) return;
-      params.push_back(value);
-      std::string n = "?" + std::to_string(params.size());
-      where += " AND ";
-      for (char c : condition) {
-        if (c == '?') {
-          where += n;
-        } else {
-          where += c;
-        }
-      }
-    };
-    filter(query.lang, "d.lang = ?");
-    filter(*from, "d.published >= ?");
-    filter(*to, "substr(d.published, 1, length(?)) <= ?");
-    filter(query.source, "instr(d.source, ?) > 0");
-    if (params.size() > 1) sql += " JOIN documents d ON d.id = r.doc_id";
-    sql += where + " ORDER BY score DESC, r.doc_id LIMIT " + std::to_string(query.limit);
-    auto q = sql_->Prepare(sql);
-    if (!q.ok()) return q.status();
-    for (size_t i = 0; i < params.size(); ++i) q->Bind(static_cast<int>(i + 1), params[i]);
-    while (true) {
-      auto row = q->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      page.emplace_back(q->Text(0), q->Int(1));
-    }
+    // FTS5 matches; each match is scored and filtered from the index's rows in memory
+    // (search/rank.h): the same page as bm25() ORDER BY score DESC, doc_id LIMIT n.
+    // The phrases whose every row matches: each alias (a branch of the OR), and the
+    // query's own phrase when it is one.
+    std::vector<bool> counted(fts.all.size(), fts.all.size() == 1);
+    counted.resize(fts.all.size() + fts.any.size(), true);
+    auto ranked = ranker_->Page(*expr, counted, PageFilter{query.lang, *from, *to, query.source},
+                                query.limit);
+    if (!ranked.ok()) return ranked.status();
+    page = std::move(ranked).value();
   } else {
     RankRequest request;
     request.table = "search_documents";

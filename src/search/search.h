@@ -46,6 +46,8 @@ class Store;
 
 namespace ketnoi::search {
 
+class SqliteRanker;
+
 // ---- full-text search ----------------------------------------------------------------
 
 struct SearchQuery {
@@ -226,6 +228,7 @@ class KnowledgeBase {
 
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::SqlConnection> sql_;  // borrows store_'s connection: declared after
+  std::unique_ptr<SqliteRanker> ranker_;       // SQLite: ranks search pages (search/rank.h)
   bool replica_ = false;  // a PostgreSQL standby: read-only, the primary's readers index
 };
 

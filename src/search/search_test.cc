@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "search/query.h"
 #include "search/tokenizer.h"
 #include "store/postgres/pg_scratch.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 namespace ketnoi::search {
@@ -368,6 +370,86 @@ TEST_P(KnowledgeBaseTest, SearchRanksAndFilters) {
   q = SearchQuery{"Alpha"};
   q.limit = 1;
   EXPECT_THAT(SearchIds(q), ElementsAre("en-deal"));
+}
+
+// SQLite ranks a page from its in-memory table of the index's rows (search/rank.h); the page
+// must be exactly FTS5's bm25() ORDER BY score DESC, doc_id LIMIT n, filters included, also
+// after the index changed under the open KnowledgeBase.
+TEST_P(KnowledgeBaseTest, SqlitePageIsFts5Bm25Page) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "the ranking function is SQLite's";
+  auto fts5_page = [&](const std::string& match, const SearchQuery& q) {
+    std::string sql =
+        "SELECT r.doc_id, CAST(-bm25(search_documents, 0.0, 4.0, 1.0) * 1000000 AS INTEGER) "
+        "AS score FROM search_documents s JOIN search_rows r ON r.doc_row = s.rowid "
+        "JOIN documents d ON d.id = r.doc_id WHERE search_documents MATCH ?1 "
+        "AND (?2 = '' OR d.lang = ?2) AND (?3 = '' OR d.published >= ?3) "
+        "AND (?4 = '' OR substr(d.published, 1, length(?4)) <= ?4) "
+        "AND (?5 = '' OR instr(d.source, ?5) > 0) ORDER BY score DESC, r.doc_id LIMIT ?6";
+    auto stmt = kb_->sql().Prepare(sql);
+    EXPECT_TRUE(stmt.ok());
+    std::vector<std::string> out;
+    if (!stmt.ok()) return out;
+    stmt->Bind(1, match).Bind(2, q.lang).Bind(3, q.from).Bind(4, q.to).Bind(5, q.source);
+    stmt->Bind(6, int64_t{q.limit});
+    while (*stmt->Step()) out.push_back(stmt->Text(0) + " " + std::to_string(stmt->Int(1)));
+    return out;
+  };
+  auto page = [&](const SearchQuery& q) {
+    std::vector<std::string> out;
+    auto hits = kb_->Search(q);
+    EXPECT_TRUE(hits.ok()) << hits.status().message();
+    if (!hits.ok()) return out;
+    for (const SearchHit& h : *hits) {
+      out.push_back(h.doc_id + " " + std::to_string(std::llround(h.score * 1e6)));
+    }
+    return out;
+  };
+  auto check = [&](const std::string& text, const std::string& match) {
+    // Search first: it indexes what is queued.
+    auto same = [&](const SearchQuery& q, const std::string& what) {
+      std::vector<std::string> got = page(q);
+      EXPECT_EQ(got, fts5_page(match, q)) << what;
+    };
+    SearchQuery q{text};
+    same(q, text);
+    q.lang = "vi";
+    same(q, text + " lang=vi");
+    q = SearchQuery{text};
+    q.from = "2020";
+    q.to = "2024-03";
+    same(q, text + " 2020..2024-03");
+    q = SearchQuery{text};
+    q.source = "vi-";
+    same(q, text + " source");
+    q = SearchQuery{text};
+    q.limit = 1;
+    same(q, text + " limit 1");
+  };
+  check("chip", "\"chip\"");
+  check("design training", "\"design\" AND \"training\"");
+  check("\"thiết kế\"", "\"thiết kế\"");
+  check("hợp tác", "\"hợp\" AND \"tác\"");
+  check("Alpha Institute", "(\"Alpha\" AND \"Institute\") OR \"Viện Alpha\"");
+  check("半导体", "\"半导体\"");
+  EXPECT_EQ(fts5_page("\"alpha\"", SearchQuery{"alpha"}).size(), 3u);  // the check has rows
+
+  // A page added and one replaced while the KnowledgeBase is open: the next query sees them.
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok());
+  RecordBuilder b("en-chip2", core::Lang::kEn, core::Date{2025, 1, 5}, "Chip design school",
+                  "A chip design school with the Alpha Institute: chip design, chip tests.");
+  b.Sentence("A chip design school with the Alpha Institute: chip design, chip tests.");
+  ASSERT_TRUE((*store)->PutDocument(b.record()).ok());
+  RecordBuilder r("vi-solar", core::Lang::kVi, core::Date{2019, 8, 1}, "Điện gió và chip",
+                  "Viện Alpha nghiên cứu chip cho điện gió.");
+  r.Sentence("Viện Alpha nghiên cứu chip cho điện gió.");
+  ASSERT_TRUE((*store)->PutDocument(r.record()).ok());
+  auto indexed = kb_->UpdateIndex();
+  ASSERT_TRUE(indexed.ok());
+  EXPECT_EQ(*indexed, 2);
+  check("chip", "\"chip\"");
+  check("Alpha", "\"Alpha\"");
+  EXPECT_EQ(fts5_page("\"chip\"", SearchQuery{"chip"}).size(), 4u);
 }
 
 TEST_P(KnowledgeBaseTest, SnippetsMarkTheOriginalText) {
