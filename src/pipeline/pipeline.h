@@ -95,7 +95,9 @@ struct IngestReport {
 
 // Ingests `inputs` into `store`: first the resolver recalls what `store` holds; then `jobs`
 // worker threads analyze pages and this thread, in input order, skips content the store
-// holds already (by hash, unresolved), resolves the rest and writes it. `on_done(done,
+// holds already (by hash, unresolved), resolves the rest and writes it, up to 64 documents
+// or a quarter second per store transaction (Store::BeginBatch; each document still wholly
+// present or absent, and a document whose batch failed to commit counts as failed). `on_done(done,
 // total)` is called after each input (progress). If the store cannot be read, every input
 // fails with that one error.
 IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,

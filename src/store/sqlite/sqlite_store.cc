@@ -95,6 +95,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   // mid-transaction leaves the last committed state.
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL"));
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
+  // A batch of documents (BeginBatch) writes all of them at its commit: a page cache that
+  // holds a batch's changed pages keeps them from spilling into the WAL before it.
+  KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA cache_size=-32768"));
   KETNOI_RETURN_IF_ERROR(store->Migrate());
   return store;
 }
@@ -283,9 +286,29 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
   return Status::Ok();
 }
 
+Status SqliteStore::BeginBatch() {
+  if (in_batch_) return Status::Ok();
+  KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  in_batch_ = true;
+  return Status::Ok();
+}
+
+Status SqliteStore::CommitBatch() {
+  if (!in_batch_) return Status::Ok();
+  in_batch_ = false;
+  // Some errors (disk full, I/O) make SQLite roll the whole transaction back: the batch's
+  // documents are gone, and the caller must not count them as stored.
+  if (sqlite3_get_autocommit(db_->raw()) != 0) {
+    return core::Internal("an error rolled back the batch's transaction of " + db_->path());
+  }
+  Status st = db_->Exec("COMMIT");
+  if (!st.ok()) (void)db_->Exec("ROLLBACK");
+  return st;
+}
+
 Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
   PutOutcome out;
-  Status st = InTransaction(*db_, [&]() -> Status {
+  auto put = [&]() -> Status {
     auto same = FindByHash(record.content_hash);
     if (!same.ok()) return same.status();
     if (*same) {
@@ -312,7 +335,8 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
       out.result = PutResult::kInserted;
     }
     return InsertDocumentRows(out.id, record);
-  });
+  };
+  Status st = in_batch_ ? InSavepoint(*db_, put) : InTransaction(*db_, put);
   if (!st.ok()) return st;
   return out;
 }

@@ -18,6 +18,8 @@ class SqliteStore final : public Store {
 
   core::Result<std::optional<std::string>> FindByHash(const std::string& hash) override;
   core::Result<PutOutcome> PutDocument(const DocumentRecord& record) override;
+  core::Status BeginBatch() override;
+  core::Status CommitBatch() override;
   core::Result<Stats> GetStats() override;
   core::Result<std::vector<DocumentSummary>> ListDocuments() override;
   core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
@@ -44,6 +46,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<SqlRunner> runner_;
   int schema_version_ = 0;
+  bool in_batch_ = false;  // between BeginBatch and CommitBatch: PutDocument uses a savepoint
   std::map<const char*, Statement> statements_;  // after db_: finalized before it closes
 };
 
