@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -95,6 +96,72 @@ std::vector<size_t> FindAll(std::string_view hay, std::string_view needle) {
   }
   return out;
 }
+
+// Many needles found in one pass over a text: a byte trie of the needles, walked from each
+// byte. The same occurrences as FindAll of each needle (overlapping ones included, on word
+// boundaries unless the needle is Chinese), for a sentence against hundreds of trigger or
+// country words, instead of one `find` per word.
+class PhraseSet {
+ public:
+  struct Occurrence {
+    uint32_t needle;  // the needle's number: the order it was added
+    uint32_t pos;     // byte offset in the text
+  };
+
+  void Add(std::string_view needle) {
+    const auto number = static_cast<uint32_t>(lengths_.size());
+    lengths_.push_back(static_cast<uint32_t>(needle.size()));
+    bounded_.push_back(!StartsWithHan(needle));
+    if (needle.empty()) return;  // FindAll finds nothing for it either
+    uint32_t node = 0;
+    for (unsigned char byte : needle) {
+      if (nodes_[node].next[byte] == kNone) {
+        const auto child = static_cast<uint32_t>(nodes_.size());
+        nodes_.emplace_back();  // may move the nodes: index again below
+        nodes_[node].next[byte] = child;
+      }
+      node = nodes_[node].next[byte];
+    }
+    nodes_[node].ends.push_back(number);
+  }
+
+  // Every occurrence, ordered by needle number, then position.
+  std::vector<Occurrence> FindAll(std::string_view hay) const {
+    std::vector<Occurrence> out;
+    for (size_t pos = 0; pos < hay.size(); ++pos) {
+      uint32_t node = 0;
+      for (size_t i = pos; i < hay.size(); ++i) {
+        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
+        if (node == kNone) break;
+        for (uint32_t n : nodes_[node].ends) {
+          if (bounded_[n] && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + lengths_[n]))) continue;
+          out.push_back({n, static_cast<uint32_t>(pos)});
+        }
+      }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Occurrence& x, const Occurrence& y) { return x.needle < y.needle; });
+    return out;
+  }
+
+  uint32_t length(uint32_t needle) const { return lengths_[needle]; }
+  size_t size() const { return lengths_.size(); }
+
+ private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  struct Node {
+    std::array<uint32_t, 256> next = MakeEmpty();
+    std::vector<uint32_t> ends;  // needles ending here
+    static std::array<uint32_t, 256> MakeEmpty() {
+      std::array<uint32_t, 256> table;
+      table.fill(kNone);
+      return table;
+    }
+  };
+  std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0]: the root
+  std::vector<uint32_t> lengths_;
+  std::vector<bool> bounded_;
+};
 
 // ---- small word lists (general language knowledge, not lexicon data) ----------------------
 
@@ -316,10 +383,19 @@ struct EventExtractor::Impl {
   std::vector<TriggerRule> triggers;
   std::vector<CueRule> cues;
   std::vector<CountryWord> country_words;
+  // The words each sentence is searched for, in one pass each (PhraseSet). hit_words holds
+  // kBlockers and kAgreementRefs (numbers below first_context_ref), kContextRefs (below
+  // first_trigger), then `triggers` in order; cue_words `cues`; country_phrases
+  // `country_words`.
+  PhraseSet hit_words, cue_words, country_phrases;
+  uint32_t first_context_ref = 0, first_trigger = 0;
+
+  void IndexWords();
 
   void Run(std::string_view page, std::optional<core::Date> published, Analysis* a) const;
 
-  std::vector<Hit> FindHits(std::string_view page, const Sentence& s, Lang lang,
+  // The trigger words of a sentence (`f`: the sentence folded) that read as events.
+  std::vector<Hit> FindHits(const Folded& f, Span sentence, Lang lang,
                             const std::vector<Span>& blocked) const;
   std::optional<Modality> CueBefore(const Folded& f, Span sentence, uint32_t trigger_begin,
                                     uint32_t trigger_end, Lang lang,
@@ -725,50 +801,42 @@ EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
 
 }  // namespace
 
-std::vector<Hit> EventExtractor::Impl::FindHits(std::string_view page, const Sentence& s, Lang lang,
+std::vector<Hit> EventExtractor::Impl::FindHits(const Folded& f, Span sentence, Lang lang,
                                                 const std::vector<Span>& blocked) const {
-  const std::string_view text = s.span.Of(page);
-  const Folded f = Fold(text);
   auto to_page = [&](size_t b, size_t e) {
-    return Span{s.span.begin + f.to_original[b], s.span.begin + f.to_original[e]};
+    return Span{sentence.begin + f.to_original[b], sentence.begin + f.to_original[e]};
   };
-  std::vector<Span> blockers;
-  auto find = [&](const auto& words, std::vector<Span>* out) {
-    for (const char* b : words) {
-      for (size_t pos : FindAll(f.text, b)) out->push_back(to_page(pos, pos + strlen(b)));
-    }
-  };
-  find(kBlockers, &blockers);
-  find(kAgreementRefs, &blockers);
-  std::vector<Span> refs;
-  find(kContextRefs, &refs);
+  std::vector<Span> blockers, refs;
   std::vector<Hit> all;
-  for (const TriggerRule& r : triggers) {
-    if (!LangMatches(r.lang, lang)) continue;
-    for (size_t pos : FindAll(f.text, r.folded)) {
-      Hit h{r.type,         to_page(pos, pos + r.folded.size()),
-            r.priority,     r.needs_object,
-            r.needs_person, r.needs_addressee};
-      // "đã tiếp" in "đã tiếp tục" is blocked too: a blocker that overlaps the trigger
-      // without lying inside it changes its words.
-      const bool in_blocker = std::any_of(blockers.begin(), blockers.end(), [&](Span b) {
-        return b.Overlaps(h.span) && !h.span.Contains(b);
-      });
-      // "tại cuộc họp", "会谈中" refer to a gathering already reported.
-      const bool in_ref =
-          std::any_of(refs.begin(), refs.end(), [&](Span b) { return b.Contains(h.span); });
-      if (in_blocker || in_ref) continue;
-      // A trigger word inside a name ("Bộ Kế hoạch và Đầu tư") is not an event, except a
-      // conference or dialogue: a name containing one is usually the event's own name.
-      bool in_name = false;
-      for (Span b : blocked) {
-        if (!b.Overlaps(h.span)) continue;
-        const bool named_event = h.type == EventType::kConference || h.type == EventType::kDialogue;
-        if (!named_event) in_name = true;
-      }
-      if (!in_name) all.push_back(h);
+  for (const PhraseSet::Occurrence& o : hit_words.FindAll(f.text)) {
+    const Span at = to_page(o.pos, o.pos + hit_words.length(o.needle));
+    if (o.needle < first_context_ref) {
+      blockers.push_back(at);
+    } else if (o.needle < first_trigger) {
+      refs.push_back(at);
+    } else {
+      const TriggerRule& r = triggers[o.needle - first_trigger];
+      if (!LangMatches(r.lang, lang)) continue;
+      all.push_back({r.type, at, r.priority, r.needs_object, r.needs_person, r.needs_addressee});
     }
   }
+  // Occurrences come by number, so every blocker and reference is known before a trigger.
+  std::erase_if(all, [&](const Hit& h) {
+    // "đã tiếp" in "đã tiếp tục" is blocked too: a blocker that overlaps the trigger
+    // without lying inside it changes its words.
+    const bool in_blocker = std::any_of(blockers.begin(), blockers.end(), [&](Span b) {
+      return b.Overlaps(h.span) && !h.span.Contains(b);
+    });
+    // "tại cuộc họp", "会谈中" refer to a gathering already reported.
+    const bool in_ref =
+        std::any_of(refs.begin(), refs.end(), [&](Span b) { return b.Contains(h.span); });
+    if (in_blocker || in_ref) return true;
+    // A trigger word inside a name ("Bộ Kế hoạch và Đầu tư") is not an event, except a
+    // conference or dialogue: a name containing one is usually the event's own name.
+    const bool named_event = h.type == EventType::kConference || h.type == EventType::kDialogue;
+    return !named_event &&
+           std::any_of(blocked.begin(), blocked.end(), [&](Span b) { return b.Overlaps(h.span); });
+  });
   // Overlaps: higher priority, then longer, then earlier wins.
   std::sort(all.begin(), all.end(), [](const Hit& x, const Hit& y) {
     if (x.priority != y.priority) return x.priority > y.priority;
@@ -809,29 +877,29 @@ std::vector<int> EventExtractor::Impl::ActingCountries(
     const std::vector<int>& in_sentence, const std::map<std::string, int>& country_mention) const {
   std::vector<int> out;
   if (country_mention.empty()) return out;
-  for (const CountryWord& w : country_words) {
+  for (const PhraseSet::Occurrence& o : country_phrases.FindAll(folded.text)) {
+    const CountryWord& w = country_words[o.needle];
     if (!LangMatches(w.lang, a.lang)) continue;
     const auto it = country_mention.find(w.concept_id);
     if (it == country_mention.end()) continue;
-    for (size_t pos : FindAll(folded.text, w.folded)) {
-      const size_t rel = folded.to_original[pos];
-      const size_t rel_end = folded.to_original[pos + w.folded.size()];
-      if (w.needs_capital) {
-        int32_t k = static_cast<int32_t>(rel);
-        UChar32 c = 0;
-        U8_NEXT(sentence.data(), k, static_cast<int32_t>(sentence.size()), c);
-        if (c < 0 || !u_isupper(c)) continue;
-      }
-      const Span at{span.begin + static_cast<uint32_t>(rel),
-                    span.begin + static_cast<uint32_t>(rel_end)};
-      const bool in_name = std::any_of(in_sentence.begin(), in_sentence.end(), [&](int i) {
-        return a.mentions[i].kind != EntityKind::kPlace && a.mentions[i].span.Overlaps(at);
-      });
-      const std::string_view rest = sentence.substr(rel_end);
-      const bool possessive = rest.starts_with("'s") || rest.starts_with("\u2019s");
-      if (in_name || possessive || HasLocativeBefore(folded, pos)) continue;
-      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    const size_t pos = o.pos;
+    const size_t rel = folded.to_original[pos];
+    const size_t rel_end = folded.to_original[pos + w.folded.size()];
+    if (w.needs_capital) {
+      int32_t k = static_cast<int32_t>(rel);
+      UChar32 c = 0;
+      U8_NEXT(sentence.data(), k, static_cast<int32_t>(sentence.size()), c);
+      if (c < 0 || !u_isupper(c)) continue;
     }
+    const Span at{span.begin + static_cast<uint32_t>(rel),
+                  span.begin + static_cast<uint32_t>(rel_end)};
+    const bool in_name = std::any_of(in_sentence.begin(), in_sentence.end(), [&](int i) {
+      return a.mentions[i].kind != EntityKind::kPlace && a.mentions[i].span.Overlaps(at);
+    });
+    const std::string_view rest = sentence.substr(rel_end);
+    const bool possessive = rest.starts_with("'s") || rest.starts_with("\u2019s");
+    if (in_name || possessive || HasLocativeBefore(folded, pos)) continue;
+    if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
   }
   return out;
 }
@@ -841,22 +909,26 @@ std::optional<Modality> EventExtractor::Impl::CueBefore(const Folded& f, Span se
                                                         uint32_t trigger_end, Lang lang,
                                                         const std::vector<Span>& blocked) const {
   std::optional<Modality> found;
-  for (const CueRule& c : cues) {
-    if (!LangMatches(c.lang, lang)) continue;
-    for (size_t pos : FindAll(f.text, c.folded)) {
-      const Span span{sentence.begin + f.to_original[pos],
-                      sentence.begin + f.to_original[pos + c.folded.size()]};
-      if (span.begin >= trigger_begin) {
-        // "The second dialogue will be held", "论坛将于...举办": a cue right after a noun
-        // trigger marks it too.
-        if (RightAfter(f, sentence, trigger_end, span.begin)) found = c.modality;
-        break;
-      }
-      const bool in_name =
-          std::any_of(blocked.begin(), blocked.end(), [&](Span b) { return b.Overlaps(span); });
-      if (in_name) continue;
-      if (!found || c.modality == Modality::kProposed) found = c.modality;
+  // Occurrences come by cue, then position: a cue's occurrences after the trigger's start
+  // are skipped once its first one there is seen.
+  uint32_t past_trigger = UINT32_MAX;  // the cue whose remaining occurrences are skipped
+  for (const PhraseSet::Occurrence& o : cue_words.FindAll(f.text)) {
+    const CueRule& c = cues[o.needle];
+    if (o.needle == past_trigger || !LangMatches(c.lang, lang)) continue;
+    const size_t pos = o.pos;
+    const Span span{sentence.begin + f.to_original[pos],
+                    sentence.begin + f.to_original[pos + c.folded.size()]};
+    if (span.begin >= trigger_begin) {
+      // "The second dialogue will be held", "论坛将于...举办": a cue right after a noun
+      // trigger marks it too.
+      if (RightAfter(f, sentence, trigger_end, span.begin)) found = c.modality;
+      past_trigger = o.needle;
+      continue;
     }
+    const bool in_name =
+        std::any_of(blocked.begin(), blocked.end(), [&](Span b) { return b.Overlaps(span); });
+    if (in_name) continue;
+    if (!found || c.modality == Modality::kProposed) found = c.modality;
   }
   return found;
 }
@@ -1284,10 +1356,10 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     sv.index = si;
     sv.sentence = &a->sentences[si];
     const Span span = sv.sentence->span;
-    std::vector<Hit> hits = FindHits(page, *sv.sentence, a->lang, names);
-    if (hits.empty()) continue;
     sv.text = span.Of(page);
     sv.folded = Fold(sv.text);
+    std::vector<Hit> hits = FindHits(sv.folded, span, a->lang, names);
+    if (hits.empty()) continue;
     for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
       if (span.Contains(ms[i].span)) sv.mentions.push_back(i);
     }
@@ -1442,6 +1514,18 @@ EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_uniqu
       impl_->cues.push_back({Modality::kProposed, c.lang, FoldString(c.cue)});
     }
   }
+  impl_->IndexWords();
+}
+
+void EventExtractor::Impl::IndexWords() {
+  for (const char* w : kBlockers) hit_words.Add(w);
+  for (const char* w : kAgreementRefs) hit_words.Add(w);
+  first_context_ref = static_cast<uint32_t>(hit_words.size());
+  for (const char* w : kContextRefs) hit_words.Add(w);
+  first_trigger = static_cast<uint32_t>(hit_words.size());
+  for (const TriggerRule& r : triggers) hit_words.Add(r.folded);
+  for (const CueRule& c : cues) cue_words.Add(c.folded);
+  for (const CountryWord& w : country_words) country_phrases.Add(w.folded);
 }
 
 EventExtractor::~EventExtractor() = default;

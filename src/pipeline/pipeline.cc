@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
@@ -261,48 +262,106 @@ class OrderedPool {
   std::vector<std::thread> threads_;  // last: started after every field above exists
 };
 
-// Writes one analyzed input: content the store holds already is neither resolved nor
-// written (the resolver recalled it from the store); the rest is resolved here, in input
-// order, then stored.
-void Record(const Pipeline& pipeline, store::Store& store, const std::string& path,
-            Result<ProcessedDocument> doc, IngestReport* report) {
-  if (!doc.ok()) {
-    ++report->failed;
-    report->errors.push_back(path + ": " + doc.status().message());
-    return;
+// The one store writer: records analyzed inputs in input order, several documents per store
+// transaction (Store::BeginBatch): per-document commits cost as much as the rows themselves
+// (the same index pages written to the WAL again for every document). A batch ends after
+// kBatchDocuments documents or kBatchTime, whichever comes first, so readers (the server,
+// `stats`) still see an ingest progress about every quarter second.
+class BatchWriter {
+ public:
+  BatchWriter(const Pipeline& pipeline, store::Store& store, IngestReport* report)
+      : pipeline_(pipeline), store_(store), report_(report) {}
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
+
+  // Content the store holds already is neither resolved nor written (the resolver recalled
+  // it from the store); the rest is resolved here, in input order, then stored.
+  void Record(const std::string& path, Result<ProcessedDocument> doc) {
+    if (!doc.ok()) {
+      Fail(path, doc.status().message());
+      return;
+    }
+    for (const std::string& w : doc->page.warnings) {
+      report_->warnings.push_back(path + ": warning: " + w);
+    }
+    if (!open_) {
+      if (core::Status begun = store_.BeginBatch(); !begun.ok()) {
+        Fail(path, begun.ToString());
+        return;
+      }
+      open_ = true;
+      batch_start_ = std::chrono::steady_clock::now();
+    }
+    auto held = store_.FindByHash(doc->page.content_hash);
+    if (!held.ok()) {
+      Fail(path, held.status().ToString());
+      Commit();
+      return;
+    }
+    if (*held) {
+      ++report_->unchanged;
+    } else {
+      if (core::Status recalled = pipeline_.RecallFor(store_, doc->analysis); !recalled.ok()) {
+        Fail(path,
+             "cannot read what the database knows of its entities: " + recalled.ToString());
+        Commit();
+        return;
+      }
+      pipeline_.Resolve(&*doc);
+      auto put = store_.PutDocument(doc->ToRecord());
+      if (!put.ok()) {
+        Fail(path, put.status().ToString());
+        Commit();  // keeps the batch's earlier documents (a failed one rolled back alone)
+        return;
+      }
+      Count(put->result, +1);
+      batch_.push_back({path, put->result});
+    }
+    if (batch_.size() >= kBatchDocuments ||
+        std::chrono::steady_clock::now() - batch_start_ >= kBatchTime) {
+      Commit();
+    }
   }
-  for (const std::string& w : doc->page.warnings) {
-    report->warnings.push_back(path + ": warning: " + w);
+
+  // Ends the open batch; when its commit fails, its documents count as failed, not stored.
+  void Commit() {
+    if (!open_) return;
+    open_ = false;
+    core::Status committed = store_.CommitBatch();
+    if (!committed.ok()) {
+      for (const auto& [path, result] : batch_) {
+        Count(result, -1);
+        Fail(path, committed.ToString());
+      }
+    }
+    batch_.clear();
   }
-  auto held = store.FindByHash(doc->page.content_hash);
-  if (!held.ok()) {
-    ++report->failed;
-    report->errors.push_back(path + ": " + held.status().ToString());
-    return;
+
+ private:
+  static constexpr size_t kBatchDocuments = 64;
+  static constexpr std::chrono::milliseconds kBatchTime{250};
+
+  void Fail(const std::string& path, const std::string& problem) {
+    ++report_->failed;
+    report_->errors.push_back(path + ": " + problem);
   }
-  if (*held) {
-    ++report->unchanged;
-    return;
+  void Count(store::PutResult result, int delta) {
+    if (result == store::PutResult::kInserted) {
+      report_->inserted += delta;
+    } else if (result == store::PutResult::kReplaced) {
+      report_->replaced += delta;
+    } else {
+      report_->unchanged += delta;
+    }
   }
-  if (core::Status recalled = pipeline.RecallFor(store, doc->analysis); !recalled.ok()) {
-    ++report->failed;
-    report->errors.push_back(
-        path + ": cannot read what the database knows of its entities: " + recalled.ToString());
-    return;
-  }
-  pipeline.Resolve(&*doc);
-  auto put = store.PutDocument(doc->ToRecord());
-  if (!put.ok()) {
-    ++report->failed;
-    report->errors.push_back(path + ": " + put.status().ToString());
-  } else if (put->result == store::PutResult::kInserted) {
-    ++report->inserted;
-  } else if (put->result == store::PutResult::kReplaced) {
-    ++report->replaced;
-  } else {
-    ++report->unchanged;
-  }
-}
+
+  const Pipeline& pipeline_;
+  store::Store& store_;
+  IngestReport* report_;
+  bool open_ = false;
+  std::chrono::steady_clock::time_point batch_start_;
+  std::vector<std::pair<std::string, store::PutResult>> batch_;  // stored, not yet committed
+};
 
 }  // namespace
 
@@ -316,19 +375,21 @@ IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
     return report;
   }
   jobs = std::max(1, jobs);
+  BatchWriter writer(pipeline, store, &report);
   if (jobs == 1) {
     // One job: no threads at all, the writer processes each page itself.
     for (size_t i = 0; i < inputs.size(); ++i) {
-      Record(pipeline, store, inputs[i], pipeline.AnalyzeFile(inputs[i]), &report);
+      writer.Record(inputs[i], pipeline.AnalyzeFile(inputs[i]));
       if (on_done) on_done(i + 1, inputs.size());
     }
-    return report;
+  } else {
+    OrderedPool pool(pipeline, inputs, jobs);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      writer.Record(inputs[i], pool.Next());
+      if (on_done) on_done(i + 1, inputs.size());
+    }
   }
-  OrderedPool pool(pipeline, inputs, jobs);
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    Record(pipeline, store, inputs[i], pool.Next(), &report);
-    if (on_done) on_done(i + 1, inputs.size());
-  }
+  writer.Commit();
   return report;
 }
 

@@ -103,7 +103,9 @@ struct IngestReport {
 
 // Ingests `inputs` into `store`: `jobs` worker threads analyze pages and this thread, in
 // input order, skips content the store holds already (by hash, unresolved), recalls what
-// the rest can match in `store` (RecallFor), resolves it and writes it. `on_done(done,
+// the rest can match in `store` (RecallFor), resolves it and writes it, up to 64 documents
+// or a quarter second per store transaction (Store::BeginBatch; each document still wholly
+// present or absent, and a document whose batch failed to commit counts as failed). `on_done(done,
 // total)` is called after each input (progress). If the store cannot be read, every input
 // fails with that one error.
 IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,

@@ -7,7 +7,10 @@
 //      URLs) joins behind the same interface. Open() applies versioned migrations; safe to
 //      re-run.
 // Durability: each PutDocument is one transaction: a document is wholly present with its
-//      mentions and events or wholly absent. Re-putting the same content is a no-op; new
+//      mentions and events or wholly absent. A single writer may put several documents in
+//      one backend transaction (BeginBatch ... CommitBatch; SQLite: a savepoint per
+//      document, so a failed document rolls back alone): a crash then loses the uncommitted
+//      batch, each of its documents wholly. Re-putting the same content is a no-op; new
 //      content from the same source replaces the old document under the same id.
 // Curation: Merge/Split/AddAlias/Rename/RejectMention/RejectEvent (resolve/curation.h) apply
 //      an editor's correction now, record it with the editor's name and the UTC time (one
@@ -112,6 +115,13 @@ class Store {
   // Id of the document holding exactly this content, if any.
   virtual core::Result<std::optional<std::string>> FindByHash(const std::string& hash) = 0;
   virtual core::Result<PutOutcome> PutDocument(const DocumentRecord& record) = 0;
+  // The PutDocuments until CommitBatch share one transaction: one commit (one write of the
+  // shared index pages) for many documents. Readers see none of them before CommitBatch.
+  // After a failed PutDocument call CommitBatch at once: it keeps the batch's earlier
+  // documents, or fails if the backend had to abandon the whole transaction. Backends
+  // without batching (PostgreSQL) keep one transaction per document: both are no-ops.
+  virtual core::Status BeginBatch() { return core::Status::Ok(); }
+  virtual core::Status CommitBatch() { return core::Status::Ok(); }
   virtual core::Result<Stats> GetStats() = 0;
   virtual core::Result<std::vector<DocumentSummary>> ListDocuments() = 0;
   // Documents in id order, `offset` skipped, at most `limit`; `lang` empty = every language.

@@ -257,6 +257,53 @@ TEST_F(SqliteOnlyTest, DirectoryAsDatabaseIsRefused) {
   EXPECT_EQ(store.status().message(), "database path " + dir_.string() + " is a directory");
 }
 
+TEST_F(SqliteOnlyTest, BatchCommitsTogetherAndAFailedDocumentRollsBackAlone) {
+  auto reader = Store::Open(path_);  // opened first: opening migrates, which needs the lock
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  // A real failure half-way through a document: its document row is already written when
+  // its second mention is refused.
+  ASSERT_TRUE((*store)
+                  ->db()
+                  .Exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON mentions "
+                        "WHEN NEW.surface = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                  .ok());
+  DocumentRecord bad = MakeRecord("news/b.txt", "h2");
+  bad.analysis.mentions[1].surface = "refused";
+
+  ASSERT_TRUE((*store)->BeginBatch().ok());
+  ASSERT_TRUE((*store)->PutDocument(MakeRecord("news/a.txt", "h1")).ok());
+  auto failed = (*store)->PutDocument(bad);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("refused"), std::string::npos)
+      << failed.status().message();
+  ASSERT_TRUE((*store)->PutDocument(MakeRecord("news/c.txt", "h3")).ok());
+  auto before = (*reader)->GetStats();
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_EQ(before->documents, 0);  // nothing is visible before the commit
+
+  ASSERT_TRUE((*store)->CommitBatch().ok());
+  auto after = (*reader)->GetStats();
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->documents, 2);
+  EXPECT_EQ(after->mentions, 4);
+  EXPECT_EQ(after->events, 2);
+  auto docs = (*reader)->ListDocuments();
+  ASSERT_TRUE(docs.ok());
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].id, "a");
+  EXPECT_EQ((*docs)[1].id, "c");
+  auto gone = (*reader)->FindByHash("h2");
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+  // After the batch, each document is its own transaction again.
+  ASSERT_TRUE((*store)->PutDocument(MakeRecord("news/d.txt", "h4")).ok());
+  auto last = (*reader)->GetStats();
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->documents, 3);
+}
+
 // ---- PostgreSQL only -----------------------------------------------------------------
 
 TEST(PostgresUrlTest, UnreachableServerIsAClearErrorWithoutThePassword) {

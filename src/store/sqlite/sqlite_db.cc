@@ -64,6 +64,15 @@ std::string Statement::Text(int col) const {
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 
 core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
+  // Undo journals of statements and savepoints stay in memory up to this size (SQLite's
+  // default is 64 KiB, then a temporary file). The store's writer keeps a savepoint per
+  // document inside a batch transaction (SqliteStore::BeginBatch), whose journal holds the
+  // document's changed pages (~1 MB): at 64 KiB every page went to a temporary file, and a
+  // wholly in-memory journal (temp_store=MEMORY) is kept in 1 KB pieces that every
+  // statement's release walks from the start. The journal's piece size is this size. Only
+  // possible before SQLite's first use in the process; later it is a no-op.
+  static const int kConfigured = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 8 << 20);
+  (void)kConfigured;
   sqlite3* raw = nullptr;
   int rc =
       sqlite3_open_v2(path.c_str(), &raw,
@@ -74,7 +83,8 @@ core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) 
     return core::IoError("cannot open database " + path + ": " + msg);
   }
   std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path));
-  // A concurrent writer holds the lock for one document at a time: wait rather than fail.
+  // A concurrent writer holds the lock for one batch of documents (at most about a quarter
+  // second, pipeline.cc) at a time: wait rather than fail.
   sqlite3_busy_timeout(raw, 10000);
   sqlite3_extended_result_codes(raw, 1);
   return db;

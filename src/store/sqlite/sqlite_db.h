@@ -79,6 +79,22 @@ core::Status InTransaction(SqliteDb& db, Fn&& body) {
   return st;
 }
 
+// Runs `body` inside SAVEPOINT ... RELEASE within the open transaction, rolling back to the
+// savepoint on any error (the transaction's earlier work stays).
+template <typename Fn>
+core::Status InSavepoint(SqliteDb& db, Fn&& body) {
+  KETNOI_RETURN_IF_ERROR(db.Exec("SAVEPOINT put_document"));
+  core::Status st = body();
+  if (st.ok()) st = db.Exec("RELEASE put_document");
+  if (!st.ok()) {
+    // Both fail harmlessly when SQLite already abandoned the whole transaction (e.g. disk
+    // full); the caller's commit then reports it.
+    (void)db.Exec("ROLLBACK TO put_document");
+    (void)db.Exec("RELEASE put_document");
+  }
+  return st;
+}
+
 }  // namespace ketnoi::store
 
 #endif  // KETNOI_STORE_SQLITE_SQLITE_DB_H_

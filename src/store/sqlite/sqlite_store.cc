@@ -110,6 +110,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   // mid-transaction leaves the last committed state.
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL"));
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
+  // A batch of documents (BeginBatch) writes all of them at its commit: a page cache that
+  // holds a batch's changed pages keeps them from spilling into the WAL before it.
+  KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA cache_size=-32768"));
   KETNOI_RETURN_IF_ERROR(store->Migrate());
   KETNOI_RETURN_IF_ERROR(store->BuildResolverIndex());
   return store;
@@ -203,105 +206,141 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
   KETNOI_RETURN_IF_ERROR(doc->Run());
 
   const extract::Analysis& a = r.analysis;
-  auto sent_or = Cached(
-      "INSERT INTO sentences (doc_id, idx, begin_byte, end_byte, paragraph) VALUES (?,?,?,?,?)");
-  if (!sent_or.ok()) return sent_or.status();
-  Statement* sent = *sent_or;
-  for (size_t i = 0; i < a.sentences.size(); ++i) {
-    sent->Reset();
-    sent->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{a.sentences[i].span.begin});
-    sent->Bind(4, int64_t{a.sentences[i].span.end}).Bind(5, int64_t{a.sentences[i].paragraph});
-    KETNOI_RETURN_IF_ERROR(sent->Run());
-  }
+  KETNOI_RETURN_IF_ERROR(
+      InsertRows("INSERT INTO sentences (doc_id, idx, begin_byte, end_byte, paragraph) VALUES ", 5,
+                 "", a.sentences.size(), [&](Statement& q, int p, size_t i) {
+                   q.Bind(p + 1, id).Bind(p + 2, static_cast<int64_t>(i));
+                   q.Bind(p + 3, int64_t{a.sentences[i].span.begin});
+                   q.Bind(p + 4, int64_t{a.sentences[i].span.end});
+                   q.Bind(p + 5, int64_t{a.sentences[i].paragraph});
+                 }));
 
-  auto ent_or = Cached(
-      "INSERT INTO entities (id, kind, name, place_type, lexicon_key) VALUES (?,?,?,?,?) "
-      "ON CONFLICT(id) DO NOTHING");
-  if (!ent_or.ok()) return ent_or.status();
-  Statement* ent = *ent_or;
-  for (const resolve::LocalEntity& e : r.resolved.entities) {
-    ent->Reset();
-    ent->Bind(1, e.id).Bind(2, extract::EntityKindName(e.kind)).Bind(3, e.name);
-    ent->Bind(4, extract::PlaceTypeName(e.place_type)).Bind(5, e.lexicon_key);
-    KETNOI_RETURN_IF_ERROR(ent->Run());
-  }
+  const std::vector<resolve::LocalEntity>& entities = r.resolved.entities;
+  KETNOI_RETURN_IF_ERROR(InsertRows(
+      "INSERT INTO entities (id, kind, name, place_type, lexicon_key) VALUES ", 5,
+      " ON CONFLICT(id) DO NOTHING", entities.size(), [&](Statement& q, int p, size_t i) {
+        const resolve::LocalEntity& e = entities[i];
+        q.Bind(p + 1, e.id).Bind(p + 2, extract::EntityKindName(e.kind)).Bind(p + 3, e.name);
+        q.Bind(p + 4, extract::PlaceTypeName(e.place_type)).Bind(p + 5, e.lexicon_key);
+      }));
 
-  auto men_or = Cached(
-      "INSERT INTO mentions (doc_id, idx, entity_id, kind, begin_byte, end_byte, surface, "
-      "sentence, antecedent, roles) VALUES (?,?,?,?,?,?,?,?,?,?)");
-  if (!men_or.ok()) return men_or.status();
-  Statement* men = *men_or;
   std::vector<std::string> mention_entity(a.mentions.size());
+  std::vector<size_t> resolved_mentions;
   for (size_t i = 0; i < a.mentions.size(); ++i) {
-    const extract::Mention& m = a.mentions[i];
     int e = i < r.resolved.mention_entity.size() ? r.resolved.mention_entity[i] : -1;
     if (e < 0) continue;
-    mention_entity[i] = r.resolved.entities[static_cast<size_t>(e)].id;
-    men->Reset();
-    men->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, mention_entity[i]);
-    men->Bind(4, extract::EntityKindName(m.kind)).Bind(5, int64_t{m.span.begin});
-    men->Bind(6, int64_t{m.span.end}).Bind(7, m.surface).Bind(8, int64_t{m.sentence});
-    men->Bind(9, int64_t{m.antecedent}).Bind(10, RolesJson(m.roles));
-    KETNOI_RETURN_IF_ERROR(men->Run());
+    mention_entity[i] = entities[static_cast<size_t>(e)].id;
+    resolved_mentions.push_back(i);
   }
+  KETNOI_RETURN_IF_ERROR(InsertRows(
+      "INSERT INTO mentions (doc_id, idx, entity_id, kind, begin_byte, end_byte, surface, "
+      "sentence, antecedent, roles) VALUES ",
+      10, "", resolved_mentions.size(), [&](Statement& q, int p, size_t row) {
+        const size_t i = resolved_mentions[row];
+        const extract::Mention& m = a.mentions[i];
+        q.Bind(p + 1, id).Bind(p + 2, static_cast<int64_t>(i)).Bind(p + 3, mention_entity[i]);
+        q.Bind(p + 4, extract::EntityKindName(m.kind)).Bind(p + 5, int64_t{m.span.begin});
+        q.Bind(p + 6, int64_t{m.span.end}).Bind(p + 7, m.surface).Bind(p + 8, int64_t{m.sentence});
+        q.Bind(p + 9, int64_t{m.antecedent}).Bind(p + 10, RolesJson(m.roles));
+      }));
 
-  auto fld_or =
-      Cached("INSERT OR IGNORE INTO document_fields (doc_id, field, rank) VALUES (?,?,?)");
-  if (!fld_or.ok()) return fld_or.status();
-  Statement* fld = *fld_or;
-  for (size_t i = 0; i < a.fields.size(); ++i) {
-    fld->Reset();
-    fld->Bind(1, id).Bind(2, a.fields[i]).Bind(3, static_cast<int64_t>(i));
-    KETNOI_RETURN_IF_ERROR(fld->Run());
-  }
+  KETNOI_RETURN_IF_ERROR(
+      InsertRows("INSERT OR IGNORE INTO document_fields (doc_id, field, rank) VALUES ", 3, "",
+                 a.fields.size(), [&](Statement& q, int p, size_t i) {
+                   q.Bind(p + 1, id).Bind(p + 2, a.fields[i]).Bind(p + 3, static_cast<int64_t>(i));
+                 }));
 
-  auto ev_or = Cached(
+  auto entity_of = [&](int mention) -> const std::string* {
+    if (mention < 0 || static_cast<size_t>(mention) >= mention_entity.size() ||
+        mention_entity[static_cast<size_t>(mention)].empty()) {
+      return nullptr;
+    }
+    return &mention_entity[static_cast<size_t>(mention)];
+  };
+  KETNOI_RETURN_IF_ERROR(InsertRows(
       "INSERT INTO events (doc_id, idx, type, modality, date, end_date, place_entity, sentence, "
-      "evidence_begin, evidence_end, trigger_begin, trigger_end, fields) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  if (!ev_or.ok()) return ev_or.status();
-  Statement* ev = *ev_or;
-  auto part_or = Cached(
-      "INSERT OR IGNORE INTO event_participants (doc_id, event_idx, mention_idx, entity_id) "
-      "VALUES (?,?,?,?)");
-  if (!part_or.ok()) return part_or.status();
-  Statement* part = *part_or;
+      "evidence_begin, evidence_end, trigger_begin, trigger_end, fields) VALUES ",
+      13, "", a.events.size(), [&](Statement& q, int p, size_t i) {
+        const extract::Event& e = a.events[i];
+        std::optional<std::string> date, end_date, place;
+        if (e.date) date = e.date->ToIso();
+        if (e.end_date) end_date = e.end_date->ToIso();
+        if (const std::string* entity = entity_of(e.place)) place = *entity;
+        q.Bind(p + 1, id).Bind(p + 2, static_cast<int64_t>(i));
+        q.Bind(p + 3, extract::EventTypeName(e.type))
+            .Bind(p + 4, extract::ModalityName(e.modality));
+        q.BindOptional(p + 5, date).BindOptional(p + 6, end_date).BindOptional(p + 7, place);
+        q.Bind(p + 8, int64_t{e.sentence}).Bind(p + 9, int64_t{e.evidence.begin});
+        q.Bind(p + 10, int64_t{e.evidence.end}).Bind(p + 11, int64_t{e.trigger.begin});
+        q.Bind(p + 12, int64_t{e.trigger.end}).Bind(p + 13, nlohmann::json(e.fields).dump());
+      }));
+
+  // After every event (a participant row needs its event and its mention).
+  std::vector<std::pair<size_t, int>> participants;  // (event, mention)
   for (size_t i = 0; i < a.events.size(); ++i) {
-    const extract::Event& e = a.events[i];
-    std::optional<std::string> date, end_date, place;
-    if (e.date) date = e.date->ToIso();
-    if (e.end_date) end_date = e.end_date->ToIso();
-    if (e.place >= 0 && static_cast<size_t>(e.place) < mention_entity.size() &&
-        !mention_entity[static_cast<size_t>(e.place)].empty()) {
-      place = mention_entity[static_cast<size_t>(e.place)];
+    for (int m : a.events[i].participants) {
+      if (entity_of(m) != nullptr) participants.emplace_back(i, m);
     }
-    ev->Reset();
-    ev->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, extract::EventTypeName(e.type));
-    ev->Bind(4, extract::ModalityName(e.modality))
-        .BindOptional(5, date)
-        .BindOptional(6, end_date)
-        .BindOptional(7, place);
-    ev->Bind(8, int64_t{e.sentence}).Bind(9, int64_t{e.evidence.begin});
-    ev->Bind(10, int64_t{e.evidence.end}).Bind(11, int64_t{e.trigger.begin});
-    ev->Bind(12, int64_t{e.trigger.end}).Bind(13, nlohmann::json(e.fields).dump());
-    KETNOI_RETURN_IF_ERROR(ev->Run());
-    for (int p : e.participants) {
-      if (p < 0 || static_cast<size_t>(p) >= mention_entity.size() ||
-          mention_entity[static_cast<size_t>(p)].empty()) {
-        continue;
-      }
-      part->Reset();
-      part->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{p});
-      part->Bind(4, mention_entity[static_cast<size_t>(p)]);
-      KETNOI_RETURN_IF_ERROR(part->Run());
+  }
+  return InsertRows(
+      "INSERT OR IGNORE INTO event_participants (doc_id, event_idx, mention_idx, entity_id) "
+      "VALUES ",
+      4, "", participants.size(), [&](Statement& q, int p, size_t row) {
+        const auto [event, mention] = participants[row];
+        q.Bind(p + 1, id).Bind(p + 2, static_cast<int64_t>(event)).Bind(p + 3, int64_t{mention});
+        q.Bind(p + 4, *entity_of(mention));
+      });
+}
+
+Status SqliteStore::InsertRows(std::string_view head, int columns, std::string_view tail,
+                               size_t rows,
+                               const std::function<void(Statement&, int, size_t)>& bind) {
+  for (size_t first = 0; first < rows; first += kRowsPerInsert) {
+    const size_t n = std::min(kRowsPerInsert, rows - first);
+    std::string sql(head);
+    for (size_t row = 0; row < n; ++row) {
+      sql += row == 0 ? "(" : ",(";
+      for (int c = 0; c < columns; ++c) sql += c == 0 ? "?" : ",?";
+      sql += ")";
     }
+    sql += tail;
+    auto it = row_statements_.find(sql);
+    if (it == row_statements_.end()) {
+      auto prepared = db_->Prepare(sql);
+      if (!prepared.ok()) return prepared.status();
+      it = row_statements_.emplace(sql, std::move(prepared).value()).first;
+    }
+    Statement& q = it->second;
+    q.Reset();
+    for (size_t row = 0; row < n; ++row) bind(q, static_cast<int>(row) * columns, first + row);
+    KETNOI_RETURN_IF_ERROR(q.Run());
   }
   return Status::Ok();
 }
 
+Status SqliteStore::BeginBatch() {
+  if (in_batch_) return Status::Ok();
+  KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  in_batch_ = true;
+  return Status::Ok();
+}
+
+Status SqliteStore::CommitBatch() {
+  if (!in_batch_) return Status::Ok();
+  in_batch_ = false;
+  // Some errors (disk full, I/O) make SQLite roll the whole transaction back: the batch's
+  // documents are gone, and the caller must not count them as stored.
+  if (sqlite3_get_autocommit(db_->raw()) != 0) {
+    return core::Internal("an error rolled back the batch's transaction of " + db_->path());
+  }
+  Status st = db_->Exec("COMMIT");
+  if (!st.ok()) (void)db_->Exec("ROLLBACK");
+  return st;
+}
+
 Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
   PutOutcome out;
-  Status st = InTransaction(*db_, [&]() -> Status {
+  auto put = [&]() -> Status {
     auto same = FindByHash(record.content_hash);
     if (!same.ok()) return same.status();
     if (*same) {
@@ -331,7 +370,8 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
     KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
     return CountDocumentsInResolverIndex(*runner_, {out.id}, 1);
-  });
+  };
+  Status st = in_batch_ ? InSavepoint(*db_, put) : InTransaction(*db_, put);
   if (!st.ok()) return st;
   return out;
 }

@@ -2,9 +2,11 @@
 #ifndef KETNOI_STORE_SQLITE_SQLITE_STORE_H_
 #define KETNOI_STORE_SQLITE_SQLITE_STORE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "store/sql_runner.h"
 #include "store/sqlite/sqlite_db.h"
@@ -18,6 +20,8 @@ class SqliteStore final : public Store {
 
   core::Result<std::optional<std::string>> FindByHash(const std::string& hash) override;
   core::Result<PutOutcome> PutDocument(const DocumentRecord& record) override;
+  core::Status BeginBatch() override;
+  core::Status CommitBatch() override;
   core::Result<Stats> GetStats() override;
   core::Result<std::vector<DocumentSummary>> ListDocuments() override;
   core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
@@ -37,6 +41,14 @@ class SqliteStore final : public Store {
   core::Status DeleteDocumentRows(const std::string& id);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
 
+  // Inserts `rows` rows, up to kRowsPerInsert per statement: `head` + "(?,...),(?,...)" +
+  // `tail`, `columns` parameters a row, bound by `bind(statement, first parameter - 1, row)`.
+  // One statement for many rows runs once (one statement journal, one transaction check);
+  // row triggers and OR IGNORE still apply row by row, in order.
+  core::Status InsertRows(std::string_view head, int columns, std::string_view tail, size_t rows,
+                          const std::function<void(Statement&, int, size_t)>& bind);
+  static constexpr size_t kRowsPerInsert = 32;
+
   // A statement prepared once per store and reused (reset, bindings cleared) on every call:
   // the write path runs the same nine statements for every document.
   core::Result<Statement*> Cached(const char* sql);
@@ -44,7 +56,9 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<SqlRunner> runner_;
   int schema_version_ = 0;
-  std::map<const char*, Statement> statements_;  // after db_: finalized before it closes
+  bool in_batch_ = false;  // between BeginBatch and CommitBatch: PutDocument uses a savepoint
+  std::map<const char*, Statement> statements_;      // after db_: finalized before it closes
+  std::map<std::string, Statement> row_statements_;  // InsertRows' statements, by their SQL
 };
 
 }  // namespace ketnoi::store
