@@ -17,7 +17,7 @@
 // for one state of the index: it is keyed by FTS5's structure record, which every write to
 // the index rewrites, and checked and reloaded inside the ranking statement's own read
 // snapshot, so it always describes the rows FTS5 returns. The first query after any change
-// to the index reloads the whole table.
+// to the index reloads the whole table; each SqliteRanker (one per KnowledgeBase) has its own.
 #ifndef KETNOI_SEARCH_RANK_H_
 #define KETNOI_SEARCH_RANK_H_
 
