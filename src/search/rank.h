@@ -13,10 +13,11 @@
 // table of the index's rows held in memory, so a match costs a few memory reads; rows a
 // filter drops are not scored, and only the best `limit` are kept.
 //
-// The row table (a row per indexed document: 100k rows ~ 10 MB, loaded in ~30 ms) is valid
+// The row table (a row per indexed document: ~30 MB at 100k, loaded in ~30 ms) is valid
 // for one state of the index: it is keyed by FTS5's structure record, which every write to
 // the index rewrites, and checked and reloaded inside the ranking statement's own read
-// snapshot, so it always describes the rows FTS5 returns.
+// snapshot, so it always describes the rows FTS5 returns. The first query after any change
+// to the index reloads the whole table; each SqliteRanker (one per KnowledgeBase) has its own.
 #ifndef KETNOI_SEARCH_RANK_H_
 #define KETNOI_SEARCH_RANK_H_
 

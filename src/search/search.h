@@ -16,14 +16,17 @@
 //      A query that is exactly an entity's alias also finds its other names (the surfaces
 //      of at least 1 in 100 of its mentions: resolution errors are not names).
 //      Ranking is the same BM25 on both, ties by id; snippets are made from the same tokens
-//      (search/fulltext.h), so both backends give the same answers. The store queues every
-//      inserted/replaced/deleted document (search_queue) in the document's own transaction
-//      (SQLite migration 2, PostgreSQL migration 4); UpdateIndex() drains the queue in small
-//      transactions. Open() and every query drain it first, so results never miss a
-//      committed document (on PostgreSQL, except one another reader is indexing just then,
-//      and on a read replica, which never indexes: it shows what the primary's readers
-//      indexed). `ketnoi ingest` drains it when it is done, so the first query after an
-//      ingest finds the index current.
+//      (search/fulltext.h), so both backends give the same answers. SQLite scores FTS5's
+//      matches with its own auxiliary function from a table of the index's rows held in
+//      memory per KnowledgeBase (doc_id, length, language, date, source: ~300 bytes a
+//      document, 30 MB at 100k; reloaded when the index changed): exactly bm25()'s page, filters
+//      applied before scoring (search/rank.h). The store queues every inserted/replaced/deleted
+//      document (search_queue) in the document's own transaction (SQLite migration 2, PostgreSQL
+//      migration 4); UpdateIndex() drains the queue in small transactions. Open() and every query
+//      drain it first, so results never miss a committed document (on PostgreSQL, except one
+//      another reader is indexing just then, and on a read replica, which never indexes: it shows
+//      what the primary's readers indexed). `ketnoi ingest` drains it when it is done, so the first
+//      query after an ingest finds the index current.
 // Errors: unknown entity -> kNotFound; malformed query, date or filter -> kInvalidInput;
 //      database problems -> the store's codes (kBusy, kIoError). Never throws.
 // Thread safety: one KnowledgeBase per thread (it owns one database connection).
