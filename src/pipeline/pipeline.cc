@@ -189,12 +189,12 @@ core::Status Pipeline::StartLazyRecall(store::Store& store) const {
   });
 }
 
-core::Status Pipeline::RecallFor(store::Store& store, const extract::Analysis& analysis) const {
-  resolve::MemoryRequest request = resolver_->Needs(analysis);
-  if (request.empty()) return core::Status::Ok();
-  auto memory = store.LoadResolverMemory(request);
-  if (!memory.ok()) return memory.status();
-  resolver_->Remember(request, *memory);
+core::Status Pipeline::ResolveFrom(store::Store& store, ProcessedDocument* doc) const {
+  auto resolved = resolver_->Resolve(
+      doc->page.text, doc->analysis,
+      [&](const resolve::MemoryRequest& request) { return store.LoadResolverMemory(request); });
+  if (!resolved.ok()) return resolved.status();
+  doc->resolved = std::move(resolved).value();
   return core::Status::Ok();
 }
 
@@ -262,8 +262,8 @@ class OrderedPool {
 };
 
 // Writes one analyzed input: content the store holds already is neither resolved nor
-// written (the resolver recalled it from the store); the rest is resolved here, in input
-// order, then stored.
+// written; the rest is resolved here, in input order, against what the store knows of the
+// entities it can match (ResolveFrom), then stored.
 void Record(const Pipeline& pipeline, store::Store& store, const std::string& path,
             Result<ProcessedDocument> doc, IngestReport* report) {
   if (!doc.ok()) {
@@ -284,13 +284,12 @@ void Record(const Pipeline& pipeline, store::Store& store, const std::string& pa
     ++report->unchanged;
     return;
   }
-  if (core::Status recalled = pipeline.RecallFor(store, doc->analysis); !recalled.ok()) {
+  if (core::Status resolved = pipeline.ResolveFrom(store, &*doc); !resolved.ok()) {
     ++report->failed;
     report->errors.push_back(
-        path + ": cannot read what the database knows of its entities: " + recalled.ToString());
+        path + ": cannot read what the database knows of its entities: " + resolved.ToString());
     return;
   }
-  pipeline.Resolve(&*doc);
   auto put = store.PutDocument(doc->ToRecord());
   if (!put.ok()) {
     ++report->failed;
