@@ -190,12 +190,12 @@ core::Status Pipeline::StartLazyRecall(store::Store& store) const {
   });
 }
 
-core::Status Pipeline::RecallFor(store::Store& store, const extract::Analysis& analysis) const {
-  resolve::MemoryRequest request = resolver_->Needs(analysis);
-  if (request.empty()) return core::Status::Ok();
-  auto memory = store.LoadResolverMemory(request);
-  if (!memory.ok()) return memory.status();
-  resolver_->Remember(request, *memory);
+core::Status Pipeline::ResolveFrom(store::Store& store, ProcessedDocument* doc) const {
+  auto resolved = resolver_->Resolve(
+      doc->page.text, doc->analysis,
+      [&](const resolve::MemoryRequest& request) { return store.LoadResolverMemory(request); });
+  if (!resolved.ok()) return resolved.status();
+  doc->resolved = std::move(resolved).value();
   return core::Status::Ok();
 }
 
@@ -301,13 +301,12 @@ class BatchWriter {
     if (*held) {
       ++report_->unchanged;
     } else {
-      if (core::Status recalled = pipeline_.RecallFor(store_, doc->analysis); !recalled.ok()) {
+      if (core::Status resolved = pipeline_.ResolveFrom(store_, &*doc); !resolved.ok()) {
         Fail(path,
-             "cannot read what the database knows of its entities: " + recalled.ToString());
+             "cannot read what the database knows of its entities: " + resolved.ToString());
         Commit();
         return;
       }
-      pipeline_.Resolve(&*doc);
       auto put = store_.PutDocument(doc->ToRecord());
       if (!put.ok()) {
         Fail(path, put.status().ToString());

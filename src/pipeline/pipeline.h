@@ -9,7 +9,7 @@
 // Incremental: the resolver's cross-document memory comes from the store an ingest job
 //      writes to, so ingesting A then B in two processes gives what ingesting A and B in one
 //      does, and a killed run, restarted, ends as a clean run. An ingest loads it lazily
-//      (StartLazyRecall, then RecallFor before each document: only the stored entities that
+//      (StartLazyRecall, then ResolveFrom for each document: only the stored entities that
 //      document's names can match, from the store's resolver index), so its cost depends on
 //      the pages ingested, not on the size of the store; RecallStore loads all of it.
 // Thread safety: a Pipeline is immutable after Create() (the resolver's memory is guarded
@@ -73,8 +73,9 @@ class Pipeline {
   // Lazy recall from `store`: forgets, and makes the store's name keys current (indexes
   // them again if they were made with other name keys, resolve::Resolver::NameKeysFingerprint).
   core::Status StartLazyRecall(store::Store& store) const;
-  // Loads what `analysis` can match in `store` and the memory does not hold yet.
-  core::Status RecallFor(store::Store& store, const extract::Analysis& analysis) const;
+  // Resolve, loading first what the document can match in `store` and the memory does not
+  // hold yet (lazy recall, after StartLazyRecall).
+  core::Status ResolveFrom(store::Store& store, ProcessedDocument* doc) const;
 
   const extract::Lexicons& lexicons() const { return lexicons_; }
 
@@ -103,11 +104,11 @@ struct IngestReport {
 
 // Ingests `inputs` into `store`: `jobs` worker threads analyze pages and this thread, in
 // input order, skips content the store holds already (by hash, unresolved), recalls what
-// the rest can match in `store` (RecallFor), resolves it and writes it, up to 64 documents
-// or a quarter second per store transaction (Store::BeginBatch; each document still wholly
-// present or absent, and a document whose batch failed to commit counts as failed). `on_done(done,
-// total)` is called after each input (progress). If the store cannot be read, every input
-// fails with that one error.
+// the rest can match in `store` and resolves it (ResolveFrom), and writes it, up to 64
+// documents or a quarter second per store transaction (Store::BeginBatch; each document
+// still wholly present or absent, and a document whose batch failed to commit counts as
+// failed). `on_done(done, total)` is called after each input (progress). If the store cannot
+// be read, every input fails with that one error.
 IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
                          const std::vector<std::string>& inputs, int jobs,
                          const std::function<void(size_t, size_t)>& on_done = {});

@@ -261,6 +261,11 @@ struct Resolver::Impl {
   int Register(const std::string& id, const Group& g) const;
   void RegisterContext(const std::vector<int>& slots) const;
   int SlotOf(const std::string& id, EntityKind kind, const std::string& lexicon_key) const;
+  // Lazy recall (callers hold `mu`): what `groups` need that is not loaded; adding an answer.
+  MemoryRequest RequestFor(const std::vector<Group>& groups) const;
+  void Remember(const MemoryRequest& request, const StoredMemory& memory) const;
+  ResolvedDocument Decide(std::string_view page_text, const extract::Analysis& analysis,
+                          const std::vector<Group>& groups) const;
   void AddEntry(const std::string& key, int slot, float weight) const;
   std::string Choose(const Group& g, const std::vector<std::string>& context) const;
 };
@@ -624,27 +629,51 @@ Resolver::~Resolver() = default;
 
 ResolvedDocument Resolver::Resolve(std::string_view page_text,
                                    const extract::Analysis& analysis) const {
-  const auto& mentions = analysis.mentions;
+  return impl_->Decide(page_text, analysis, impl_->GroupMentions(analysis));
+}
+
+core::Result<ResolvedDocument> Resolver::Resolve(std::string_view page_text,
+                                                 const extract::Analysis& analysis,
+                                                 const MemorySource& source) const {
   std::vector<Group> groups = impl_->GroupMentions(analysis);
+  MemoryRequest request;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    request = impl_->RequestFor(groups);
+  }
+  if (!request.empty()) {
+    core::Result<StoredMemory> memory = source(request);
+    if (!memory.ok()) return memory.status();
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    impl_->Remember(request, *memory);
+  }
+  return impl_->Decide(page_text, analysis, groups);
+}
+
+// Ids for the document's groups (chosen from memory, then remembered), as a ResolvedDocument.
+ResolvedDocument Resolver::Impl::Decide(std::string_view page_text,
+                                        const extract::Analysis& analysis,
+                                        const std::vector<Group>& groups) const {
+  const auto& mentions = analysis.mentions;
   // Anchors (lexicon-known entities) are the document's context for weak evidence.
   std::vector<std::string> context;
   for (const Group& g : groups) {
     if (!g.lexicon_key.empty()) context.push_back(g.preferred_id);
   }
   std::vector<std::string> ids(groups.size());
-  Curation curation;
+  Curation replay;  // a copy taken under the lock
   {
-    std::lock_guard<std::mutex> lock(impl_->mu);
+    std::lock_guard<std::mutex> lock(mu);
     for (size_t i = 0; i < groups.size(); ++i) {
       ids[i] = groups[i].generic ? groups[i].preferred_id + "@" + DocumentTag(page_text)
-                                 : impl_->Choose(groups[i], context);
+                                 : Choose(groups[i], context);
     }
     std::vector<int> slots;
     for (size_t i = 0; i < groups.size(); ++i) {
-      if (!groups[i].generic) slots.push_back(impl_->Register(ids[i], groups[i]));
+      if (!groups[i].generic) slots.push_back(Register(ids[i], groups[i]));
     }
-    impl_->RegisterContext(slots);
-    curation = impl_->curation;
+    RegisterContext(slots);
+    replay = curation;
   }
 
   ResolvedDocument out;
@@ -700,7 +729,7 @@ ResolvedDocument Resolver::Resolve(std::string_view page_text,
       }
     }
   }
-  ApplyCuration(curation, analysis, &out);
+  ApplyCuration(replay, analysis, &out);
   return out;
 }
 
@@ -768,61 +797,69 @@ void Resolver::SetCuration(Curation curation) const {
 
 MemoryRequest Resolver::Needs(const extract::Analysis& analysis) const {
   std::vector<Group> groups = impl_->GroupMentions(analysis);
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->RequestFor(groups);
+}
+
+void Resolver::Remember(const MemoryRequest& request, const StoredMemory& memory) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Remember(request, memory);
+}
+
+MemoryRequest Resolver::Impl::RequestFor(const std::vector<Group>& groups) const {
   MemoryRequest request;
   std::unordered_set<std::string> asked;
-  std::lock_guard<std::mutex> lock(impl_->mu);
   for (const Group& g : groups) {
     if (g.generic) continue;  // never looked up (Resolve scopes it to its document)
     for (const Key& k : g.keys) {
       if (KeyNamespace(k.key) == 'L') continue;  // asked as a lexicon key below
-      if (!impl_->loaded_keys.count(k.key) && asked.insert(k.key).second) {
+      if (!loaded_keys.count(k.key) && asked.insert(k.key).second) {
         request.keys.push_back(k.key);
       }
     }
     if (!g.lexicon_key.empty()) {
       std::string lexicon = ContextAnchor(g.kind, g.lexicon_key);
-      if (!impl_->loaded_lexicon_keys.count(lexicon) && asked.insert("\x1f" + lexicon).second) {
+      if (!loaded_lexicon_keys.count(lexicon) && asked.insert("\x1f" + lexicon).second) {
         request.lexicon_keys.push_back({g.kind, g.lexicon_key});
       }
     }
-    if (!impl_->loaded_ids.count(g.preferred_id) && asked.insert("\x1e" + g.preferred_id).second) {
+    if (!loaded_ids.count(g.preferred_id) && asked.insert("\x1e" + g.preferred_id).second) {
       request.ids.push_back(g.preferred_id);
     }
   }
   return request;
 }
 
-void Resolver::Remember(const MemoryRequest& request, const StoredMemory& memory) const {
-  std::lock_guard<std::mutex> lock(impl_->mu);
+void Resolver::Impl::Remember(const MemoryRequest& request, const StoredMemory& memory) const {
   // Each entity's memo once: what Recall of every stored document would have made of it
   // (its lexicon key's entry included). An entity resolved in this process since it was
   // loaded is newer in memory than in the answer, which cannot hold it then.
   for (const StoredEntity& e : memory.entities) {
-    if (!impl_->loaded_ids.insert(e.id).second) continue;
-    const int slot = impl_->SlotOf(e.id, e.kind, e.lexicon_key);
-    Memo& memo = impl_->memos[static_cast<size_t>(slot)];
+    if (!loaded_ids.insert(e.id).second) continue;
+    const int slot = SlotOf(e.id, e.kind, e.lexicon_key);
+    Memo& memo = memos[static_cast<size_t>(slot)];
     if (memo.lexicon_key.empty()) memo.lexicon_key = e.lexicon_key;
     memo.has_full_name = memo.has_full_name || e.has_full_name;
     for (const std::string& c : e.context) AddToContext(&memo.context, c);
     if (!e.lexicon_key.empty()) {
-      impl_->AddEntry(MakeKey(e.kind, 'L', e.lexicon_key), slot, kLexicon);
+      AddEntry(MakeKey(e.kind, 'L', e.lexicon_key), slot, kLexicon);
     }
   }
   for (const StoredMemory::Entry& entry : memory.entries) {
-    auto it = impl_->slot_of_id.find(entry.entity_id);
-    if (it == impl_->slot_of_id.end()) {
+    auto it = slot_of_id.find(entry.entity_id);
+    if (it == slot_of_id.end()) {
       // An entry always comes with its entity; one without could only be half loaded.
-      const int slot = impl_->SlotOf(entry.entity_id, KindOfId(entry.entity_id), "");
-      impl_->AddEntry(entry.key, slot, entry.weight);
+      const int slot = SlotOf(entry.entity_id, KindOfId(entry.entity_id), "");
+      AddEntry(entry.key, slot, entry.weight);
       continue;
     }
-    impl_->AddEntry(entry.key, it->second, entry.weight);
+    AddEntry(entry.key, it->second, entry.weight);
   }
-  for (const std::string& k : request.keys) impl_->loaded_keys.insert(k);
+  for (const std::string& k : request.keys) loaded_keys.insert(k);
   for (const MemoryRequest::Lexicon& l : request.lexicon_keys) {
-    impl_->loaded_lexicon_keys.insert(ContextAnchor(l.kind, l.key));
+    loaded_lexicon_keys.insert(ContextAnchor(l.kind, l.key));
   }
-  for (const std::string& id : request.ids) impl_->loaded_ids.insert(id);
+  for (const std::string& id : request.ids) loaded_ids.insert(id);
 }
 
 std::vector<NameKey> Resolver::NameKeys(EntityKind kind, std::string_view name) const {

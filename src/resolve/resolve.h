@@ -44,11 +44,13 @@
 #define KETNOI_RESOLVE_RESOLVE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "extract/annotations.h"
 #include "extract/lexicon.h"
 #include "resolve/curation.h"
@@ -130,6 +132,9 @@ std::string ContextAnchor(extract::EntityKind kind, std::string_view lexicon_key
 // remembered across documents.
 bool IsDocumentScopedId(std::string_view id);
 
+// Where lazy recall asks for memory (a store's LoadResolverMemory).
+using MemorySource = std::function<core::Result<StoredMemory>(const MemoryRequest&)>;
+
 class HanVietTable;
 
 class Resolver {
@@ -144,6 +149,11 @@ class Resolver {
 
   // Resolves one document and remembers its entities for the next ones.
   ResolvedDocument Resolve(std::string_view page_text, const extract::Analysis& analysis) const;
+  // Lazy recall: first loads from `source` what the document can match and the memory does
+  // not hold yet (Needs + Remember in one step), then resolves as above.
+  core::Result<ResolvedDocument> Resolve(std::string_view page_text,
+                                         const extract::Analysis& analysis,
+                                         const MemorySource& source) const;
 
   // Teaches the memory that `name` (any language) names entity `id` — e.g. when loading
   // a store's entities and mentions for incremental ingest. `pinned` (curated aliases)

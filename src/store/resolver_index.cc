@@ -14,8 +14,10 @@ namespace {
 using core::Result;
 using core::Status;
 
-// Rows per multi-row statement (4-5 parameters each: well under every backend's limit).
-constexpr size_t kRowsPerStatement = 200;
+// Rows per multi-row statement, largest first (5 parameters each at most: well under every
+// backend's limit). A few fixed sizes, so SQLite's prepared statements are reused whatever
+// the number of rows, and PostgreSQL still needs only a few round trips.
+constexpr size_t kStatementSizes[] = {64, 16, 4, 1};
 // Ids per IN (...) list.
 constexpr size_t kIdsPerQuery = 500;
 
@@ -25,28 +27,24 @@ std::string Placeholders(size_t n) {
   return out;
 }
 
-// Runs `sql_prefix` + "(row),(row)..." + `sql_suffix` over `rows` in chunks; `row` is the
-// parenthesized placeholders of one row, `bind` appends one row's values.
+// Runs `prefix` + "(row),(row)..." + `suffix` over `rows` in statements of the fixed sizes
+// above; `row` is the parenthesized placeholders of one row, `bind` appends its values.
 template <typename Rows, typename Bind>
 Status InsertRows(SqlRunner& sql, const std::string& prefix, const std::string& row,
                   const std::string& suffix, const Rows& rows, const Bind& bind) {
-  std::string statement;
-  std::vector<std::string> args;
-  size_t in_statement = 0;
-  auto flush = [&]() -> Status {
-    if (in_statement == 0) return Status::Ok();
-    Status st = sql.Exec(prefix + statement + suffix, args);
-    statement.clear();
-    args.clear();
-    in_statement = 0;
-    return st;
-  };
-  for (const auto& r : rows) {
-    statement += in_statement ? "," + row : row;
-    bind(r, &args);
-    if (++in_statement == kRowsPerStatement) KETNOI_RETURN_IF_ERROR(flush());
+  size_t at = 0;
+  for (size_t size : kStatementSizes) {
+    if (rows.size() - at < size) continue;
+    std::string statement = prefix + row;
+    for (size_t i = 1; i < size; ++i) statement += "," + row;
+    statement += suffix;
+    for (; rows.size() - at >= size; at += size) {
+      std::vector<std::string> args;
+      for (size_t i = at; i < at + size; ++i) bind(rows[i], &args);
+      KETNOI_RETURN_IF_ERROR(sql.Exec(statement, args));
+    }
   }
-  return flush();
+  return Status::Ok();
 }
 
 // `query` with " IN (?,...)" appended, over `ids` in chunks; `each` gets every row.
