@@ -275,8 +275,10 @@ bool IsCredit(std::string_view s) {
   // it. ("Nguồn:"/"Source:" at the end of a paragraph cite data: the paragraph stays.)
   for (std::string_view key :
        {"ảnh:", "ảnh :", "photo:", "图自", "图:", "(photo", "(ảnh", "摄)", "摄）", "图片来源"}) {
+    // find() first: it skips ahead by the key's first byte (memchr), where rfind() compares
+    // at every position; most blocks hold no key at all.
+    if (f.find(key) == std::string::npos) continue;
     size_t at = f.rfind(key);
-    if (at == std::string::npos) continue;
     std::string_view tail = std::string_view(f).substr(at + key.size());
     if (Units(tail) <= 40 && SentenceMarks(tail) == 0) return true;
   }

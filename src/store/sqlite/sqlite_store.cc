@@ -110,9 +110,6 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   // mid-transaction leaves the last committed state.
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL"));
   KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
-  // A batch of documents (BeginBatch) writes all of them at its commit: a page cache that
-  // holds a batch's changed pages keeps them from spilling into the WAL before it.
-  KETNOI_RETURN_IF_ERROR(store->db_->Exec("PRAGMA cache_size=-32768"));
   KETNOI_RETURN_IF_ERROR(store->Migrate());
   KETNOI_RETURN_IF_ERROR(store->BuildResolverIndex());
   return store;
@@ -320,6 +317,10 @@ Status SqliteStore::InsertRows(std::string_view head, int columns, std::string_v
 
 Status SqliteStore::BeginBatch() {
   if (in_batch_) return Status::Ok();
+  // A batch writes all its documents at its commit: a page cache that holds a batch's
+  // changed pages (32 MB; SQLite's default is 2 MB) keeps them from spilling into the WAL
+  // before it. Only the batch writer's connection grows; readers keep the default.
+  KETNOI_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size=-32768"));
   KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
   in_batch_ = true;
   return Status::Ok();
