@@ -284,12 +284,18 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
   auto page = ingest::ParsePage(bytes, format, name, options.pipeline.ingest);
   if (!page.ok()) return SendError(res, 400, name + ": " + page.status().message());
   std::vector<std::string> warnings = page->warnings;
-  auto doc = pipeline->Process(std::move(page).value());
+  auto doc = pipeline->Analyze(std::move(page).value());
   if (!doc.ok()) return SendError(res, 400, name + ": " + doc.status().message());
-  store::DocumentRecord record = doc->ToRecord();
+  store::DocumentRecord record;
   core::Result<store::PutOutcome> put = core::Internal("unset");
   {
+    // Resolved by the one writer against what the database knows now (other processes may
+    // have ingested or curated since the last upload), exactly as `ketnoi ingest` does.
     std::lock_guard lock(writer_mu);
+    core::Status resolved = pipeline->StartLazyRecall(*writer);
+    if (resolved.ok()) resolved = pipeline->ResolveFrom(*writer, &*doc);
+    if (!resolved.ok()) return SendStatus(res, resolved);
+    record = doc->ToRecord();
     put = writer->PutDocument(record);
   }
   if (!put.ok()) return SendStatus(res, put.status());
