@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "resolve/curation.h"
+#include "store/entity_stats.h"
 #include "store/record_encoding.h"
 #include "store/sql_runner.h"
 #include "store/store.h"
@@ -75,6 +76,16 @@ Status RefreshEventEntities(SqlRunner& sql) {
       {});
 }
 
+// Runs `edit` with the entity counts of the documents `select_doc_ids` names (the ones it
+// changes) taken out before it and put back after it (store/entity_stats.h).
+Status Recounting(SqlRunner& sql, const std::string& select_doc_ids,
+                  const std::vector<std::string>& args, const std::function<Status()>& edit) {
+  KETNOI_RETURN_IF_ERROR(entity_stats::SetDocuments(sql, select_doc_ids, args));
+  KETNOI_RETURN_IF_ERROR(entity_stats::Subtract(sql));
+  KETNOI_RETURN_IF_ERROR(edit());
+  return entity_stats::Add(sql);
+}
+
 }  // namespace
 
 Result<DocumentPage> Store::ListDocumentsPage(const std::string& lang, int limit, int offset) {
@@ -122,26 +133,30 @@ Result<CurationOutcome> Store::Merge(const std::string& from, const std::string&
       "merged " + from + " into " + target + " (" + std::to_string(*moved) + " mentions)"};
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("INSERT INTO curation_merges (from_id, into_id, created_at, editor) "
-                 "VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET "
-                 "into_id = excluded.into_id, created_at = excluded.created_at, "
-                 "editor = excluded.editor",
-                 {from, target, now, editor}));
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("UPDATE curation_merges SET into_id = ? WHERE into_id = ?", {target, from}));
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", {target, from}));
-    // FROM's curated aliases now name the target (unless it has them already).
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("INSERT INTO entity_aliases (entity_id, name, created_at, editor) "
-                 "SELECT CAST(? AS TEXT), name, created_at, editor FROM entity_aliases "
-                 "WHERE entity_id = ? ON CONFLICT DO NOTHING",
-                 {target, from}));
-    KETNOI_RETURN_IF_ERROR(sql.Exec("DELETE FROM entity_aliases WHERE entity_id = ?", {from}));
-    KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
-    KETNOI_RETURN_IF_ERROR(sql.Reindex({target}, ""));
-    return Log(sql, now, editor, "merge", out.message);
+    return Recounting(
+        sql, "SELECT doc_id FROM mentions WHERE entity_id = ?", {from}, [&]() -> Status {
+          KETNOI_RETURN_IF_ERROR(
+              sql.Exec("INSERT INTO curation_merges (from_id, into_id, created_at, editor) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (from_id) DO UPDATE SET "
+                       "into_id = excluded.into_id, created_at = excluded.created_at, "
+                       "editor = excluded.editor",
+                       {from, target, now, editor}));
+          KETNOI_RETURN_IF_ERROR(
+              sql.Exec("UPDATE curation_merges SET into_id = ? WHERE into_id = ?", {target, from}));
+          KETNOI_RETURN_IF_ERROR(
+              sql.Exec("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", {target, from}));
+          // FROM's curated aliases now name the target (unless it has them already).
+          KETNOI_RETURN_IF_ERROR(
+              sql.Exec("INSERT INTO entity_aliases (entity_id, name, created_at, editor) "
+                       "SELECT CAST(? AS TEXT), name, created_at, editor FROM entity_aliases "
+                       "WHERE entity_id = ? ON CONFLICT DO NOTHING",
+                       {target, from}));
+          KETNOI_RETURN_IF_ERROR(
+              sql.Exec("DELETE FROM entity_aliases WHERE entity_id = ?", {from}));
+          KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
+          KETNOI_RETURN_IF_ERROR(sql.Reindex({target}, ""));
+          return Log(sql, now, editor, "merge", out.message);
+        });
   });
   if (!st.ok()) return st;
   return out;
@@ -168,26 +183,35 @@ Result<CurationOutcome> Store::Split(const std::string& id,
   CurationOutcome out{new_id, moved,
                       "split " + std::to_string(moved) + " mentions of " + id + " into " + new_id};
   const std::string now = NowUtcIso();
+  std::string split_docs = "SELECT doc_id FROM mentions WHERE entity_id = ? AND surface IN (?";
+  std::vector<std::string> split_args{id};
+  for (const std::string& s : surfaces) {
+    if (split_args.size() > 1) split_docs += ", ?";
+    split_args.push_back(s);
+  }
+  split_docs += ")";
   Status st = sql.InTransaction([&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("INSERT INTO entities (id, kind, name, place_type, lexicon_key) "
-                 "SELECT CAST(? AS TEXT), kind, CAST(? AS TEXT), place_type, '' FROM entities "
-                 "WHERE id = ? ON CONFLICT DO NOTHING",
-                 {new_id, surfaces.front(), id}));
-    for (const std::string& s : surfaces) {
+    return Recounting(sql, split_docs, split_args, [&]() -> Status {
       KETNOI_RETURN_IF_ERROR(
-          sql.Exec("INSERT INTO curation_splits (entity_id, surface, new_id, created_at, editor) "
-                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_id, surface) DO UPDATE SET "
-                   "new_id = excluded.new_id, created_at = excluded.created_at, "
-                   "editor = excluded.editor",
-                   {id, s, new_id, now, editor}));
-      KETNOI_RETURN_IF_ERROR(
-          sql.Exec("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND surface = ?",
-                   {new_id, id, s}));
-    }
-    KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
-    KETNOI_RETURN_IF_ERROR(sql.Reindex({id, new_id}, ""));
-    return Log(sql, now, editor, "split", out.message);
+          sql.Exec("INSERT INTO entities (id, kind, name, place_type, lexicon_key) "
+                   "SELECT CAST(? AS TEXT), kind, CAST(? AS TEXT), place_type, '' FROM entities "
+                   "WHERE id = ? ON CONFLICT DO NOTHING",
+                   {new_id, surfaces.front(), id}));
+      for (const std::string& s : surfaces) {
+        KETNOI_RETURN_IF_ERROR(
+            sql.Exec("INSERT INTO curation_splits (entity_id, surface, new_id, created_at, editor) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_id, surface) DO UPDATE SET "
+                     "new_id = excluded.new_id, created_at = excluded.created_at, "
+                     "editor = excluded.editor",
+                     {id, s, new_id, now, editor}));
+        KETNOI_RETURN_IF_ERROR(
+            sql.Exec("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND surface = ?",
+                     {new_id, id, s}));
+      }
+      KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
+      KETNOI_RETURN_IF_ERROR(sql.Reindex({id, new_id}, ""));
+      return Log(sql, now, editor, "split", out.message);
+    });
   });
   if (!st.ok()) return st;
   return out;
@@ -216,15 +240,19 @@ Result<CurationOutcome> Store::AddAlias(const std::string& id, const std::string
   for (const SqlRow& r : *losers) touched.push_back(r.front());
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("INSERT INTO entity_aliases (entity_id, name, created_at, editor) "
-                 "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                 {id, name, now, editor}));
-    KETNOI_RETURN_IF_ERROR(sql.Exec(
-        "UPDATE mentions SET entity_id = ? WHERE surface = ? AND kind = ?", {id, name, *kind}));
-    KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
-    KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, ""));
-    return Log(sql, now, editor, "alias", out.message);
+    return Recounting(sql, "SELECT doc_id FROM mentions WHERE surface = ? AND kind = ?",
+                      {name, *kind}, [&]() -> Status {
+                        KETNOI_RETURN_IF_ERROR(sql.Exec(
+                            "INSERT INTO entity_aliases (entity_id, name, created_at, editor) "
+                            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            {id, name, now, editor}));
+                        KETNOI_RETURN_IF_ERROR(sql.Exec(
+                            "UPDATE mentions SET entity_id = ? WHERE surface = ? AND kind = ?",
+                            {id, name, *kind}));
+                        KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
+                        KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, ""));
+                        return Log(sql, now, editor, "alias", out.message);
+                      });
   });
   if (!st.ok()) return st;
   return out;
@@ -280,18 +308,20 @@ Result<CurationOutcome> Store::RejectMention(const std::string& doc_id, int64_t 
       "rejected " + std::to_string(*n) + " mentions written \"" + surface + "\" in " + doc_id};
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("INSERT INTO curation_rejected_mentions (doc_id, surface, created_at, editor) "
-                 "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                 {doc_id, surface, now, editor}));
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("DELETE FROM event_participants WHERE doc_id = ? AND mention_idx IN "
-                 "(SELECT idx FROM mentions WHERE doc_id = ? AND surface = ?)",
-                 {doc_id, doc_id, surface}));
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("DELETE FROM mentions WHERE doc_id = ? AND surface = ?", {doc_id, surface}));
-    KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, doc_id));
-    return Log(sql, now, editor, "reject-mention", out.message);
+    return Recounting(sql, entity_stats::kOneDocument, {doc_id}, [&]() -> Status {
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("INSERT INTO curation_rejected_mentions (doc_id, surface, created_at, editor) "
+                   "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                   {doc_id, surface, now, editor}));
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("DELETE FROM event_participants WHERE doc_id = ? AND mention_idx IN "
+                   "(SELECT idx FROM mentions WHERE doc_id = ? AND surface = ?)",
+                   {doc_id, doc_id, surface}));
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("DELETE FROM mentions WHERE doc_id = ? AND surface = ?", {doc_id, surface}));
+      KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, doc_id));
+      return Log(sql, now, editor, "reject-mention", out.message);
+    });
   });
   if (!st.ok()) return st;
   return out;
@@ -321,16 +351,18 @@ Result<CurationOutcome> Store::RejectEvent(const std::string& doc_id, int64_t ev
   CurationOutcome out{"", 1, "rejected " + type + " event " + idx + " in " + doc_id};
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("INSERT INTO curation_rejected_events (doc_id, type, evidence, created_at, "
-                 "editor) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                 {doc_id, type, evidence, now, editor}));
-    for (const char* child : {"DELETE FROM event_clusters WHERE doc_id = ? AND event_idx = ?",
-                              "DELETE FROM event_participants WHERE doc_id = ? AND event_idx = ?",
-                              "DELETE FROM events WHERE doc_id = ? AND idx = ?"}) {
-      KETNOI_RETURN_IF_ERROR(sql.Exec(child, {doc_id, idx}));
-    }
-    return Log(sql, now, editor, "reject-event", out.message);
+    return Recounting(sql, entity_stats::kOneDocument, {doc_id}, [&]() -> Status {
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("INSERT INTO curation_rejected_events (doc_id, type, evidence, created_at, "
+                   "editor) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                   {doc_id, type, evidence, now, editor}));
+      for (const char* child : {"DELETE FROM event_clusters WHERE doc_id = ? AND event_idx = ?",
+                                "DELETE FROM event_participants WHERE doc_id = ? AND event_idx = ?",
+                                "DELETE FROM events WHERE doc_id = ? AND idx = ?"}) {
+        KETNOI_RETURN_IF_ERROR(sql.Exec(child, {doc_id, idx}));
+      }
+      return Log(sql, now, editor, "reject-event", out.message);
+    });
   });
   if (!st.ok()) return st;
   return out;

@@ -17,6 +17,9 @@
 //      evidence text in that document) is deleted, so no query sees it, and stays out.
 //      Unknown ids are NotFound; impossible edits (merge into itself, across kinds, empty
 //      names) InvalidInput; nothing is written then.
+// Entity counts: each write above also keeps the per-entity counts and date-ordered lists of
+//      store/entity_stats.h right, in the same transaction (migration 7 fills them for an
+//      existing database).
 // Resolver memory: LoadKnownEntities gives back, document by document, what the resolver
 //      needs to rebuild its cross-document memory in a new process (resolve::Resolver::Recall).
 // Thread safety: a Store is used by one thread at a time (one writer); open several for

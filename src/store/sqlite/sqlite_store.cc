@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "store/entity_stats.h"
 #include "store/record_encoding.h"
 #include "store/sqlite/migrations.h"
 
@@ -31,6 +32,8 @@ class ResetOnExit {
 class SqliteRunner final : public SqlRunner {
  public:
   explicit SqliteRunner(SqliteDb* db) : db_(db) {}
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
 
   Status Exec(const std::string& sql, const std::vector<std::string>& args) override {
     auto q = Prepared(sql, args);
@@ -112,6 +115,7 @@ Status SqliteStore::Migrate() {
       if (!row.ok()) return row.status();
       if (*row) return Status::Ok();  // already applied (by us or a concurrent process)
       KETNOI_RETURN_IF_ERROR(db_->Exec(m.sql));
+      if (m.backfill) KETNOI_RETURN_IF_ERROR(m.backfill(*runner_));
       auto ins = db_->Prepare(
           "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)");
       if (!ins.ok()) return ins.status();
@@ -304,14 +308,21 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     if (*row) {
       out.id = prev->Text(0);
       out.result = PutResult::kReplaced;
-      KETNOI_RETURN_IF_ERROR(DeleteDocumentRows(out.id));
     } else {
       auto id = UniqueId(record.id);
       if (!id.ok()) return id.status();
       out.id = *id;
       out.result = PutResult::kInserted;
     }
-    return InsertDocumentRows(out.id, record);
+    KETNOI_RETURN_IF_ERROR(
+        entity_stats::SetDocuments(*runner_, entity_stats::kOneDocument, {out.id}));
+    if (out.result == PutResult::kReplaced) {
+      KETNOI_RETURN_IF_ERROR(entity_stats::Subtract(*runner_));
+      KETNOI_RETURN_IF_ERROR(DeleteDocumentRows(out.id));
+    }
+    // The curation triggers have run on the new rows: the counts see the final entities.
+    KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
+    return entity_stats::Add(*runner_);
   });
   if (!st.ok()) return st;
   return out;
