@@ -35,7 +35,11 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
                   "Token that enables write endpoints (default: $KETNOI_TOKEN; none = read-only)");
   cmd->add_option("--web", opts->web_dir, "Directory of the web UI ('' = API only)")
       ->capture_default_str();
-  cmd->add_option("--threads", opts->threads, "Worker threads (0 = 4 per core, at least 8)")
+  cmd->add_option("--threads", opts->threads,
+                  "HTTP worker threads; a keep-alive client holds one (0 = 64)")
+      ->capture_default_str();
+  cmd->add_option("--connections", opts->connections,
+                  "Database connections the workers share (0 = 4 per core, at least 8)")
       ->capture_default_str();
   cmd->add_flag(
       "--quiet", [opts](int64_t) { opts->access_log = false; }, "No access log on stderr");

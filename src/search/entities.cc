@@ -5,7 +5,6 @@
 #include <set>
 
 #include "search/search.h"
-#include "search/sql_dialect.h"
 #include "store/sql.h"
 #include "text/text.h"
 
@@ -43,7 +42,8 @@ Result<std::vector<EntityRef>> KnowledgeBase::FindEntities(const std::string& na
       "SELECT e.id, e.name, e.kind FROM entities e "
       "WHERE (e.id = ?1 OR (e.lexicon_key != '' AND lower(e.lexicon_key) = lower(?1))) "
       "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id) "
-      "ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id";
+      "ORDER BY (SELECT sum(c.mentions) FROM entity_alias_counts c WHERE c.entity_id = e.id) "
+      "DESC, e.id";
   auto q = db.Prepare(kByIdOrKey);
   if (!q.ok()) return q.status();
   q->Bind(1, name_or_id);
@@ -102,6 +102,9 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
   p.also_matched.assign(found->begin() + 1, found->end());
   const std::string& id = p.entity.id;
 
+  // Every list and count comes from the store's per-entity tables (store/entity_stats.h):
+  // a few index ranges, the capped lists in the order they are keyed, whatever the size of
+  // the entity.
   auto each = [&](std::string_view sql, auto&& on_row) -> Status {
     auto q = db.Prepare(sql);
     if (!q.ok()) return q.status();
@@ -119,19 +122,22 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
         p.lexicon_key = q.Text(1);
       }));
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT x.surface, d.lang, CAST(sum(x.n) AS BIGINT) AS n FROM (SELECT doc_id, surface, "
-           "count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY doc_id, surface) x "
-           "JOIN documents d ON d.id = x.doc_id GROUP BY d.lang, x.surface "
-           "ORDER BY d.lang, n DESC, x.surface",
+      each("SELECT surface, lang, mentions FROM entity_alias_counts "
+           "WHERE entity_id = ? AND mentions > 0 ORDER BY lang, mentions DESC, surface",
            [&](store::SqlQuery& q) {
              p.aliases.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
            }));
-  // Roles: rows in date order until kProfileListCap distinct (title, document) pairs.
+  const std::string cap = std::to_string(kProfileListCap);
+  // Roles: the first kProfileListCap documents with any, by date, give at least that many
+  // distinct (title, document) pairs; listed in date order until the cap.
   std::set<std::pair<std::string, std::string>> seen_roles;
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT m.roles, m.doc_id, d.published FROM mentions m JOIN documents d "
-           "ON d.id = m.doc_id WHERE m.entity_id = ? AND m.roles != '[]' "
-           "ORDER BY d.published IS NULL, d.published, m.doc_id, m.idx",
+      each("SELECT m.roles, ed.doc_id, ed.undated, ed.published FROM (SELECT doc_id, undated, "
+           "published FROM entity_documents WHERE entity_id = ?1 AND role_mentions > 0 "
+           "ORDER BY undated, published, doc_id LIMIT " +
+               cap +
+               ") ed JOIN mentions m ON m.doc_id = ed.doc_id AND m.entity_id = ?1 "
+               "WHERE m.roles != '[]' ORDER BY ed.undated, ed.published, ed.doc_id, m.idx",
            [&](store::SqlQuery& q) {
              if (p.roles.size() >= static_cast<size_t>(kProfileListCap)) return;
              auto roles = nlohmann::json::parse(q.Text(0), nullptr, false);
@@ -142,31 +148,27 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
                std::string title = r["title"].get<std::string>();
                if (!seen_roles.insert({title, q.Text(1)}).second) continue;
                RoleAt role{title, q.Text(1), std::nullopt};
-               if (!q.IsNull(2)) role.date = q.Text(2);
+               if (q.Int(2) == 0) role.date = q.Text(3);
                p.roles.push_back(std::move(role));
              }
            }));
-  const std::string cap = std::to_string(kProfileListCap);
-  // Partners: the entity's distinct events first, then each co-participant once per event.
-  KETNOI_RETURN_IF_ERROR(each(
-      "SELECT s.entity_id, en.name, count(*) AS n FROM (SELECT DISTINCT p2.entity_id, "
-      "p2.doc_id, p2.event_idx FROM (SELECT DISTINCT doc_id, event_idx FROM event_participants "
-      "WHERE entity_id = ?1) own JOIN event_participants p2 ON p2.doc_id = own.doc_id "
-      "AND p2.event_idx = own.event_idx WHERE p2.entity_id != ?1) s "
-      "JOIN entities en ON en.id = s.entity_id GROUP BY s.entity_id, en.name "
-      "ORDER BY n DESC, s.entity_id LIMIT " +
-          cap,
-      [&](store::SqlQuery& q) {
-        p.partners.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
-      }));
-  // Documents: mentions counted per document from the entity index alone, then only the
-  // documents themselves looked up.
+  // Partners: those sharing the most events first.
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT d.id, d.title, d.lang, d.source, d.published, c.n FROM (SELECT doc_id, "
-           "count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY doc_id) c "
-           "JOIN documents d ON d.id = c.doc_id "
-           "ORDER BY d.published IS NULL, d.published, d.id LIMIT " +
+      each("SELECT s.partner_id, en.name, s.events FROM entity_partners s "
+           "JOIN entities en ON en.id = s.partner_id WHERE s.entity_id = ? AND s.events > 0 "
+           "ORDER BY s.events DESC, s.partner_id LIMIT " +
                cap,
+           [&](store::SqlQuery& q) {
+             p.partners.push_back({q.Text(0), q.Text(1), static_cast<int>(q.Int(2))});
+           }));
+  // Documents: the first ones by date, then only those looked up.
+  KETNOI_RETURN_IF_ERROR(
+      each("SELECT d.id, d.title, d.lang, d.source, d.published, ed.mentions FROM (SELECT "
+           "doc_id, undated, published, mentions FROM entity_documents WHERE entity_id = ? "
+           "ORDER BY undated, published, doc_id LIMIT " +
+               cap +
+               ") ed JOIN documents d ON d.id = ed.doc_id "
+               "ORDER BY ed.undated, ed.published, ed.doc_id",
            [&](store::SqlQuery& q) {
              DocumentRef d{q.Text(0), q.Text(1),    q.Text(2),
                            q.Text(3), std::nullopt, static_cast<int>(q.Int(5))};
@@ -177,15 +179,8 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
   // over all of them (not only the listed ones).
   std::map<std::string, int> fields;
   KETNOI_RETURN_IF_ERROR(
-      each("SELECT f.field, count(*) FROM document_fields f WHERE f.doc_id IN "
-           "(SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) GROUP BY f.field",
+      each("SELECT field, count FROM entity_fields WHERE entity_id = ? AND count > 0",
            [&](store::SqlQuery& q) { fields[q.Text(0)] += static_cast<int>(q.Int(1)); }));
-  KETNOI_RETURN_IF_ERROR(each(
-      "SELECT f.value, count(*) FROM (SELECT DISTINCT doc_id, event_idx FROM event_participants "
-      "WHERE entity_id = ?) own JOIN events e ON e.doc_id = own.doc_id AND e.idx = "
-      "own.event_idx, " +
-          JsonTable(db.dialect(), "e.fields", "f") + " GROUP BY f.value",
-      [&](store::SqlQuery& q) { fields[q.Text(0)] += static_cast<int>(q.Int(1)); }));
 
   EventFilter filter;
   filter.participants = {id};

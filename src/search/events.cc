@@ -46,26 +46,33 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
   const std::string sql_limit = filter.limit > 0 && !checked_per_event
                                     ? " LIMIT " + std::to_string(filter.limit)
                                     : std::string();
+  // One participant (a profile's events, `events --with ID`): its events in date order come
+  // from the store's per-entity list (store/entity_stats.h), so the limit stops the scan.
+  const bool one_entity = participant_groups.size() == 1 && participant_groups.front().size() == 1;
+  const std::string participant_filter =
+      one_entity ? "ee.entity_id = ?6 "
+                 : "(?6 = '[]' OR EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_id = "
+                   "e.doc_id AND p.event_idx = e.idx AND p.entity_id IN " +
+                       JsonValues(d, "?6") + ")) ";
   auto q = db.Prepare(
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), "
       "CASE WHEN e.date IS NULL AND d.published IS NOT NULL THEN 1 ELSE 0 END, "
       "e.place_entity, pe.name, pe.kind, e.fields, " +
       ByteSlice(d, "d.text", "e.evidence_begin", "e.evidence_end") +
       ", d.title, e.sentence "
-      "FROM events e JOIN documents d ON d.id = e.doc_id "
-      "LEFT JOIN entities pe ON pe.id = e.place_entity "
+      "FROM " +
+      std::string(one_entity ? "entity_events ee JOIN events e ON e.doc_id = ee.doc_id AND "
+                               "e.idx = ee.event_idx "
+                             : "events e ") +
+      "JOIN documents d ON d.id = e.doc_id LEFT JOIN entities pe ON pe.id = e.place_entity "
       "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR e.modality = ?2) "
       "AND (?3 = '' OR ?3 IN " +
       JsonValues(d, "e.fields") +
       ") "
       "AND (?4 = '' OR coalesce(e.date, d.published) >= ?4) "
       "AND (?5 = '' OR substr(coalesce(e.date, d.published), 1, length(?5)) <= ?5) "
-      "AND (?6 = '[]' OR EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_id = e.doc_id "
-      "  AND p.event_idx = e.idx AND p.entity_id IN " +
-      JsonValues(d, "?6") +
-      ")) "
-      "AND (?7 = '[]' OR e.place_entity IN " +
-      JsonValues(d, "?7") +
+      "AND " +
+      participant_filter + "AND (?7 = '[]' OR e.place_entity IN " + JsonValues(d, "?7") +
       "  OR EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_id = e.doc_id "
       "  AND p.event_idx = e.idx AND p.entity_id IN " +
       JsonValues(d, "?7") +
@@ -74,15 +81,19 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
       "  AND m.sentence = e.sentence AND m.entity_id IN " +
       JsonValues(d, "?7") +
       ")) "
-      "ORDER BY coalesce(e.date, d.published) IS NULL, coalesce(e.date, d.published), "
-      "e.doc_id, e.idx" +
+      "ORDER BY " +
+      std::string(one_entity ? "ee.undated, ee.date, ee.doc_id, ee.event_idx"
+                             : "coalesce(e.date, d.published) IS NULL, "
+                               "coalesce(e.date, d.published), e.doc_id, e.idx") +
       sql_limit);
   if (!q.ok()) return q.status();
   auto json_ids = [](const std::vector<std::vector<std::string>>& groups) {
     return groups.empty() ? std::string("[]") : nlohmann::json(groups.front()).dump();
   };
   q->Bind(1, filter.type).Bind(2, filter.modality).Bind(3, filter.field).Bind(4, *from);
-  q->Bind(5, *to).Bind(6, json_ids(participant_groups)).Bind(7, json_ids(country_groups));
+  q->Bind(5, *to)
+      .Bind(6, one_entity ? participant_groups.front().front() : json_ids(participant_groups))
+      .Bind(7, json_ids(country_groups));
 
   auto sentence_entities =
       db.Prepare("SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND sentence = ?");

@@ -4,7 +4,9 @@
 // In:  a store database (store/store.h) and queries in vi / zh / en.
 // Out: ranked documents with highlighted snippets; entity profiles (aliases per language,
 //      roles over time, fields, partners, events, sources; long lists capped at
-//      kProfileListCap, aggregated in SQL); filtered events and timelines;
+//      kProfileListCap), read from the store's per-entity counts and date-ordered lists
+//      (store/entity_stats.h), so a profile costs the same for 10 mentions or 400,000;
+//      filtered events and timelines (one participant: from its date-ordered list);
 //      the cooperation graph (GraphML / JSON / DOT); partners ranked for a stated need,
 //      each with reasons and cited evidence sentences (docs/MATCHING.md).
 // Index: the project's own tokenizer (search/tokenizer.h): keys are text::SearchKey folds

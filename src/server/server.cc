@@ -638,10 +638,15 @@ Server::~Server() { Stop(); }
 core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  int threads = options.threads > 0
-                    ? options.threads
-                    : std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
-  for (int i = 0; i < threads; ++i) {
+  // With fewer workers than keep-alive clients, the clients past the pool wait until a
+  // worker's client has sent keep_alive_max_count requests or gone idle: at 32 connections
+  // and 8 workers that was most of the p99. Workers are cheap; connections hold caches.
+  const int threads = options.threads > 0 ? options.threads : 64;
+  const int connections =
+      options.connections > 0
+          ? options.connections
+          : std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+  for (int i = 0; i < connections; ++i) {
     auto c = std::make_unique<Connection>();
     auto kb = search::KnowledgeBase::Open(options.db);
     if (!kb.ok()) return kb.status();

@@ -13,8 +13,11 @@
 //      through the library's prepared statements.
 // Cache: GET answers are kept per (target, SQLite data_version) and served again until any
 //      commit changes the data (server/response_cache.h); off with cache_answers = false.
-// Threads: a pool of `threads` workers, each leasing its own KnowledgeBase (one database
-//      connection each; SQLite's WAL lets readers run beside the one writer). Uploads are written
+// Threads: a pool of `threads` HTTP workers. A keep-alive client holds its worker between
+//      requests, so there are more workers than clients expected at once (64 by default);
+//      only a request's handler leases one of `connections` KnowledgeBases (one database
+//      connection each; SQLite's WAL lets readers run beside the one writer), so idle
+//      clients pin a thread, not a connection. Uploads are written
 //      by one store connection under a mutex. Stop() is safe from any thread (a signal
 //      thread): it stops accepting and lets accepted requests finish.
 #ifndef KETNOI_SERVER_SERVER_H_
@@ -35,7 +38,8 @@ struct ServerOptions {
   int port = 8080;                   // 0 = any free port (tests); see Server::port()
   std::string token;                 // empty = POST endpoints answer 403
   std::string web_dir;               // static UI; empty = no UI, API only
-  int threads = 0;                   // 0 = 4 per core, at least 8: keep-alive clients wait less
+  int threads = 0;                   // HTTP workers; 0 = 64 (each keep-alive client holds one)
+  int connections = 0;               // database connections; 0 = 4 per core, at least 8
   size_t max_body_bytes = 4u << 20;  // uploads: real article pages are well under 1 MB
   int read_timeout_s = 10;           // a slow client cannot hold a worker longer than this
   int write_timeout_s = 10;

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "resolve/curation.h"
+#include "store/entity_stats.h"
 #include "store/record_encoding.h"
 #include "store/resolver_index.h"
 #include "store/sql_runner.h"
@@ -76,6 +77,26 @@ Status RefreshEventEntities(SqlRunner& sql) {
       {});
 }
 
+// Runs `edit` with the entity counts of the documents `select_doc_ids` names (the ones it
+// changes) taken out before it and put back after it (store/entity_stats.h).
+Status Recounting(SqlRunner& sql, const std::string& select_doc_ids,
+                  const std::vector<std::string>& args, const std::function<Status()>& edit) {
+  KETNOI_RETURN_IF_ERROR(entity_stats::SetDocuments(sql, select_doc_ids, args));
+  KETNOI_RETURN_IF_ERROR(entity_stats::Subtract(sql));
+  KETNOI_RETURN_IF_ERROR(edit());
+  return entity_stats::Add(sql);
+}
+
+// An edit that moves mentions keeps both tables derived from them exact: the resolver index
+// (resolver_index.h) and the per-entity counts (entity_stats.h) take the touched documents
+// out before it and count them in again after it.
+Status KeepingDerivedTables(SqlRunner& sql, const std::string& select_doc_ids,
+                            const std::vector<std::string>& args,
+                            const std::function<Status()>& edit) {
+  return KeepResolverIndex(sql, select_doc_ids, args,
+                           [&]() -> Status { return Recounting(sql, select_doc_ids, args, edit); });
+}
+
 }  // namespace
 
 Result<DocumentPage> Store::ListDocumentsPage(const std::string& lang, int limit, int offset) {
@@ -123,7 +144,7 @@ Result<CurationOutcome> Store::Merge(const std::string& from, const std::string&
       "merged " + from + " into " + target + " (" + std::to_string(*moved) + " mentions)"};
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    return KeepResolverIndex(
+    return KeepingDerivedTables(
         sql, "SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?", {from}, [&]() -> Status {
           KETNOI_RETURN_IF_ERROR(
               sql.Exec("INSERT INTO curation_merges (from_id, into_id, created_at, editor) "
@@ -174,15 +195,15 @@ Result<CurationOutcome> Store::Split(const std::string& id,
                       "split " + std::to_string(moved) + " mentions of " + id + " into " + new_id};
   const std::string now = NowUtcIso();
   std::string split_docs =
-      "SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? AND surface IN (";
+      "SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? AND surface IN (?";
   std::vector<std::string> split_args{id};
-  for (size_t i = 0; i < surfaces.size(); ++i) {
-    split_docs += i ? ",?" : "?";
-    split_args.push_back(surfaces[i]);
+  for (const std::string& s : surfaces) {
+    if (split_args.size() > 1) split_docs += ", ?";
+    split_args.push_back(s);
   }
   split_docs += ")";
   Status st = sql.InTransaction([&]() -> Status {
-    return KeepResolverIndex(sql, split_docs, split_args, [&]() -> Status {
+    return KeepingDerivedTables(sql, split_docs, split_args, [&]() -> Status {
       KETNOI_RETURN_IF_ERROR(
           sql.Exec("INSERT INTO entities (id, kind, name, place_type, lexicon_key) "
                    "SELECT CAST(? AS TEXT), kind, CAST(? AS TEXT), place_type, '' FROM entities "
@@ -231,7 +252,7 @@ Result<CurationOutcome> Store::AddAlias(const std::string& id, const std::string
   for (const SqlRow& r : *losers) touched.push_back(r.front());
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    return KeepResolverIndex(
+    return KeepingDerivedTables(
         sql, "SELECT DISTINCT doc_id FROM mentions WHERE surface = ? AND kind = ?", {name, *kind},
         [&]() -> Status {
           KETNOI_RETURN_IF_ERROR(
@@ -300,21 +321,20 @@ Result<CurationOutcome> Store::RejectMention(const std::string& doc_id, int64_t 
       "rejected " + std::to_string(*n) + " mentions written \"" + surface + "\" in " + doc_id};
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    return KeepResolverIndex(
-        sql, "SELECT DISTINCT doc_id FROM mentions WHERE doc_id = ?", {doc_id}, [&]() -> Status {
-          KETNOI_RETURN_IF_ERROR(sql.Exec(
-              "INSERT INTO curation_rejected_mentions (doc_id, surface, created_at, editor) "
-              "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-              {doc_id, surface, now, editor}));
-          KETNOI_RETURN_IF_ERROR(
-              sql.Exec("DELETE FROM event_participants WHERE doc_id = ? AND mention_idx IN "
-                       "(SELECT idx FROM mentions WHERE doc_id = ? AND surface = ?)",
-                       {doc_id, doc_id, surface}));
-          KETNOI_RETURN_IF_ERROR(
-              sql.Exec("DELETE FROM mentions WHERE doc_id = ? AND surface = ?", {doc_id, surface}));
-          KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, doc_id));
-          return Log(sql, now, editor, "reject-mention", out.message);
-        });
+    return KeepingDerivedTables(sql, entity_stats::kOneDocument, {doc_id}, [&]() -> Status {
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("INSERT INTO curation_rejected_mentions (doc_id, surface, created_at, editor) "
+                   "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                   {doc_id, surface, now, editor}));
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("DELETE FROM event_participants WHERE doc_id = ? AND mention_idx IN "
+                   "(SELECT idx FROM mentions WHERE doc_id = ? AND surface = ?)",
+                   {doc_id, doc_id, surface}));
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("DELETE FROM mentions WHERE doc_id = ? AND surface = ?", {doc_id, surface}));
+      KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, doc_id));
+      return Log(sql, now, editor, "reject-mention", out.message);
+    });
   });
   if (!st.ok()) return st;
   return out;
@@ -344,16 +364,18 @@ Result<CurationOutcome> Store::RejectEvent(const std::string& doc_id, int64_t ev
   CurationOutcome out{"", 1, "rejected " + type + " event " + idx + " in " + doc_id};
   const std::string now = NowUtcIso();
   Status st = sql.InTransaction([&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(
-        sql.Exec("INSERT INTO curation_rejected_events (doc_id, type, evidence, created_at, "
-                 "editor) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                 {doc_id, type, evidence, now, editor}));
-    for (const char* child : {"DELETE FROM event_clusters WHERE doc_id = ? AND event_idx = ?",
-                              "DELETE FROM event_participants WHERE doc_id = ? AND event_idx = ?",
-                              "DELETE FROM events WHERE doc_id = ? AND idx = ?"}) {
-      KETNOI_RETURN_IF_ERROR(sql.Exec(child, {doc_id, idx}));
-    }
-    return Log(sql, now, editor, "reject-event", out.message);
+    return Recounting(sql, entity_stats::kOneDocument, {doc_id}, [&]() -> Status {
+      KETNOI_RETURN_IF_ERROR(
+          sql.Exec("INSERT INTO curation_rejected_events (doc_id, type, evidence, created_at, "
+                   "editor) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                   {doc_id, type, evidence, now, editor}));
+      for (const char* child : {"DELETE FROM event_clusters WHERE doc_id = ? AND event_idx = ?",
+                                "DELETE FROM event_participants WHERE doc_id = ? AND event_idx = ?",
+                                "DELETE FROM events WHERE doc_id = ? AND idx = ?"}) {
+        KETNOI_RETURN_IF_ERROR(sql.Exec(child, {doc_id, idx}));
+      }
+      return Log(sql, now, editor, "reject-event", out.message);
+    });
   });
   if (!st.ok()) return st;
   return out;

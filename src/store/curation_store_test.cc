@@ -83,6 +83,43 @@ class CurationStoreTest : public BackendTest {
     return Scalar("SELECT entity_id FROM mentions WHERE doc_id = 'page' AND idx = " +
                   std::to_string(mention_idx));
   }
+  // Each per-entity table of store/entity_stats.h holds exactly what a recount from the
+  // stored rows gives (both differences empty), and is not empty.
+  void ExpectCountsMatchRecount(const std::string& when) {
+    const std::string json_fields = GetParam() == "sqlite"
+                                        ? "json_each(e.fields) AS v"
+                                        : "jsonb_array_elements_text(e.fields) AS v(value)";
+    const std::string distinct_roles =
+        "(SELECT DISTINCT doc_id, event_idx, entity_id FROM event_participants)";
+    const std::pair<std::string, std::string> tables[] = {
+        {"SELECT entity_id, lang, surface, mentions FROM entity_alias_counts",
+         "SELECT m.entity_id, d.lang, m.surface, count(*) FROM mentions m "
+         "JOIN documents d ON d.id = m.doc_id GROUP BY m.entity_id, d.lang, m.surface"},
+        {"SELECT entity_id, partner_id, events FROM entity_partners",
+         "SELECT a.entity_id, b.entity_id, count(*) FROM " + distinct_roles + " a JOIN " +
+             distinct_roles +
+             " b ON b.doc_id = a.doc_id AND b.event_idx = a.event_idx "
+             "AND b.entity_id <> a.entity_id GROUP BY a.entity_id, b.entity_id"},
+        {"SELECT entity_id, field, count FROM entity_fields",
+         "SELECT x.entity_id, x.field, count(*) FROM (SELECT m.entity_id, f.field FROM "
+         "(SELECT DISTINCT entity_id, doc_id FROM mentions) m JOIN document_fields f ON "
+         "f.doc_id = m.doc_id UNION ALL SELECT p.entity_id, v.value FROM " +
+             distinct_roles + " p JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx, " +
+             json_fields + ") x GROUP BY x.entity_id, x.field"},
+        {"SELECT entity_id, doc_id, mentions, role_mentions FROM entity_documents",
+         "SELECT entity_id, doc_id, count(*), sum(CASE WHEN roles != '[]' THEN 1 ELSE 0 END) "
+         "FROM mentions GROUP BY entity_id, doc_id"},
+        {"SELECT entity_id, doc_id, event_idx FROM entity_events",
+         "SELECT entity_id, doc_id, event_idx FROM " + distinct_roles + " p"},
+    };
+    for (const auto& [stored, recount] : tables) {
+      EXPECT_NE(Scalar("SELECT count(*) FROM (" + stored + ") s"), "0") << when << ": " << stored;
+      EXPECT_EQ(Scalar("SELECT count(*) FROM (" + stored + " EXCEPT " + recount + ") s"), "0")
+          << when << ": " << stored;
+      EXPECT_EQ(Scalar("SELECT count(*) FROM (" + recount + " EXCEPT " + stored + ") s"), "0")
+          << when << ": " << stored;
+    }
+  }
   std::string ParticipantOf(int event_idx, int mention_idx) {
     return Scalar(
         "SELECT entity_id FROM event_participants WHERE doc_id = 'page' AND "
@@ -157,6 +194,40 @@ TEST_P(CurationStoreTest, EditsApplyNowAreLoggedAndAreReplayedOnReingest) {
   EXPECT_EQ(Scalar("SELECT count(*) FROM events WHERE doc_id = 'page'"), "1");
   EXPECT_EQ(ParticipantOf(0, 1), beta);
   EXPECT_EQ(ParticipantOf(0, 3), split_id);
+}
+
+TEST_P(CurationStoreTest, EntityCountsFollowIngestEditsAndReplacement) {
+  auto with_fields = [&](DocumentRecord r) {
+    r.analysis.fields = {"chip_design", "semiconductors"};
+    r.analysis.events[1].fields = {"chip_design"};
+    r.analysis.mentions[2].roles = {{"Bộ trưởng", {0, 4}}};
+    return r;
+  };
+  ASSERT_TRUE(store_->PutDocument(with_fields(Record("h1"))).ok());
+  DocumentRecord other = with_fields(Record("o1"));
+  other.id = "other";
+  other.source = "news/other.txt";
+  other.lang = core::Lang::kEn;
+  other.date = core::Date{2024, 5, 2};
+  ASSERT_TRUE(store_->PutDocument(other).ok());
+  ExpectCountsMatchRecount("after ingest");
+  const std::string beta = EntityOf(0), holdings = EntityOf(1), binh = EntityOf(2);
+  ASSERT_TRUE(store_->Merge(holdings, beta, "lan").ok());
+  ExpectCountsMatchRecount("after merge");
+  ASSERT_TRUE(store_->Split(binh, {"Bình"}, "lan").ok());
+  ExpectCountsMatchRecount("after split");
+  ASSERT_TRUE(store_->AddAlias(beta, "Gamma Labs", "minh").ok());
+  ExpectCountsMatchRecount("after alias");
+  ASSERT_TRUE(store_->RejectMention("page", 2, "lan").ok());
+  ExpectCountsMatchRecount("after reject-mention");
+  ASSERT_TRUE(store_->RejectEvent("other", 0, "lan").ok());
+  ExpectCountsMatchRecount("after reject-event");
+  ASSERT_TRUE(store_->PutDocument(with_fields(Record("h2", " Thêm."))).ok());
+  ExpectCountsMatchRecount("after replacement");
+  // The merged-away entity has no counts left; the one it went into has both documents'.
+  EXPECT_EQ(Scalar("SELECT count(*) FROM entity_alias_counts WHERE entity_id = '" + holdings + "'"),
+            "0");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM entity_documents WHERE entity_id = '" + beta + "'"), "2");
 }
 
 TEST_P(CurationStoreTest, ImpossibleEditsAreRefusedAndWriteNothing) {

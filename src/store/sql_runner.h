@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/sql.h"
 
 namespace ketnoi::store {
 
@@ -21,6 +22,8 @@ using SqlRow = std::vector<std::string>;  // NULL reads as ""
 class SqlRunner {
  public:
   virtual ~SqlRunner() = default;
+  // For the few fragments the dialects write differently (JSON arrays).
+  virtual Dialect dialect() const = 0;
   virtual core::Status Exec(const std::string& sql, const std::vector<std::string>& args) = 0;
   virtual core::Result<std::vector<SqlRow>> Rows(const std::string& sql,
                                                  const std::vector<std::string>& args) = 0;

@@ -20,6 +20,9 @@
 //      evidence text in that document) is deleted, so no query sees it, and stays out.
 //      Unknown ids are NotFound; impossible edits (merge into itself, across kinds, empty
 //      names) InvalidInput; nothing is written then.
+// Entity counts: each write above also keeps the per-entity counts and date-ordered lists of
+//      store/entity_stats.h right, in the same transaction (migration 7 fills them for an
+//      existing database).
 // Resolver memory: LoadKnownEntities gives back, document by document, what the resolver
 //      needs to rebuild its cross-document memory in a new process (resolve::Resolver::Recall).
 //      The same memory is kept as an index (store/resolver_index.h), updated in every

@@ -1,5 +1,7 @@
 #include "store/postgres/pg_migrations.h"
 
+#include "store/entity_stats.h"
+
 namespace ketnoi::store {
 
 const std::vector<Migration>& PostgresMigrations() {
@@ -269,6 +271,49 @@ CREATE TABLE resolver_state (
 );
 CREATE INDEX entities_lexicon_key ON entities(lexicon_key);
 )sql"},
+      // Same as SQLite migration 7 (store/entity_stats.h).
+      {7, "per-entity counts and lists", R"sql(
+CREATE TABLE entity_alias_counts (
+  entity_id  TEXT NOT NULL,
+  lang       TEXT NOT NULL,      -- the language of the documents
+  surface    TEXT NOT NULL,
+  mentions   BIGINT NOT NULL,
+  PRIMARY KEY (entity_id, lang, surface)
+);
+CREATE TABLE entity_partners (
+  entity_id  TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
+  events     BIGINT NOT NULL,     -- distinct events both take part in
+  PRIMARY KEY (entity_id, partner_id)
+);
+CREATE TABLE entity_fields (
+  entity_id  TEXT NOT NULL,
+  field      TEXT NOT NULL,
+  count      BIGINT NOT NULL,     -- documents mentioning it with the field + its events in it
+  PRIMARY KEY (entity_id, field)
+);
+-- Keyed in the order profiles list them (undated last), so LIMIT stops early.
+CREATE TABLE entity_documents (
+  entity_id     TEXT NOT NULL,
+  undated       INTEGER NOT NULL,  -- 1: the document has no publication date
+  published     TEXT NOT NULL,     -- YYYY-MM-DD, '' when undated
+  doc_id        TEXT NOT NULL,
+  mentions      INTEGER NOT NULL,
+  role_mentions INTEGER NOT NULL,  -- of those mentions, the ones with roles
+  PRIMARY KEY (entity_id, undated, published, doc_id)
+);
+CREATE INDEX entity_documents_doc ON entity_documents(doc_id);
+CREATE TABLE entity_events (
+  entity_id  TEXT NOT NULL,
+  undated    INTEGER NOT NULL,     -- 1: neither the event nor its document has a date
+  date       TEXT NOT NULL,        -- the event's date, else the document's; '' when undated
+  doc_id     TEXT NOT NULL,
+  event_idx  INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, undated, date, doc_id, event_idx)
+);
+CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
+)sql",
+       &entity_stats::Backfill},
   };
   return kMigrations;
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/entity_stats.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/record_encoding.h"
 #include "store/resolver_index.h"
@@ -39,6 +40,8 @@ std::string NumberPlaceholders(const std::string& sql) {
 class PgRunner final : public SqlRunner {
  public:
   explicit PgRunner(PgConn* db) : db_(db) {}
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
 
   Status Exec(const std::string& sql, const std::vector<std::string>& args) override {
     return Query(sql, args).status();
@@ -110,6 +113,7 @@ Status PostgresStore::Migrate() {
     for (const Migration& m : PostgresMigrations()) {
       if (!done.count(m.version)) {
         KETNOI_RETURN_IF_ERROR(db_->Exec(m.sql));
+        if (m.backfill) KETNOI_RETURN_IF_ERROR(m.backfill(*runner_));
         auto ins =
             db_->Query("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
                        {PgInt(m.version), std::string(m.description)});
@@ -244,17 +248,23 @@ Result<PutOutcome> PostgresStore::PutDocument(const DocumentRecord& record) {
       out.id = prev->Text(0, 0);
       out.result = PutResult::kReplaced;
       KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
-      KETNOI_RETURN_IF_ERROR(db_->Query("DELETE FROM documents WHERE id = $1", {out.id}).status());
     } else {
       auto id = UniqueId(record.id);
       if (!id.ok()) return id.status();
       out.id = *id;
       out.result = PutResult::kInserted;
     }
+    KETNOI_RETURN_IF_ERROR(
+        entity_stats::SetDocuments(*runner_, entity_stats::kOneDocument, {out.id}));
+    if (out.result == PutResult::kReplaced) {
+      KETNOI_RETURN_IF_ERROR(entity_stats::Subtract(*runner_));
+      KETNOI_RETURN_IF_ERROR(db_->Query("DELETE FROM documents WHERE id = $1", {out.id}).status());
+    }
     KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
     KETNOI_RETURN_IF_ERROR(ReplayCuration(out.id));
     KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
-    return CountDocumentsInResolverIndex(*runner_, {out.id}, 1);
+    KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, 1));
+    return entity_stats::Add(*runner_);
   });
   if (!st.ok()) return st;
   return out;

@@ -1,5 +1,7 @@
 #include "store/sqlite/migrations.h"
 
+#include "store/entity_stats.h"
+
 namespace ketnoi::store {
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -281,6 +283,50 @@ CREATE TABLE resolver_state (
 ) WITHOUT ROWID;
 CREATE INDEX entities_lexicon_key ON entities(lexicon_key);
 )sql"},
+      // Owned by the store (store/entity_stats.h): per-entity counts and date-ordered lists,
+      // kept by the store's writes and curation edits, read by entity profiles.
+      {7, "per-entity counts and lists", R"sql(
+CREATE TABLE entity_alias_counts (
+  entity_id  TEXT NOT NULL,
+  lang       TEXT NOT NULL,      -- the language of the documents
+  surface    TEXT NOT NULL,
+  mentions   INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, lang, surface)
+) WITHOUT ROWID;
+CREATE TABLE entity_partners (
+  entity_id  TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
+  events     INTEGER NOT NULL,     -- distinct events both take part in
+  PRIMARY KEY (entity_id, partner_id)
+) WITHOUT ROWID;
+CREATE TABLE entity_fields (
+  entity_id  TEXT NOT NULL,
+  field      TEXT NOT NULL,
+  count      INTEGER NOT NULL,     -- documents mentioning it with the field + its events in it
+  PRIMARY KEY (entity_id, field)
+) WITHOUT ROWID;
+-- Keyed in the order profiles list them (undated last), so LIMIT stops early.
+CREATE TABLE entity_documents (
+  entity_id     TEXT NOT NULL,
+  undated       INTEGER NOT NULL,  -- 1: the document has no publication date
+  published     TEXT NOT NULL,     -- YYYY-MM-DD, '' when undated
+  doc_id        TEXT NOT NULL,
+  mentions      INTEGER NOT NULL,
+  role_mentions INTEGER NOT NULL,  -- of those mentions, the ones with roles
+  PRIMARY KEY (entity_id, undated, published, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_documents_doc ON entity_documents(doc_id);
+CREATE TABLE entity_events (
+  entity_id  TEXT NOT NULL,
+  undated    INTEGER NOT NULL,     -- 1: neither the event nor its document has a date
+  date       TEXT NOT NULL,        -- the event's date, else the document's; '' when undated
+  doc_id     TEXT NOT NULL,
+  event_idx  INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, undated, date, doc_id, event_idx)
+) WITHOUT ROWID;
+CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
+)sql",
+       &entity_stats::Backfill},
   };
   return kMigrations;
 }

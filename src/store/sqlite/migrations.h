@@ -7,12 +7,18 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
+
 namespace ketnoi::store {
+
+class SqlRunner;
 
 struct Migration {
   int version;
   std::string_view description;
   std::string_view sql;
+  // Fills what `sql` created from the rows already stored, in the same transaction.
+  core::Status (*backfill)(SqlRunner&) = nullptr;
 };
 
 const std::vector<Migration>& SqliteMigrations();

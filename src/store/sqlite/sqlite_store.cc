@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "store/entity_stats.h"
 #include "store/record_encoding.h"
 #include "store/resolver_index.h"
 #include "store/sqlite/migrations.h"
@@ -33,6 +34,8 @@ class ResetOnExit {
 class SqliteRunner final : public SqlRunner {
  public:
   explicit SqliteRunner(SqliteDb* db) : db_(db) {}
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
 
   Status Exec(const std::string& sql, const std::vector<std::string>& args) override {
     auto q = Prepared(sql, args);
@@ -128,6 +131,7 @@ Status SqliteStore::Migrate() {
       if (!row.ok()) return row.status();
       if (*row) return Status::Ok();  // already applied (by us or a concurrent process)
       KETNOI_RETURN_IF_ERROR(db_->Exec(m.sql));
+      if (m.backfill) KETNOI_RETURN_IF_ERROR(m.backfill(*runner_));
       auto ins = db_->Prepare(
           "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)");
       if (!ins.ok()) return ins.status();
@@ -361,16 +365,23 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
       out.id = prev->Text(0);
       out.result = PutResult::kReplaced;
       KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
-      KETNOI_RETURN_IF_ERROR(DeleteDocumentRows(out.id));
     } else {
       auto id = UniqueId(record.id);
       if (!id.ok()) return id.status();
       out.id = *id;
       out.result = PutResult::kInserted;
     }
+    KETNOI_RETURN_IF_ERROR(
+        entity_stats::SetDocuments(*runner_, entity_stats::kOneDocument, {out.id}));
+    if (out.result == PutResult::kReplaced) {
+      KETNOI_RETURN_IF_ERROR(entity_stats::Subtract(*runner_));
+      KETNOI_RETURN_IF_ERROR(DeleteDocumentRows(out.id));
+    }
+    // The curation triggers have run on the new rows: the counts see the final entities.
     KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
     KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
-    return CountDocumentsInResolverIndex(*runner_, {out.id}, 1);
+    KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, 1));
+    return entity_stats::Add(*runner_);
   };
   Status st = in_batch_ ? InSavepoint(*db_, put) : InTransaction(*db_, put);
   if (!st.ok()) return st;

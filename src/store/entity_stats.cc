@@ -1,0 +1,130 @@
+#include "store/entity_stats.h"
+
+#include "store/sql_runner.h"
+
+namespace ketnoi::store::entity_stats {
+namespace {
+
+using core::Status;
+
+// The scratch set, as a subquery.
+constexpr const char* kDocs = "(SELECT doc_id FROM entity_stats_docs)";
+
+std::string In(const std::string& column) { return column + " IN " + kDocs; }
+
+// The counted tables' shares of the scratch set's documents, each multiplied by `sign`
+// ("" or "-") and added to what is stored. Partners and fields read the per-document lists,
+// so those must hold the scratch set's rows.
+Status AddCounts(SqlRunner& sql, const std::string& sign) {
+  // SQLite reads `ON CONFLICT` after a SELECT with a WHERE clause as the upsert.
+  KETNOI_RETURN_IF_ERROR(
+      sql.Exec("INSERT INTO entity_alias_counts (entity_id, lang, surface, mentions) "
+               "SELECT m.entity_id, d.lang, m.surface, " +
+                   sign + "count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE " +
+                   In("m.doc_id") +
+                   " GROUP BY m.entity_id, d.lang, m.surface "
+                   "ON CONFLICT (entity_id, lang, surface) DO UPDATE SET "
+                   "mentions = entity_alias_counts.mentions + excluded.mentions",
+               {}));
+  KETNOI_RETURN_IF_ERROR(
+      sql.Exec("INSERT INTO entity_partners (entity_id, partner_id, events) "
+               "SELECT a.entity_id, b.entity_id, " +
+                   sign +
+                   "count(*) FROM entity_events a JOIN entity_events b ON b.doc_id = a.doc_id "
+                   "AND b.event_idx = a.event_idx AND b.entity_id <> a.entity_id WHERE " +
+                   In("a.doc_id") +
+                   " GROUP BY a.entity_id, b.entity_id "
+                   "ON CONFLICT (entity_id, partner_id) DO UPDATE SET "
+                   "events = entity_partners.events + excluded.events",
+               {}));
+  // Each document mentioning the entity counts its fields once, and so does each of its
+  // events.
+  const std::string event_fields = sql.dialect() == Dialect::kSqlite
+                                       ? "json_each(e.fields) AS v"
+                                       : "jsonb_array_elements_text(e.fields) AS v(value)";
+  return sql.Exec(
+      "INSERT INTO entity_fields (entity_id, field, count) "
+      "SELECT x.entity_id, x.field, " +
+          sign +
+          "count(*) FROM (SELECT ed.entity_id, f.field FROM entity_documents ed "
+          "JOIN document_fields f ON f.doc_id = ed.doc_id WHERE " +
+          In("ed.doc_id") +
+          " UNION ALL SELECT ee.entity_id, v.value AS field FROM entity_events ee "
+          "JOIN events e ON e.doc_id = ee.doc_id AND e.idx = ee.event_idx, " +
+          event_fields + " WHERE " + In("ee.doc_id") +
+          ") x WHERE true GROUP BY x.entity_id, x.field "
+          "ON CONFLICT (entity_id, field) DO UPDATE SET "
+          "count = entity_fields.count + excluded.count",
+      {});
+}
+
+Status DeleteLists(SqlRunner& sql) {
+  KETNOI_RETURN_IF_ERROR(sql.Exec("DELETE FROM entity_documents WHERE " + In("doc_id"), {}));
+  return sql.Exec("DELETE FROM entity_events WHERE " + In("doc_id"), {});
+}
+
+}  // namespace
+
+Status SetDocuments(SqlRunner& sql, const std::string& select_doc_ids,
+                    const std::vector<std::string>& args) {
+  KETNOI_RETURN_IF_ERROR(
+      sql.Exec("CREATE TEMP TABLE IF NOT EXISTS entity_stats_docs (doc_id TEXT PRIMARY KEY)", {}));
+  KETNOI_RETURN_IF_ERROR(sql.Exec("DELETE FROM entity_stats_docs", {}));
+  return sql.Exec(
+      "INSERT INTO entity_stats_docs (doc_id) SELECT DISTINCT * FROM (" + select_doc_ids + ") AS d",
+      args);
+}
+
+Status Subtract(SqlRunner& sql) {
+  KETNOI_RETURN_IF_ERROR(AddCounts(sql, "-"));
+  // Rows counted down to nothing go, for the entities these documents mention.
+  const std::string touched =
+      " <= 0 AND entity_id IN (SELECT entity_id FROM entity_documents WHERE " + In("doc_id") + ")";
+  KETNOI_RETURN_IF_ERROR(sql.Exec("DELETE FROM entity_alias_counts WHERE mentions" + touched, {}));
+  KETNOI_RETURN_IF_ERROR(sql.Exec("DELETE FROM entity_partners WHERE events" + touched, {}));
+  KETNOI_RETURN_IF_ERROR(sql.Exec("DELETE FROM entity_fields WHERE count" + touched, {}));
+  return DeleteLists(sql);
+}
+
+Status Add(SqlRunner& sql) {
+  KETNOI_RETURN_IF_ERROR(DeleteLists(sql));
+  KETNOI_RETURN_IF_ERROR(
+      sql.Exec("INSERT INTO entity_documents (entity_id, undated, published, doc_id, mentions, "
+               "role_mentions) SELECT m.entity_id, CASE WHEN d.published IS NULL THEN 1 ELSE 0 "
+               "END, coalesce(d.published, ''), m.doc_id, count(*), sum(CASE WHEN m.roles != "
+               "'[]' THEN 1 ELSE 0 END) FROM mentions m JOIN documents d ON d.id = m.doc_id "
+               "WHERE " +
+                   In("m.doc_id") + " GROUP BY m.entity_id, m.doc_id, d.published",
+               {}));
+  KETNOI_RETURN_IF_ERROR(sql.Exec(
+      "INSERT INTO entity_events (entity_id, undated, date, doc_id, event_idx) "
+      "SELECT DISTINCT p.entity_id, CASE WHEN coalesce(e.date, d.published) IS NULL THEN 1 "
+      "ELSE 0 END, coalesce(e.date, d.published, ''), p.doc_id, p.event_idx "
+      "FROM event_participants p JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx "
+      "JOIN documents d ON d.id = p.doc_id WHERE " +
+          In("p.doc_id"),
+      {}));
+  return AddCounts(sql, "");
+}
+
+Status Backfill(SqlRunner& sql) {
+  // Batches in id order (the database's own collation), each one after the last id done.
+  constexpr const char* kBatch = "500";
+  std::string after;
+  bool first = true;
+  while (true) {
+    KETNOI_RETURN_IF_ERROR(SetDocuments(sql,
+                                        std::string("SELECT id FROM documents WHERE ") +
+                                            (first ? "CAST(? AS TEXT) = ''" : "id > ?") +
+                                            " ORDER BY id LIMIT " + kBatch,
+                                        {after}));
+    auto last = sql.Rows("SELECT max(doc_id) FROM entity_stats_docs", {});
+    if (!last.ok()) return last.status();
+    if (last->empty() || last->front().front().empty()) return Status::Ok();
+    KETNOI_RETURN_IF_ERROR(Add(sql));
+    after = last->front().front();
+    first = false;
+  }
+}
+
+}  // namespace ketnoi::store::entity_stats

@@ -1,0 +1,49 @@
+// store/entity_stats.h — per-entity counts and date-ordered lists kept at write time, so
+// an entity profile reads a few index ranges instead of all of its mentions and events
+// (the most-mentioned entity of a 100k-document store has 400k mentions in 84k documents).
+//
+// Tables (SQLite and PostgreSQL migration 7):
+//   entity_alias_counts (entity, document language, surface) -> mentions
+//   entity_partners     (entity, co-participant) -> events they share
+//   entity_fields       (entity, field) -> its documents with the field + its events in it
+//   entity_documents    one row per (entity, document mentioning it), in publication order,
+//                       with the mention count and how many carry roles
+//   entity_events       one row per (entity, event it takes part in), in event-date order
+//                       (the event's own date, else the document's)
+// How they stay right: every change to a document's rows is bracketed. Before it, the
+// documents it touches go into the scratch set (SetDocuments) and their share is taken out
+// (Subtract); after it (and after the curation replay), their share is put back (Add). Only
+// those documents' rows are read, so the cost follows the size of the change: one document
+// for an ingest, every document of the entity for a merge.
+// Thread safety: the caller's connection and transaction; one thread at a time.
+#ifndef KETNOI_STORE_ENTITY_STATS_H_
+#define KETNOI_STORE_ENTITY_STATS_H_
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace ketnoi::store {
+
+class SqlRunner;
+
+namespace entity_stats {
+
+// For SetDocuments: the one document whose id is the argument.
+inline constexpr const char* kOneDocument = "SELECT CAST(? AS TEXT)";
+
+// The scratch set becomes the documents `select_doc_ids` returns (SQL with `?` parameters).
+core::Status SetDocuments(SqlRunner& sql, const std::string& select_doc_ids,
+                          const std::vector<std::string>& args);
+// Takes the scratch set's documents out of the counts and lists (their rows still there).
+core::Status Subtract(SqlRunner& sql);
+// Puts the scratch set's documents into the counts and lists (their rows as they are now).
+core::Status Add(SqlRunner& sql);
+// Migration 7: counts every stored document, a batch of documents at a time.
+core::Status Backfill(SqlRunner& sql);
+
+}  // namespace entity_stats
+}  // namespace ketnoi::store
+
+#endif  // KETNOI_STORE_ENTITY_STATS_H_
