@@ -25,7 +25,10 @@ void PrintEvents(const std::vector<search::EventRow>& events, bool json) {
     std::string parts;
     for (const auto& p : e.participants) parts += (parts.empty() ? "" : ", ") + p.name;
     std::string date = e.date.value_or("?") + (e.date_from_document ? "*" : "");
-    t.Add({date, e.type, e.modality, parts, e.place ? e.place->name : "", e.evidence, e.doc_id});
+    // An act reported by several pages (cluster-events) says how many others report it.
+    std::string doc = e.doc_id;
+    if (!e.other_reports.empty()) doc += " (+" + std::to_string(e.other_reports.size()) + ")";
+    t.Add({date, e.type, e.modality, parts, e.place ? e.place->name : "", e.evidence, doc});
   }
   std::cout << t.Render() << "(* = the document's date)\n";
 }

@@ -28,6 +28,7 @@ void AddTimelineCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       return;
     }
     if (!name.empty()) f->participants = {name};
+    f->one_per_act = true;  // an act several pages report is one point of the timeline
     auto kb = search::KnowledgeBase::OpenExisting(global.db);
     if (!kb.ok()) {
       PrintError(kb.status().message());

@@ -42,7 +42,8 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
   // The first participant/country group narrows in SQL; the others are checked per event.
   // Without those checks every row is kept, so the limit can stop SQL itself (no evidence
   // sliced from the texts of events past it).
-  const bool checked_per_event = participant_groups.size() > 1 || country_groups.size() > 1;
+  const bool checked_per_event =
+      participant_groups.size() > 1 || country_groups.size() > 1 || filter.one_per_act;
   const std::string sql_limit = filter.limit > 0 && !checked_per_event
                                     ? " LIMIT " + std::to_string(filter.limit)
                                     : std::string();
@@ -141,6 +142,32 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
         {parts->Text(2), parts->Text(3), parts->Text(4)});
   }
 
+  // Acts reported by several pages (event_clusters, filled by `cluster-events`): each
+  // listed event's other reports, in two queries for all of them.
+  std::map<std::pair<std::string, int64_t>, std::string> cluster_of;
+  std::map<std::string, std::vector<std::string>> reports_of;  // cluster -> doc#idx
+  if (!docs.empty()) {
+    auto clusters = db.Prepare(
+        "SELECT c.doc_id, c.event_idx, c.cluster_id, m.doc_id, m.event_idx FROM event_clusters c "
+        "JOIN event_clusters m ON m.cluster_id = c.cluster_id WHERE c.doc_id IN " +
+        JsonValues(d, "?1") + " ORDER BY c.doc_id, c.event_idx, m.doc_id, m.event_idx");
+    if (!clusters.ok()) return clusters.status();
+    clusters->Bind(1, nlohmann::json(docs).dump());
+    while (true) {
+      auto c = clusters->Step();
+      if (!c.ok()) return c.status();
+      if (!*c) break;
+      const std::string cluster = clusters->Text(2);
+      const std::string member = clusters->Text(3) + "#" + std::to_string(clusters->Int(4));
+      cluster_of[{clusters->Text(0), clusters->Int(1)}] = cluster;
+      std::vector<std::string>& members = reports_of[cluster];
+      if (std::find(members.begin(), members.end(), member) == members.end()) {
+        members.push_back(member);
+      }
+    }
+  }
+  std::set<std::string> acts_listed;
+
   std::vector<EventRow> out;
   for (auto& [e, sentence] : rows) {
     std::set<std::string> involved;
@@ -167,6 +194,14 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
       }
     }
     if (!keep) continue;
+    if (auto c = cluster_of.find({e.doc_id, e.idx}); c != cluster_of.end()) {
+      if (filter.one_per_act && !acts_listed.insert(c->second).second) continue;
+      const std::string self = e.doc_id + "#" + std::to_string(e.idx);
+      for (const std::string& m : reports_of[c->second]) {
+        if (m != self) e.other_reports.push_back(m);
+      }
+      std::sort(e.other_reports.begin(), e.other_reports.end());
+    }
     out.push_back(std::move(e));
     if (filter.limit > 0 && static_cast<int>(out.size()) >= filter.limit) break;
   }

@@ -31,7 +31,8 @@ nlohmann::json ToJson(const EventRow& e) {
           {"participants", parts},
           {"fields", e.fields},
           {"evidence", e.evidence},
-          {"doc_title", e.doc_title}};
+          {"doc_title", e.doc_title},
+          {"other_reports", e.other_reports}};
 }
 
 nlohmann::json ToJson(const EntityProfile& p) {

@@ -112,6 +112,9 @@ struct EventRow {
   std::vector<std::string> fields;
   std::string evidence;  // the evidence sentence as in the page
   std::string doc_title;
+  // The same act's other reports ("<doc_id>#<idx>", in that order) as grouped by
+  // `ketnoi cluster-events`; empty when it has none or events were not clustered.
+  std::vector<std::string> other_reports;
 };
 
 struct EventFilter {
@@ -122,6 +125,8 @@ struct EventFilter {
   std::string field, type, modality;      // exact ids, or ""
   std::string from, to;                   // YYYY[-MM[-DD]] on the event date, or ""
   int limit = 0;                          // 0 = all
+  bool one_per_act = false;  // one row per act (its first report by date) once events are
+                             // clustered, so several pages on one signing count once
 };
 
 // The most rows a profile lists of its roles, partners, events and documents: the

@@ -64,7 +64,8 @@ json ToJson(const search::EventRow& e) {
           {"participants", participants},
           {"fields", e.fields},
           {"evidence", e.evidence},
-          {"doc_title", e.doc_title}};
+          {"doc_title", e.doc_title},
+          {"other_reports", e.other_reports}};
 }
 
 json ToJson(const search::EntityProfile& p) {

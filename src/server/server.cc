@@ -534,6 +534,7 @@ void Server::Impl::Routes() {
   cached_get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
+    f.one_per_act = true;  // an act several pages report counts once per period
     std::string bucket = p.Get("bucket");
     if (!bucket.empty() && bucket != "year" && bucket != "month") {
       p.Fail("bucket must be year or month");

@@ -256,6 +256,21 @@ TEST_F(QueryCommandsTest, ClusterEventsGroupsEveryEventOnceAndIsIncremental) {
   EXPECT_EQ(Run("cluster-events"), "clustered 0 new events; 113 events form 90 clusters\n");
   const std::string list = "cluster-events --list";
   ExpectGolden("cluster_events_list.txt", list, Run(list));
+  // Then a timeline shows each act once, with the pages that report it: CEA-Leti's signing,
+  // proposal and training, each reported in Vietnamese, Chinese and English (9 events).
+  std::vector<std::string> acts;
+  for (const json& e : RunJson("timeline CEA-Leti --json")) {
+    std::string line = e["doc_id"].get<std::string>() + "#" + std::to_string(e["idx"].get<int>());
+    for (const json& other : e["other_reports"]) line += " " + other.get<std::string>();
+    acts.push_back(line);
+  }
+  EXPECT_THAT(acts, ::testing::ElementsAre("same_event_en#0 same_event_vi#0 same_event_zh#0",
+                                           "same_event_en#3 same_event_vi#3 same_event_zh#2",
+                                           "same_event_vi#2 same_event_en#2 same_event_zh#1"));
+  // `events` still lists every report, each naming the others.
+  json events = RunJson("events --participant CEA-Leti --type mou_signed --json");
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[1]["other_reports"], json({"same_event_en#0", "same_event_zh#0"}));
 }
 
 TEST_F(QueryCommandsTest, GraphInEveryFormat) {
