@@ -302,8 +302,7 @@ class BatchWriter {
       ++report_->unchanged;
     } else {
       if (core::Status resolved = pipeline_.ResolveFrom(store_, &*doc); !resolved.ok()) {
-        Fail(path,
-             "cannot read what the database knows of its entities: " + resolved.ToString());
+        Fail(path, "cannot read what the database knows of its entities: " + resolved.ToString());
         Commit();
         return;
       }
