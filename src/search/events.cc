@@ -145,7 +145,7 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
   // Acts reported by several pages (event_clusters, filled by `cluster-events`): each
   // listed event's other reports, in two queries for all of them.
   std::map<std::pair<std::string, int64_t>, std::string> cluster_of;
-  std::map<std::string, std::vector<std::string>> reports_of;  // cluster -> doc#idx
+  std::map<std::string, std::set<std::string>> reports_of;  // cluster -> doc#idx, sorted
   if (!docs.empty()) {
     auto clusters = db.Prepare(
         "SELECT c.doc_id, c.event_idx, c.cluster_id, m.doc_id, m.event_idx FROM event_clusters c "
@@ -160,10 +160,7 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
       const std::string cluster = clusters->Text(2);
       const std::string member = clusters->Text(3) + "#" + std::to_string(clusters->Int(4));
       cluster_of[{clusters->Text(0), clusters->Int(1)}] = cluster;
-      std::vector<std::string>& members = reports_of[cluster];
-      if (std::find(members.begin(), members.end(), member) == members.end()) {
-        members.push_back(member);
-      }
+      reports_of[cluster].insert(member);
     }
   }
   std::set<std::string> acts_listed;
@@ -200,7 +197,6 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
       for (const std::string& m : reports_of[c->second]) {
         if (m != self) e.other_reports.push_back(m);
       }
-      std::sort(e.other_reports.begin(), e.other_reports.end());
     }
     out.push_back(std::move(e));
     if (filter.limit > 0 && static_cast<int>(out.size()) >= filter.limit) break;

@@ -1,6 +1,7 @@
 // The search index: FTS5 tables over documents and sentences, the entity alias keys, and
 // the queue drain that keeps them in step with the store.
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -69,17 +70,24 @@ Result<std::optional<std::string>> MetaValue(SqlConnection& db, std::string_view
   return std::optional<std::string>(q->Text(0));
 }
 
+// Runs each `DELETE ... WHERE doc_id = ?` of `statements` for `doc_id`.
+Status DeleteRowsOf(SqlConnection& db, const std::string& doc_id,
+                    std::initializer_list<std::string_view> statements) {
+  for (std::string_view sql : statements) {
+    auto del = db.Prepare(sql);
+    if (!del.ok()) return del.status();
+    del->Bind(1, doc_id);
+    KETNOI_RETURN_IF_ERROR(del->Run());
+  }
+  return Status::Ok();
+}
+
 Status RemoveDocument(SqlConnection& db, const std::string& doc_id) {
   if (db.dialect() == Dialect::kPostgres) {
-    for (std::string_view sql : {"DELETE FROM search_documents WHERE doc_id = ?",
-                                 "DELETE FROM search_sentences WHERE doc_id = ?",
-                                 "DELETE FROM search_aliases WHERE doc_id = ?"}) {
-      auto del = db.Prepare(sql);
-      if (!del.ok()) return del.status();
-      del->Bind(1, doc_id);
-      KETNOI_RETURN_IF_ERROR(del->Run());
-    }
-    return Status::Ok();
+    return DeleteRowsOf(db, doc_id,
+                        {"DELETE FROM search_documents WHERE doc_id = ?",
+                         "DELETE FROM search_sentences WHERE doc_id = ?",
+                         "DELETE FROM search_aliases WHERE doc_id = ?"});
   }
   auto q = db.Prepare("SELECT doc_row, sent_lo, sent_hi FROM search_rows WHERE doc_id = ?");
   if (!q.ok()) return q.status();
@@ -102,14 +110,9 @@ Status RemoveDocument(SqlConnection& db, const std::string& doc_id) {
       KETNOI_RETURN_IF_ERROR(ds->Run());
     }
   }
-  for (std::string_view sql : {"DELETE FROM search_rows WHERE doc_id = ?",
-                               "DELETE FROM search_aliases WHERE doc_id = ?"}) {
-    auto del = db.Prepare(sql);
-    if (!del.ok()) return del.status();
-    del->Bind(1, doc_id);
-    KETNOI_RETURN_IF_ERROR(del->Run());
-  }
-  return Status::Ok();
+  return DeleteRowsOf(
+      db, doc_id,
+      {"DELETE FROM search_rows WHERE doc_id = ?", "DELETE FROM search_aliases WHERE doc_id = ?"});
 }
 
 Status IndexAliases(SqlConnection& db, const std::string& doc_id) {

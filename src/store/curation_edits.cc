@@ -87,6 +87,21 @@ Status Recounting(SqlRunner& sql, const std::string& select_doc_ids,
   return entity_stats::Add(sql);
 }
 
+// The documents that mention `entity_ids` (and `doc_id`, if not empty) go back on the
+// search queue (search_queue, both backends): the search stage re-indexes their names and
+// surfaces before its next query.
+Status Reindex(SqlRunner& sql, const std::vector<std::string>& entity_ids,
+               const std::string& doc_id) {
+  for (const std::string& id : entity_ids) {
+    KETNOI_RETURN_IF_ERROR(
+        sql.Exec("INSERT INTO search_queue (doc_id) SELECT DISTINCT doc_id FROM mentions "
+                 "WHERE entity_id = ? ON CONFLICT DO NOTHING",
+                 {id}));
+  }
+  if (doc_id.empty()) return Status::Ok();
+  return sql.Exec("INSERT INTO search_queue (doc_id) VALUES (?) ON CONFLICT DO NOTHING", {doc_id});
+}
+
 // An edit that moves mentions keeps both tables derived from them exact: the resolver index
 // (resolver_index.h) and the per-entity counts (entity_stats.h) take the touched documents
 // out before it and count them in again after it.
@@ -165,7 +180,7 @@ Result<CurationOutcome> Store::Merge(const std::string& from, const std::string&
           KETNOI_RETURN_IF_ERROR(
               sql.Exec("DELETE FROM entity_aliases WHERE entity_id = ?", {from}));
           KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
-          KETNOI_RETURN_IF_ERROR(sql.Reindex({target}, ""));
+          KETNOI_RETURN_IF_ERROR(Reindex(sql, {target}, ""));
           return Log(sql, now, editor, "merge", out.message);
         });
   });
@@ -221,7 +236,7 @@ Result<CurationOutcome> Store::Split(const std::string& id,
                      {new_id, id, s}));
       }
       KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
-      KETNOI_RETURN_IF_ERROR(sql.Reindex({id, new_id}, ""));
+      KETNOI_RETURN_IF_ERROR(Reindex(sql, {id, new_id}, ""));
       return Log(sql, now, editor, "split", out.message);
     });
   });
@@ -263,7 +278,7 @@ Result<CurationOutcome> Store::AddAlias(const std::string& id, const std::string
               sql.Exec("UPDATE mentions SET entity_id = ? WHERE surface = ? AND kind = ?",
                        {id, name, *kind}));
           KETNOI_RETURN_IF_ERROR(RefreshEventEntities(sql));
-          KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, ""));
+          KETNOI_RETURN_IF_ERROR(Reindex(sql, touched, ""));
           return Log(sql, now, editor, "alias", out.message);
         });
   });
@@ -288,7 +303,7 @@ Result<CurationOutcome> Store::Rename(const std::string& id, const std::string& 
                  "editor = excluded.editor",
                  {id, name, now, editor}));
     KETNOI_RETURN_IF_ERROR(sql.Exec("UPDATE entities SET name = ? WHERE id = ?", {name, id}));
-    KETNOI_RETURN_IF_ERROR(sql.Reindex({id}, ""));
+    KETNOI_RETURN_IF_ERROR(Reindex(sql, {id}, ""));
     return Log(sql, now, editor, "rename", out.message);
   });
   if (!st.ok()) return st;
@@ -332,7 +347,7 @@ Result<CurationOutcome> Store::RejectMention(const std::string& doc_id, int64_t 
                    {doc_id, doc_id, surface}));
       KETNOI_RETURN_IF_ERROR(
           sql.Exec("DELETE FROM mentions WHERE doc_id = ? AND surface = ?", {doc_id, surface}));
-      KETNOI_RETURN_IF_ERROR(sql.Reindex(touched, doc_id));
+      KETNOI_RETURN_IF_ERROR(Reindex(sql, touched, doc_id));
       return Log(sql, now, editor, "reject-mention", out.message);
     });
   });

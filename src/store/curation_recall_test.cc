@@ -1,12 +1,14 @@
 // Curation made through the store wins over a resolver whose memory was recalled from the
 // store (Resolver::Recall after Store::LoadKnownEntities), as in a new ingest process.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
 #include "resolve/curation.h"
 #include "resolve/han_viet.h"
 #include "resolve/resolve.h"
+#include "store/curation_test_page.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace ketnoi::resolve {
@@ -19,7 +21,7 @@ class CurationRecallTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("ketnoi_curation_recall_test_" +
+           ("ketnoi_curation_recall_test_" + std::to_string(::getpid()) + "_" +
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
@@ -37,16 +39,7 @@ class CurationRecallTest : public ::testing::Test {
     r.lang = core::Lang::kVi;
     r.title = "t";
     r.text = "x";
-    auto m = [](EntityKind kind, const char* surface) {
-      extract::Mention mention;
-      mention.kind = kind;
-      mention.surface = surface;
-      return mention;
-    };
-    r.analysis.mentions = {m(EntityKind::kOrganization, "Công ty Beta"),
-                           m(EntityKind::kOrganization, "Beta Holdings"),
-                           m(EntityKind::kPerson, "Trần Văn Bình"), m(EntityKind::kPerson, "Bình"),
-                           m(EntityKind::kOrganization, "Gamma Labs")};
+    r.analysis.mentions = store::curation_test::CurationPageMentions();
     extract::Event ev;
     ev.type = extract::EventType::kMeeting;
     ev.participants = {1, 3};

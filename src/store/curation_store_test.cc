@@ -6,13 +6,12 @@
 #include "resolve/han_viet.h"
 #include "resolve/resolve.h"
 #include "store/backend_test.h"
+#include "store/curation_test_page.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace ketnoi::store {
 namespace {
-
-using extract::EntityKind;
 
 class CurationStoreTest : public BackendTest {
  protected:
@@ -42,16 +41,7 @@ class CurationStoreTest : public BackendTest {
     const std::string sentence = "Beta ký với Gamma.";
     r.text = sentence + extra;
     r.paragraphs = {{0, static_cast<uint32_t>(r.text.size())}};
-    auto m = [](EntityKind kind, const char* surface) {
-      extract::Mention mention;
-      mention.kind = kind;
-      mention.surface = surface;
-      return mention;
-    };
-    r.analysis.mentions = {m(EntityKind::kOrganization, "Công ty Beta"),
-                           m(EntityKind::kOrganization, "Beta Holdings"),
-                           m(EntityKind::kPerson, "Trần Văn Bình"), m(EntityKind::kPerson, "Bình"),
-                           m(EntityKind::kOrganization, "Gamma Labs")};
+    r.analysis.mentions = curation_test::CurationPageMentions();
     extract::Event meeting;
     meeting.type = extract::EventType::kMeeting;
     meeting.participants = {1, 3};

@@ -29,11 +29,6 @@ class SqlRunner {
                                                  const std::vector<std::string>& args) = 0;
   // `body` in one write transaction, rolled back when it fails.
   virtual core::Status InTransaction(const std::function<core::Status()>& body) = 0;
-  // The search structures that hold entity names or mention surfaces catch up with the
-  // current mentions of `entity_ids` and of document `doc_id` (if not empty), inside the
-  // caller's transaction.
-  virtual core::Status Reindex(const std::vector<std::string>& entity_ids,
-                               const std::string& doc_id) = 0;
 };
 
 }  // namespace ketnoi::store

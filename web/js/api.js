@@ -6,7 +6,11 @@ export async function api(path, params = {}) {
     else if (v !== undefined && v !== null && v !== '') qs.append(k, v);
   }
   const url = '/api/' + path + (qs.toString() ? '?' + qs : '');
-  const res = await fetch(url, {headers: {Accept: 'application/json'}});
+  return jsonAnswer(await fetch(url, {headers: {Accept: 'application/json'}}));
+}
+
+// A response's JSON body, or Error(the server's message, else the HTTP status).
+export async function jsonAnswer(res) {
   let body = null;
   try {
     body = await res.json();

@@ -1,6 +1,7 @@
 // Curation for signed-in editors (docs/api.md, POST /api/curation/ACTION). Signing in keeps
 // the editor's name and the server's write token in this tab only (sessionStorage); every
 // edit sends both, and the server records the name with the time.
+import {jsonAnswer} from './api.js';
 import {h} from './dom.js';
 import {t} from './i18n.js';
 
@@ -27,20 +28,12 @@ function signOut() {
 export async function curate(action, fields) {
   const s = editorSession();
   if (!s) throw new Error(t('notSignedIn'));
-  const res = await fetch('/api/curation/' + action, {
+  return jsonAnswer(await fetch('/api/curation/' + action, {
     method: 'POST',
     headers: {'Content-Type': 'application/json', Accept: 'application/json',
               Authorization: 'Bearer ' + s.token},
     body: JSON.stringify({editor: s.name, ...fields}),
-  });
-  let body = null;
-  try {
-    body = await res.json();
-  } catch {
-    throw new Error(res.status + ' ' + res.statusText);
-  }
-  if (!res.ok) throw new Error(body && body.error ? body.error : res.status + '');
-  return body;
+  }));
 }
 
 // A one-field form: label, input, button; `run(value)` does the edit. The outcome (the

@@ -61,18 +61,6 @@ class PgRunner final : public SqlRunner {
   Status InTransaction(const std::function<Status()>& body) override {
     return InSerializableTransaction(*db_, PostgresStore::kMaxAttempts, body);
   }
-  // As on SQLite: the documents that mention the entities (and `doc_id`) go back on the
-  // search queue (migration 4); the search stage re-indexes them before its next query.
-  Status Reindex(const std::vector<std::string>& entity_ids, const std::string& doc_id) override {
-    for (const std::string& id : entity_ids) {
-      KETNOI_RETURN_IF_ERROR(
-          Exec("INSERT INTO search_queue (doc_id) SELECT DISTINCT doc_id FROM mentions "
-               "WHERE entity_id = ? ON CONFLICT DO NOTHING",
-               {id}));
-    }
-    if (doc_id.empty()) return Status::Ok();
-    return Exec("INSERT INTO search_queue (doc_id) VALUES (?) ON CONFLICT DO NOTHING", {doc_id});
-  }
 
  private:
   Result<PgResult> Query(const std::string& sql, const std::vector<std::string>& args) {

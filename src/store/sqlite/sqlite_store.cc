@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 
 #include "store/entity_stats.h"
@@ -64,17 +65,6 @@ class SqliteRunner final : public SqlRunner {
   Status InTransaction(const std::function<Status()>& body) override {
     return store::InTransaction(*db_, body);
   }
-  // The search stage re-indexes queued documents before its next query.
-  Status Reindex(const std::vector<std::string>& entity_ids, const std::string& doc_id) override {
-    for (const std::string& id : entity_ids) {
-      KETNOI_RETURN_IF_ERROR(
-          Exec("INSERT OR IGNORE INTO search_queue (doc_id) SELECT DISTINCT doc_id FROM mentions "
-               "WHERE entity_id = ?",
-               {id}));
-    }
-    if (doc_id.empty()) return Status::Ok();
-    return Exec("INSERT OR IGNORE INTO search_queue (doc_id) VALUES (?)", {doc_id});
-  }
 
  private:
   // Statements are kept by their SQL: the resolver index runs the same few per document.
@@ -122,7 +112,24 @@ Status SqliteStore::Migrate() {
   KETNOI_RETURN_IF_ERROR(
       db_->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "description TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+  // Opening an up-to-date database only reads: a write transaction per migration would wait
+  // for a running ingest's batch on every command that opens the store.
+  std::set<int> applied;
+  {
+    auto q = db_->Prepare("SELECT version FROM schema_migrations");
+    if (!q.ok()) return q.status();
+    for (;;) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      applied.insert(static_cast<int>(q->Int(0)));
+    }
+  }
   for (const Migration& m : SqliteMigrations()) {
+    if (applied.count(m.version)) {
+      schema_version_ = m.version;
+      continue;
+    }
     Status st = InTransaction(*db_, [&]() -> Status {
       auto q = db_->Prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
       if (!q.ok()) return q.status();
