@@ -123,6 +123,7 @@ class Store {
   // After a failed PutDocument call CommitBatch at once: it keeps the batch's earlier
   // documents, or fails if the backend had to abandon the whole transaction. Backends
   // without batching (PostgreSQL) keep one transaction per document: both are no-ops.
+  // SQLite keeps a batch's journals in memory; switching drops the connection's TEMP objects.
   virtual core::Status BeginBatch() { return core::Status::Ok(); }
   virtual core::Status CommitBatch() { return core::Status::Ok(); }
   virtual core::Result<Stats> GetStats() = 0;

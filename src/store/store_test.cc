@@ -262,8 +262,10 @@ TEST_F(SqliteOnlyTest, BatchCommitsTogetherAndAFailedDocumentRollsBackAlone) {
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   auto store = SqliteStore::Open(path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE((*store)->BeginBatch().ok());
   // A real failure half-way through a document: its document row is already written when
-  // its second mention is refused.
+  // its second mention is refused. (Made inside the batch: starting one resets the
+  // connection's temporary storage, which drops its temporary triggers.)
   ASSERT_TRUE((*store)
                   ->db()
                   .Exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON mentions "
@@ -272,7 +274,6 @@ TEST_F(SqliteOnlyTest, BatchCommitsTogetherAndAFailedDocumentRollsBackAlone) {
   DocumentRecord bad = MakeRecord("news/b.txt", "h2");
   bad.analysis.mentions[1].surface = "refused";
 
-  ASSERT_TRUE((*store)->BeginBatch().ok());
   ASSERT_TRUE((*store)->PutDocument(MakeRecord("news/a.txt", "h1")).ok());
   auto failed = (*store)->PutDocument(bad);
   ASSERT_FALSE(failed.ok());
