@@ -30,14 +30,21 @@ struct Folded {
   std::vector<uint32_t> to_original;  // size text.size() + 1
 };
 
-Folded Fold(std::string_view s) {
-  Folded out;
-  out.text.reserve(s.size());
-  out.to_original.reserve(s.size() + 1);
+// Lower-cases `s` into `text`; `map` (when not null) gets the source byte of each output byte.
+void FoldInto(std::string_view s, std::string& text, std::vector<uint32_t>* map) {
+  text.reserve(s.size());
+  if (map != nullptr) map->reserve(s.size() + 1);
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(s.size());
   while (i < n) {
     const int32_t start = i;
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {  // ASCII: what u_tolower gives, without the call
+      text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
+      if (map != nullptr) map->push_back(static_cast<uint32_t>(start));
+      ++i;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(s.data(), i, n, c);
     if (c < 0) c = 0xFFFD;
@@ -47,21 +54,35 @@ Folded Fold(std::string_view s) {
     UBool error = false;
     U8_APPEND(buf, len, 4, c, error);
     if (error) continue;
-    for (int32_t k = 0; k < len; ++k) {
-      out.text.push_back(buf[k]);
-      out.to_original.push_back(static_cast<uint32_t>(start));
-    }
+    text.append(buf, static_cast<size_t>(len));
+    if (map != nullptr)
+      map->insert(map->end(), static_cast<size_t>(len), static_cast<uint32_t>(start));
   }
-  out.to_original.push_back(static_cast<uint32_t>(s.size()));
+  if (map != nullptr) map->push_back(static_cast<uint32_t>(s.size()));
+}
+
+Folded Fold(std::string_view s) {
+  Folded out;
+  FoldInto(s, out.text, &out.to_original);
   return out;
 }
 
-std::string FoldString(std::string_view s) { return Fold(s).text; }
+std::string FoldString(std::string_view s) {
+  std::string out;
+  FoldInto(s, out, nullptr);
+  return out;
+}
 
 // True when the code point ending just before `pos` (or starting at `pos`) is a letter or
 // digit: vi and en triggers must sit on word boundaries ("ký" is not inside "kýt").
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 bool AlnumBefore(std::string_view s, size_t pos) {
   if (pos == 0) return false;
+  const auto last = static_cast<unsigned char>(s[pos - 1]);
+  if (last < 0x80) return IsAsciiAlnum(last);  // u_isalnum of an ASCII character
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_PREV(s.data(), 0, i, c);
@@ -70,6 +91,8 @@ bool AlnumBefore(std::string_view s, size_t pos) {
 
 bool AlnumAt(std::string_view s, size_t pos) {
   if (pos >= s.size()) return false;
+  const auto first = static_cast<unsigned char>(s[pos]);
+  if (first < 0x80) return IsAsciiAlnum(first);
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
