@@ -100,7 +100,7 @@ bool AlnumAt(std::string_view s, size_t pos) {
 }
 
 bool StartsWithHan(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
@@ -165,6 +165,22 @@ class PhraseSet {
     std::stable_sort(out.begin(), out.end(),
                      [](const Occurrence& x, const Occurrence& y) { return x.needle < y.needle; });
     return out;
+  }
+
+  // The smallest position of FindAll's occurrences, or npos when there are none.
+  size_t First(std::string_view hay) const {
+    for (size_t pos = 0; pos < hay.size(); ++pos) {
+      uint32_t node = 0;
+      for (size_t i = pos; i < hay.size(); ++i) {
+        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
+        if (node == kNone) break;
+        for (uint32_t n : nodes_[node].ends) {
+          if (bounded_[n] && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + lengths_[n]))) continue;
+          return pos;
+        }
+      }
+    }
+    return std::string_view::npos;
   }
 
   uint32_t length(uint32_t needle) const { return lengths_[needle]; }
@@ -560,14 +576,22 @@ int DominantYear(std::string_view page, const std::vector<Sentence>& sentences) 
   return best;
 }
 
-// Page offset of the first of `words` in a folded sentence, or UINT32_MAX.
-uint32_t FirstOf(const Folded& f, Span sentence, const auto& words) {
-  uint32_t first = UINT32_MAX;
-  for (const char* w : words) {
-    const std::vector<size_t> at = FindAll(f.text, w);
-    if (!at.empty()) first = std::min(first, sentence.begin + f.to_original[at.front()]);
-  }
-  return first;
+// The PhraseSet of one of the word lists above, built on first use.
+template <const auto& kWords>
+const PhraseSet& Phrases() {
+  static const PhraseSet set = [] {
+    PhraseSet s;
+    for (const char* w : kWords) s.Add(w);
+    return s;
+  }();
+  return set;
+}
+
+// Page offset of the first of `words` in a folded sentence, or UINT32_MAX: one pass over the
+// sentence for the whole list rather than one `find` per word.
+uint32_t FirstOf(const Folded& f, Span sentence, const PhraseSet& words) {
+  const size_t pos = words.First(f.text);
+  return pos == std::string_view::npos ? UINT32_MAX : sentence.begin + f.to_original[pos];
 }
 
 // "làm việc với X" / "cooperation with X" is an event only when X is a named party (a wish
@@ -1181,7 +1205,7 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
   // "Tại buổi làm việc, ..." (no counterpart named here): the gathering's parties take part.
   const Event* gathering = LastGathering(story.events);
   if (gathering != nullptr && !h.needs_object) {
-    const uint32_t ref = FirstOf(sv.folded, sv.sentence->span, kContextRefs);
+    const uint32_t ref = FirstOf(sv.folded, sv.sentence->span, Phrases<kContextRefs>());
     if (ref < h.span.begin) {
       for (int p : gathering->participants) AddParticipant(ms, p, &out);
     }
@@ -1443,9 +1467,9 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     });
     // Hopes are not events, nor the topics of a meeting; "làm việc với" needs a named
     // counterpart.
-    const uint32_t wish = FirstOf(sv.folded, span, kWishes);
-    const uint32_t topic =
-        std::min(FirstOf(sv.folded, span, kTopicCues), FirstOf(sv.folded, span, kContextRefs));
+    const uint32_t wish = FirstOf(sv.folded, span, Phrases<kWishes>());
+    const uint32_t topic = std::min(FirstOf(sv.folded, span, Phrases<kTopicCues>()),
+                                    FirstOf(sv.folded, span, Phrases<kContextRefs>()));
     std::erase_if(hits, [&](const Hit& h) {
       return (h.span.begin > wish && h.type != EventType::kProposal) ||
              (h.span.begin > topic && IsContent(h.type)) || !HasObject(ms, sv.mentions, h);
