@@ -232,11 +232,12 @@ SentenceView BuildView(std::string_view page_text, const Sentence& sentence, int
 }
 
 void Gazetteer::Add(std::string_view text, GazEntry entry) {
-  std::string key = LookupKey(text);
+  // LookupKey(text), normalizing once for the key and the case checks.
+  std::string norm = text::Normalize(text).text;
+  std::string key = FoldCase(norm);
   if (key.empty()) return;
-  if (entry.exact_case) entry.exact = text::Normalize(text).text;
+  if (entry.exact_case) entry.exact = norm;
   if (entry.first_upper) {
-    std::string norm = text::Normalize(text).text;
     std::vector<Unit> units = SplitUnits(norm);
     entry.all_upper = units.size() > 1;
     for (const Unit& u : units) {
