@@ -1029,6 +1029,7 @@ struct SentenceView {
   Folded folded;
   std::vector<int> mentions;   // indices of the mentions inside it
   std::vector<int> countries;  // countries acting in it (EventExtractor::Impl::ActingCountries)
+  uint32_t context_ref = UINT32_MAX;  // page offset of its first context reference (kContextRefs)
 };
 
 // What later sentences inherit from earlier ones.
@@ -1205,8 +1206,7 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
   // "Tại buổi làm việc, ..." (no counterpart named here): the gathering's parties take part.
   const Event* gathering = LastGathering(story.events);
   if (gathering != nullptr && !h.needs_object) {
-    const uint32_t ref = FirstOf(sv.folded, sv.sentence->span, Phrases<kContextRefs>());
-    if (ref < h.span.begin) {
+    if (sv.context_ref < h.span.begin) {
       for (int p : gathering->participants) AddParticipant(ms, p, &out);
     }
   }
@@ -1468,8 +1468,9 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     // Hopes are not events, nor the topics of a meeting; "làm việc với" needs a named
     // counterpart.
     const uint32_t wish = FirstOf(sv.folded, span, Phrases<kWishes>());
-    const uint32_t topic = std::min(FirstOf(sv.folded, span, Phrases<kTopicCues>()),
-                                    FirstOf(sv.folded, span, Phrases<kContextRefs>()));
+    sv.context_ref = FirstOf(sv.folded, span, Phrases<kContextRefs>());
+    const uint32_t topic =
+        std::min(FirstOf(sv.folded, span, Phrases<kTopicCues>()), sv.context_ref);
     std::erase_if(hits, [&](const Hit& h) {
       return (h.span.begin > wish && h.type != EventType::kProposal) ||
              (h.span.begin > topic && IsContent(h.type)) || !HasObject(ms, sv.mentions, h);
