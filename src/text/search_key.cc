@@ -57,8 +57,14 @@ UChar32 EntryFromLine(UChar32 c, std::string_view line) {
 // through OpenCC itself.
 class T2s {
  public:
-  T2s() : handle_(OpenT2s()), raw_(new std::atomic<UChar32>[kT2sLast - kT2sFirst + 1]) {
-    for (UChar32 c = kT2sFirst; c <= kT2sLast; ++c) raw_[c - kT2sFirst] = kUnknown;
+  T2s()
+      : handle_(OpenT2s()),
+        raw_(new std::atomic<UChar32>[kT2sLast - kT2sFirst + 1]),
+        folded_(new std::atomic<UChar32>[kT2sLast - kT2sFirst + 1]) {
+    for (UChar32 c = kT2sFirst; c <= kT2sLast; ++c) {
+      raw_[c - kT2sFirst] = kUnknown;
+      folded_[c - kT2sFirst] = kUnknown;
+    }
   }
 
   // Unchanged text when OpenCC is unavailable (keys then differ across scripts, no crash).
@@ -107,12 +113,16 @@ class T2s {
   // What `c` (in the table's range) folds to, 0 when unchanged: its entry, followed along
   // other entries (at most 4 hops) so that folding twice changes nothing.
   UChar32 Fold(UChar32 c) const {
-    UChar32 t = Raw(c);
+    std::atomic<UChar32>& slot = folded_[c - kT2sFirst];
+    UChar32 t = slot.load(std::memory_order_acquire);
+    if (t != kUnknown) return t;
+    t = Raw(c);
     for (int hops = 0; t != 0 && hops < 4; ++hops) {
       const UChar32 next = Raw(t);
       if (next == 0) break;
       t = next;
     }
+    slot.store(t, std::memory_order_release);
     return t;
   }
 
@@ -150,8 +160,9 @@ class T2s {
   }
 
   opencc_t handle_ = nullptr;
-  std::unique_ptr<std::atomic<UChar32>[]> raw_;  // kUnknown until first met
-  mutable std::mutex mu_;                        // one OpenCC call at a time
+  std::unique_ptr<std::atomic<UChar32>[]> raw_;     // entries, kUnknown until first met
+  std::unique_ptr<std::atomic<UChar32>[]> folded_;  // Fold's answers, kUnknown until asked
+  mutable std::mutex mu_;                           // one OpenCC call at a time
 };
 
 const T2s& Converter() {
