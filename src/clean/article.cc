@@ -28,6 +28,14 @@ using ingest::Page;
 
 std::string Fold(std::string_view s) {
   std::string out;
+  // ASCII text (most short blocks: menus, credits, file names) folds to its lower case; ICU
+  // for anything else.
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.reserve(s.size());
+    for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+    return out;
+  }
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
       .foldCase()
       .toUTF8String(out);

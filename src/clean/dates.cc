@@ -101,6 +101,10 @@ constexpr std::array<MonthName, 24> kMonths = {{
 
 // An English month name at `pos` (capitalized, whole word, "Sept." allowed); its length.
 size_t ReadMonthName(std::string_view s, size_t pos, int* month) {
+  // Every name of kMonths starts with one of these: most positions are rejected at once.
+  if (pos >= s.size() || std::string_view("JFMASOND").find(s[pos]) == std::string_view::npos) {
+    return 0;
+  }
   if (pos > 0 && IsAlpha(s[pos - 1])) return 0;
   for (const MonthName& m : kMonths) {
     if (!StartsWith(s, pos, m.name)) continue;

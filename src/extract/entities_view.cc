@@ -11,12 +11,18 @@
 namespace ketnoi::extract::internal {
 namespace {
 
+bool IsAsciiAlnum(UChar32 c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 bool IsHan(UChar32 c) {
+  if (c < 0x80) return false;  // ASCII is never Han: no script lookup
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
 
 bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return IsAsciiAlnum(c);  // what the ICU properties below give for ASCII
   if (IsHan(c)) return false;
   int8_t type = u_charType(c);
   return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
@@ -41,7 +47,18 @@ void Classify(std::string_view text, Unit* u) {
   for (size_t i = u->b; i < u->e;) {
     size_t next = i;
     UChar32 c = CodePointAt(text, i, &next);
-    if (c > 0x7F && u_isalpha(c)) u->diacritics = true;
+    if (c < 0x80) {  // ASCII: u_isalpha is [A-Za-z], u_isupper [A-Z], never title case
+      if (IsAsciiAlnum(c) && c > '9') {
+        ++letters;
+        bool up = c <= 'Z';
+        if (up) ++upper;
+        if (!first_letter_seen) u->cap = up;
+        first_letter_seen = true;
+      }
+      i = next;
+      continue;
+    }
+    if (u_isalpha(c)) u->diacritics = true;
     if (u_isalpha(c)) {
       ++letters;
       bool up = u_isupper(c) || u_istitle(c);
@@ -61,7 +78,7 @@ std::vector<Unit> SplitUnits(std::string_view text) {
   while (i < text.size()) {
     size_t next = i;
     UChar32 c = CodePointAt(text, i, &next);
-    if (u_isUWhiteSpace(c)) {
+    if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : u_isUWhiteSpace(c)) {
       i = next;
       continue;
     }
@@ -115,6 +132,12 @@ std::string FoldCase(std::string_view text) {
   out.reserve(text.size());
   size_t i = 0;
   while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII: u_tolower without the call
+      out.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
+      ++i;
+      continue;
+    }
     size_t next = i;
     UChar32 c = CodePointAt(text, i, &next);
     UChar32 lower = u_tolower(c);
@@ -209,11 +232,12 @@ SentenceView BuildView(std::string_view page_text, const Sentence& sentence, int
 }
 
 void Gazetteer::Add(std::string_view text, GazEntry entry) {
-  std::string key = LookupKey(text);
+  // LookupKey(text), normalizing once for the key and the case checks.
+  std::string norm = text::Normalize(text).text;
+  std::string key = FoldCase(norm);
   if (key.empty()) return;
-  if (entry.exact_case) entry.exact = text::Normalize(text).text;
+  if (entry.exact_case) entry.exact = norm;
   if (entry.first_upper) {
-    std::string norm = text::Normalize(text).text;
     std::vector<Unit> units = SplitUnits(norm);
     entry.all_upper = units.size() > 1;
     for (const Unit& u : units) {

@@ -30,14 +30,21 @@ struct Folded {
   std::vector<uint32_t> to_original;  // size text.size() + 1
 };
 
-Folded Fold(std::string_view s) {
-  Folded out;
-  out.text.reserve(s.size());
-  out.to_original.reserve(s.size() + 1);
+// Lower-cases `s` into `text`; `map` (when not null) gets the source byte of each output byte.
+void FoldInto(std::string_view s, std::string& text, std::vector<uint32_t>* map) {
+  text.reserve(s.size());
+  if (map != nullptr) map->reserve(s.size() + 1);
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(s.size());
   while (i < n) {
     const int32_t start = i;
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {  // ASCII: what u_tolower gives, without the call
+      text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
+      if (map != nullptr) map->push_back(static_cast<uint32_t>(start));
+      ++i;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(s.data(), i, n, c);
     if (c < 0) c = 0xFFFD;
@@ -47,21 +54,35 @@ Folded Fold(std::string_view s) {
     UBool error = false;
     U8_APPEND(buf, len, 4, c, error);
     if (error) continue;
-    for (int32_t k = 0; k < len; ++k) {
-      out.text.push_back(buf[k]);
-      out.to_original.push_back(static_cast<uint32_t>(start));
-    }
+    text.append(buf, static_cast<size_t>(len));
+    if (map != nullptr)
+      map->insert(map->end(), static_cast<size_t>(len), static_cast<uint32_t>(start));
   }
-  out.to_original.push_back(static_cast<uint32_t>(s.size()));
+  if (map != nullptr) map->push_back(static_cast<uint32_t>(s.size()));
+}
+
+Folded Fold(std::string_view s) {
+  Folded out;
+  FoldInto(s, out.text, &out.to_original);
   return out;
 }
 
-std::string FoldString(std::string_view s) { return Fold(s).text; }
+std::string FoldString(std::string_view s) {
+  std::string out;
+  FoldInto(s, out, nullptr);
+  return out;
+}
 
 // True when the code point ending just before `pos` (or starting at `pos`) is a letter or
 // digit: vi and en triggers must sit on word boundaries ("ký" is not inside "kýt").
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 bool AlnumBefore(std::string_view s, size_t pos) {
   if (pos == 0) return false;
+  const auto last = static_cast<unsigned char>(s[pos - 1]);
+  if (last < 0x80) return IsAsciiAlnum(last);  // u_isalnum of an ASCII character
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_PREV(s.data(), 0, i, c);
@@ -70,6 +91,8 @@ bool AlnumBefore(std::string_view s, size_t pos) {
 
 bool AlnumAt(std::string_view s, size_t pos) {
   if (pos >= s.size()) return false;
+  const auto first = static_cast<unsigned char>(s[pos]);
+  if (first < 0x80) return IsAsciiAlnum(first);
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
@@ -77,7 +100,7 @@ bool AlnumAt(std::string_view s, size_t pos) {
 }
 
 bool StartsWithHan(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
@@ -142,6 +165,22 @@ class PhraseSet {
     std::stable_sort(out.begin(), out.end(),
                      [](const Occurrence& x, const Occurrence& y) { return x.needle < y.needle; });
     return out;
+  }
+
+  // The smallest position of FindAll's occurrences, or npos when there are none.
+  size_t First(std::string_view hay) const {
+    for (size_t pos = 0; pos < hay.size(); ++pos) {
+      uint32_t node = 0;
+      for (size_t i = pos; i < hay.size(); ++i) {
+        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
+        if (node == kNone) break;
+        for (uint32_t n : nodes_[node].ends) {
+          if (bounded_[n] && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + lengths_[n]))) continue;
+          return pos;
+        }
+      }
+    }
+    return std::string_view::npos;
   }
 
   uint32_t length(uint32_t needle) const { return lengths_[needle]; }
@@ -537,14 +576,22 @@ int DominantYear(std::string_view page, const std::vector<Sentence>& sentences) 
   return best;
 }
 
-// Page offset of the first of `words` in a folded sentence, or UINT32_MAX.
-uint32_t FirstOf(const Folded& f, Span sentence, const auto& words) {
-  uint32_t first = UINT32_MAX;
-  for (const char* w : words) {
-    const std::vector<size_t> at = FindAll(f.text, w);
-    if (!at.empty()) first = std::min(first, sentence.begin + f.to_original[at.front()]);
-  }
-  return first;
+// The PhraseSet of one of the word lists above, built on first use.
+template <const auto& kWords>
+const PhraseSet& Phrases() {
+  static const PhraseSet set = [] {
+    PhraseSet s;
+    for (const char* w : kWords) s.Add(w);
+    return s;
+  }();
+  return set;
+}
+
+// Page offset of the first of `words` in a folded sentence, or UINT32_MAX: one pass over the
+// sentence for the whole list rather than one `find` per word.
+uint32_t FirstOf(const Folded& f, Span sentence, const PhraseSet& words) {
+  const size_t pos = words.First(f.text);
+  return pos == std::string_view::npos ? UINT32_MAX : sentence.begin + f.to_original[pos];
 }
 
 // "làm việc với X" / "cooperation with X" is an event only when X is a named party (a wish
@@ -982,6 +1029,7 @@ struct SentenceView {
   Folded folded;
   std::vector<int> mentions;   // indices of the mentions inside it
   std::vector<int> countries;  // countries acting in it (EventExtractor::Impl::ActingCountries)
+  uint32_t context_ref = UINT32_MAX;  // page offset of its first context reference (kContextRefs)
 };
 
 // What later sentences inherit from earlier ones.
@@ -1158,8 +1206,7 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
   // "Tại buổi làm việc, ..." (no counterpart named here): the gathering's parties take part.
   const Event* gathering = LastGathering(story.events);
   if (gathering != nullptr && !h.needs_object) {
-    const uint32_t ref = FirstOf(sv.folded, sv.sentence->span, kContextRefs);
-    if (ref < h.span.begin) {
+    if (sv.context_ref < h.span.begin) {
       for (int p : gathering->participants) AddParticipant(ms, p, &out);
     }
   }
@@ -1420,9 +1467,10 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
     });
     // Hopes are not events, nor the topics of a meeting; "làm việc với" needs a named
     // counterpart.
-    const uint32_t wish = FirstOf(sv.folded, span, kWishes);
+    const uint32_t wish = FirstOf(sv.folded, span, Phrases<kWishes>());
+    sv.context_ref = FirstOf(sv.folded, span, Phrases<kContextRefs>());
     const uint32_t topic =
-        std::min(FirstOf(sv.folded, span, kTopicCues), FirstOf(sv.folded, span, kContextRefs));
+        std::min(FirstOf(sv.folded, span, Phrases<kTopicCues>()), sv.context_ref);
     std::erase_if(hits, [&](const Hit& h) {
       return (h.span.begin > wish && h.type != EventType::kProposal) ||
              (h.span.begin > topic && IsContent(h.type)) || !HasObject(ms, sv.mentions, h);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 #include "extract/lexicon.h"
 #include "text/text.h"
@@ -34,16 +35,23 @@ class S2TConverter {
   std::string Convert(std::string_view in) {
     if (!ok() || in.empty()) return std::string(in);
     std::lock_guard<std::mutex> lock(mu_);
+    // Names repeat across a document's mentions and a corpus's documents, and one OpenCC
+    // call costs ~100k instructions: a bounded memo of what was converted.
+    std::string key(in);
+    if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+    if (memo_.size() >= 8192) memo_.clear();
     char* out = opencc_convert_utf8(handle_, in.data(), in.size());
     if (out == nullptr) return std::string(in);
     std::string result(out);
     opencc_convert_utf8_free(out);
+    memo_.emplace(std::move(key), result);
     return result;
   }
 
  private:
   opencc_t handle_ = reinterpret_cast<opencc_t>(-1);
   std::mutex mu_;
+  std::unordered_map<std::string, std::string> memo_;  // guarded by mu_
 };
 
 // The UTF-8 code points of `s` with their byte strings.

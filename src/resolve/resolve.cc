@@ -447,46 +447,58 @@ std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) con
     return std::string();
   };
   {
-    std::map<int, std::vector<int>> groups = collect();
-    std::vector<std::pair<int, std::vector<std::string>>> shapes;  // root, longest atoms
-    std::map<int, std::vector<std::string>> every_word;
-    for (auto& [root, members] : groups) {
-      shapes.emplace_back(root, longest_atoms(members));
-      every_word[root] = all_atoms(members);
+    // Each group's shape once (the pairs below compare every group with every other).
+    struct Shape {
+      int root = 0;
+      std::vector<std::string> atoms;  // of the longest name
+      std::string joined;              // atoms joined without spaces (Han comparisons)
+      std::vector<std::string> sorted_atoms;
+      std::vector<std::string> sorted_words;  // every word of every name, sorted
+      std::string lexicon;
+    };
+    std::vector<Shape> shapes;
+    for (auto& [root, members] : collect()) {
+      Shape s;
+      s.root = root;
+      s.atoms = longest_atoms(members);
+      s.joined = JoinAtoms(s.atoms, "");
+      s.sorted_atoms = s.atoms;
+      std::sort(s.sorted_atoms.begin(), s.sorted_atoms.end());
+      s.sorted_words = all_atoms(members);
+      std::sort(s.sorted_words.begin(), s.sorted_words.end());
+      s.lexicon = lexicon_of(members);
+      shapes.push_back(std::move(s));
     }
-    for (auto& [root, atoms] : shapes) {
+    for (const Shape& shape : shapes) {
+      const std::vector<std::string>& atoms = shape.atoms;
+      const int root = shape.root;
       if (atoms.empty()) continue;
       const EntityKind kind = ms[root].kind;
-      const bool han = HasHan(JoinAtoms(atoms, ""));
+      const bool han = HasHan(shape.joined);
       std::vector<int> candidates;
-      for (auto& [other, other_atoms] : shapes) {
+      for (const Shape& other_shape : shapes) {
+        const int other = other_shape.root;
+        const std::vector<std::string>& other_atoms = other_shape.atoms;
         if (other == root || ms[other].kind != kind || other_atoms.size() <= atoms.size()) {
           continue;
         }
-        std::string la = lexicon_of(groups[root]), lb = lexicon_of(groups[other]);
+        const std::string& la = shape.lexicon;
+        const std::string& lb = other_shape.lexicon;
         if (!la.empty() && !lb.empty() && la != lb) continue;
         bool inside = false;
         if (kind == EntityKind::kPerson) {
           // "Dũng" / "Chí Dũng" end "Nguyễn Chí Dũng"; a Chinese surname starts a name.
           if (han) {
-            inside = JoinAtoms(other_atoms, "").rfind(JoinAtoms(atoms, ""), 0) == 0;
+            inside = other_shape.joined.starts_with(shape.joined);
           } else {
             inside = std::equal(atoms.rbegin(), atoms.rend(), other_atoms.rbegin());
           }
         } else if (han) {
-          inside = JoinAtoms(other_atoms, "").find(JoinAtoms(atoms, "")) != std::string::npos;
+          inside = other_shape.joined.find(shape.joined) != std::string::npos;
         } else {
-          const std::vector<std::string>& words = every_word[other];
-          std::multiset<std::string> have(words.begin(), words.end());
-          inside = true;
-          for (const std::string& w : atoms) {
-            auto it = have.find(w);
-            if (it == have.end()) {
-              inside = false;
-              break;
-            }
-            have.erase(it);
-          }
+          // Every atom among the other group's words, each word used once.
+          inside = std::includes(other_shape.sorted_words.begin(), other_shape.sorted_words.end(),
+                                 shape.sorted_atoms.begin(), shape.sorted_atoms.end());
         }
         if (inside) candidates.push_back(other);
       }

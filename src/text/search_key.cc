@@ -6,8 +6,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 #include "core/utf8.h"
@@ -21,23 +24,47 @@ namespace {
 
 using internal::IsSpace;
 
-// Traditional -> Simplified as a character fold derived from OpenCC's t2s: at load every
-// BMP Han character is converted once, alone on a line, and the changed ones form a table.
-// A context-free table is what a search key wants (the same character always folds the
-// same way, so keys are idempotent and Simplified text folds like its Traditional twin), and
-// it is ~50x faster than calling OpenCC per string. Supplementary-plane Han (rare) still goes
+constexpr UChar32 kT2sFirst = 0x3400;
+constexpr UChar32 kT2sLast = 0xFAFF;
+
+opencc_t OpenT2s() {
+  for (const char* path : {"/usr/share/opencc/t2s.json", "t2s.json"}) {
+    std::error_code ec;
+    if (path[0] == '/' && !std::filesystem::is_regular_file(path, ec)) continue;
+    opencc_t handle = opencc_open(path);
+    if (handle != reinterpret_cast<opencc_t>(-1)) return handle;
+  }
+  return nullptr;
+}
+
+// The table entry of `c` from OpenCC's conversion `line` of it: a 1:1 change into the
+// table's range, else 0 (unchanged).
+UChar32 EntryFromLine(UChar32 c, std::string_view line) {
+  if (line.empty() || !internal::IsHan(c)) return 0;
+  size_t k = 0;
+  UChar32 got = internal::NextCodePoint(line, k);
+  return k == line.size() && got != c && got >= kT2sFirst && got <= kT2sLast ? got : 0;
+}
+
+// Traditional -> Simplified as a character fold derived from OpenCC's t2s: each BMP Han
+// character converted alone, the changed ones mapped (chains followed, so folding twice
+// changes nothing). A context-free fold is what a search key wants (the same character
+// always folds the same way, so keys are idempotent and Simplified text folds like its
+// Traditional twin), and it is ~50x faster than calling OpenCC per string. The fold of a
+// character is computed the first time it is met: converting all 51k characters up front
+// cost 0.36 G instructions per process (internal::EagerT2sTable, the reference the tests
+// compare with), a corpus meets a few thousand. Supplementary-plane Han (rare) still goes
 // through OpenCC itself.
 class T2s {
  public:
-  T2s() {
-    for (const char* path : {"/usr/share/opencc/t2s.json", "t2s.json"}) {
-      std::error_code ec;
-      if (path[0] == '/' && !std::filesystem::is_regular_file(path, ec)) continue;
-      handle_ = opencc_open(path);
-      if (handle_ != reinterpret_cast<opencc_t>(-1)) break;
-      handle_ = nullptr;
+  T2s()
+      : handle_(OpenT2s()),
+        raw_(new std::atomic<UChar32>[kT2sLast - kT2sFirst + 1]),
+        folded_(new std::atomic<UChar32>[kT2sLast - kT2sFirst + 1]) {
+    for (UChar32 c = kT2sFirst; c <= kT2sLast; ++c) {
+      raw_[c - kT2sFirst] = kUnknown;
+      folded_[c - kT2sFirst] = kUnknown;
     }
-    if (handle_ != nullptr) BuildTable();
   }
 
   // Unchanged text when OpenCC is unavailable (keys then differ across scripts, no crash).
@@ -50,11 +77,10 @@ class T2s {
         out.push_back(in[i++]);
         continue;
       }
-      // A run of Han characters: table-mapped; OpenCC itself when the table cannot answer
-      // (supplementary planes, or no table). Runs never contain NUL, which OpenCC's C API
-      // would treat as the end of the string.
+      // A run of Han characters: folded char by char; OpenCC itself for supplementary
+      // planes. Runs never contain NUL, which OpenCC's C API would treat as the end.
       size_t run_start = out.size();
-      bool needs_opencc = table_.empty();
+      bool needs_opencc = false;
       size_t k = i;
       while (k < in.size()) {
         size_t start = k;
@@ -63,9 +89,9 @@ class T2s {
           k = start;
           break;
         }
-        if (c >= kFirst && c <= kLast && !table_.empty() &&
-            table_[static_cast<size_t>(c - kFirst)] != 0) {
-          internal::AppendCodePoint(out, table_[static_cast<size_t>(c - kFirst)]);
+        const UChar32 to = c >= kT2sFirst && c <= kT2sLast ? Fold(c) : 0;
+        if (to != 0) {
+          internal::AppendCodePoint(out, to);
         } else {
           needs_opencc = needs_opencc || c > 0xFFFF;
           out.append(in, start, k - start);
@@ -84,11 +110,48 @@ class T2s {
     return out;
   }
 
+  // What `c` (in the table's range) folds to, 0 when unchanged: its entry, followed along
+  // other entries (at most 4 hops) so that folding twice changes nothing.
+  UChar32 Fold(UChar32 c) const {
+    std::atomic<UChar32>& slot = folded_[c - kT2sFirst];
+    UChar32 t = slot.load(std::memory_order_acquire);
+    if (t != kUnknown) return t;
+    t = Raw(c);
+    for (int hops = 0; t != 0 && hops < 4; ++hops) {
+      const UChar32 next = Raw(t);
+      if (next == 0) break;
+      t = next;
+    }
+    slot.store(t, std::memory_order_release);
+    return t;
+  }
+
+  bool ok() const { return handle_ != nullptr; }
+
  private:
-  static constexpr UChar32 kFirst = 0x3400;
-  static constexpr UChar32 kLast = 0xFAFF;
+  static constexpr UChar32 kUnknown = -1;
+
+  // The entry of `c`, converted on first use (as EagerT2sTable converts it, alone on a line).
+  UChar32 Raw(UChar32 c) const {
+    std::atomic<UChar32>& slot = raw_[c - kT2sFirst];
+    UChar32 entry = slot.load(std::memory_order_acquire);
+    if (entry != kUnknown) return entry;
+    entry = 0;
+    if (internal::IsHan(c)) {
+      std::string line;
+      internal::AppendCodePoint(line, c);
+      line.push_back('\n');
+      std::string converted = OpenCc(line);
+      const size_t nl = converted.find('\n');
+      if (nl != std::string::npos)
+        entry = EntryFromLine(c, std::string_view(converted).substr(0, nl));
+    }
+    slot.store(entry, std::memory_order_release);
+    return entry;
+  }
 
   std::string OpenCc(const std::string& run) const {
+    std::lock_guard<std::mutex> lock(mu_);
     char* converted = opencc_convert_utf8(handle_, run.data(), run.size());
     if (converted == nullptr) return run;
     std::string result(converted);
@@ -96,45 +159,10 @@ class T2s {
     return result;
   }
 
-  void BuildTable() {
-    std::string all;
-    for (UChar32 c = kFirst; c <= kLast; ++c) {
-      internal::AppendCodePoint(all, internal::IsHan(c) ? c : 0x4E00);
-      all.push_back('\n');
-    }
-    char* out = opencc_convert_utf8(handle_, all.data(), all.size());
-    if (out == nullptr) return;
-    std::string_view converted(out);
-    std::vector<UChar32> table(static_cast<size_t>(kLast - kFirst + 1), 0);
-    size_t pos = 0;
-    UChar32 c = kFirst;
-    for (; c <= kLast; ++c) {
-      size_t nl = converted.find('\n', pos);
-      if (nl == std::string_view::npos) break;
-      std::string_view line = converted.substr(pos, nl - pos);
-      pos = nl + 1;
-      if (line.empty() || !internal::IsHan(c)) continue;
-      size_t k = 0;
-      UChar32 got = internal::NextCodePoint(line, k);
-      // Only 1:1 changes into the same table range become entries.
-      if (k == line.size() && got != c && got >= kFirst && got <= kLast) {
-        table[static_cast<size_t>(c - kFirst)] = got;
-      }
-    }
-    opencc_convert_utf8_free(out);
-    if (c <= kLast) return;  // output did not line up: no table, no fold
-    // Resolve chains so applying the table twice changes nothing (idempotent keys).
-    for (UChar32& t : table) {
-      for (int hops = 0; t != 0 && hops < 4 && table[static_cast<size_t>(t - kFirst)] != 0;
-           ++hops) {
-        t = table[static_cast<size_t>(t - kFirst)];
-      }
-    }
-    table_ = std::move(table);
-  }
-
   opencc_t handle_ = nullptr;
-  std::vector<UChar32> table_;  // empty when the table could not be built
+  std::unique_ptr<std::atomic<UChar32>[]> raw_;     // entries, kUnknown until first met
+  std::unique_ptr<std::atomic<UChar32>[]> folded_;  // Fold's answers, kUnknown until asked
+  mutable std::mutex mu_;                           // one OpenCC call at a time
 };
 
 const T2s& Converter() {
@@ -343,6 +371,41 @@ std::optional<std::string> FastKey(std::string_view utf8) {
 }  // namespace
 
 namespace internal {
+
+std::vector<UChar32> EagerT2sTable() {
+  opencc_t handle = OpenT2s();
+  if (handle == nullptr) return {};
+  std::string all;
+  for (UChar32 c = kT2sFirst; c <= kT2sLast; ++c) {
+    internal::AppendCodePoint(all, internal::IsHan(c) ? c : 0x4E00);
+    all.push_back('\n');
+  }
+  char* out = opencc_convert_utf8(handle, all.data(), all.size());
+  std::vector<UChar32> table(static_cast<size_t>(kT2sLast - kT2sFirst + 1), 0);
+  if (out != nullptr) {
+    std::string_view converted(out);
+    size_t pos = 0;
+    for (UChar32 c = kT2sFirst; c <= kT2sLast; ++c) {
+      size_t nl = converted.find('\n', pos);
+      if (nl == std::string_view::npos) break;
+      table[static_cast<size_t>(c - kT2sFirst)] = EntryFromLine(c, converted.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    opencc_convert_utf8_free(out);
+  }
+  opencc_close(handle);
+  for (UChar32& t : table) {
+    for (int hops = 0; t != 0 && hops < 4 && table[static_cast<size_t>(t - kT2sFirst)] != 0;
+         ++hops) {
+      t = table[static_cast<size_t>(t - kT2sFirst)];
+    }
+  }
+  return table;
+}
+
+UChar32 T2sFold(UChar32 c) {
+  return c >= kT2sFirst && c <= kT2sLast && Converter().ok() ? Converter().Fold(c) : 0;
+}
 
 std::string ReferenceSearchKey(std::string_view text) {
   std::string utf8 = core::RepairUtf8(text).text;

@@ -141,5 +141,22 @@ TEST(SearchKey, RegressionNulBeforeSupplementaryHan) {
   EXPECT_EQ(SearchKey(key), key);
 }
 
+// SearchKey folds Traditional to Simplified per character, each converted on first use; the
+// fold must be the one the eager table (every character converted up front) gave.
+TEST(SearchKey, LazyT2sFoldIsTheEagerTable) {
+  const std::vector<UChar32> eager = internal::EagerT2sTable();
+  if (eager.empty()) GTEST_SKIP() << "OpenCC t2s configuration not installed";
+  ASSERT_EQ(eager.size(), 0xFAFFu - 0x3400u + 1);
+  size_t changed = 0;
+  for (UChar32 c = 0x3400; c <= 0xFAFF; ++c) {
+    const UChar32 expected = eager[static_cast<size_t>(c - 0x3400)];
+    ASSERT_EQ(internal::T2sFold(c), expected) << "U+" << std::hex << c;
+    changed += expected != 0;
+  }
+  EXPECT_GT(changed, 2000u);
+  EXPECT_EQ(internal::T2sFold(0x570B), 0x56FD);  // 國 -> 国
+  EXPECT_EQ(SearchKey("中華民國"), "中华民国");
+}
+
 }  // namespace
 }  // namespace ketnoi::text

@@ -11,6 +11,7 @@
 #include "cppjieba/MixSegment.hpp"
 #include "text/tokenizer.h"
 #include "text/unicode_util.h"
+#include "text/zh/jieba_dict.h"
 
 namespace ketnoi::text::internal {
 namespace {
@@ -22,8 +23,8 @@ std::string DictDir() {
 
 struct Jieba {
   Jieba(const std::string& dict, const std::string& hmm)
-      : trie(dict), model(hmm), segment(&trie, &model) {}
-  cppjieba::DictTrie trie;
+      : trie(LoadJiebaDictTrie(dict)), model(hmm), segment(trie.get(), &model) {}
+  std::unique_ptr<cppjieba::DictTrie> trie;
   cppjieba::HMMModel model;
   cppjieba::MixSegment segment;
 };
@@ -39,7 +40,10 @@ const Jieba* LoadJieba() {
       return nullptr;
     }
     try {
-      return new Jieba(dict, hmm);
+      auto* loaded = new Jieba(dict, hmm);
+      if (loaded->trie != nullptr) return loaded;
+      delete loaded;
+      return nullptr;
     } catch (...) {
       return nullptr;
     }
@@ -113,7 +117,7 @@ class ZhTokenizer final : public Tokenizer {
       t.span = {static_cast<uint32_t>(begin + wb), static_cast<uint32_t>(begin + we)};
       t.kind = TokenKind::kWord;
       t.script = Script::kHan;
-      const cppjieba::DictUnit* unit = jieba->trie.Find(r.left, r.right + 1);
+      const cppjieba::DictUnit* unit = jieba->trie->Find(r.left, r.right + 1);
       // PosTagger's rule for words outside the dictionary: Han-only words are tagged "x".
       t.pos = unit != nullptr && !unit->tag.empty() ? InternTag(unit->tag) : "x";
       out.push_back(t);
