@@ -237,13 +237,10 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
         q.Bind(p + 4, extract::PlaceTypeName(e.place_type)).Bind(p + 5, e.lexicon_key);
       }));
 
-  std::vector<std::string> mention_entity(a.mentions.size());
+  const std::vector<std::string> mention_entity = MentionEntityIds(a, r.resolved);
   std::vector<size_t> resolved_mentions;
   for (size_t i = 0; i < a.mentions.size(); ++i) {
-    int e = i < r.resolved.mention_entity.size() ? r.resolved.mention_entity[i] : -1;
-    if (e < 0) continue;
-    mention_entity[i] = entities[static_cast<size_t>(e)].id;
-    resolved_mentions.push_back(i);
+    if (!mention_entity[i].empty()) resolved_mentions.push_back(i);
   }
   KETNOI_RETURN_IF_ERROR(InsertRows(
       "INSERT INTO mentions (doc_id, idx, entity_id, kind, begin_byte, end_byte, surface, "
@@ -348,15 +345,63 @@ Status SqliteStore::CommitBatch() {
   // Some errors (disk full, I/O) make SQLite roll the whole transaction back: the batch's
   // documents are gone, and the caller must not count them as stored.
   if (sqlite3_get_autocommit(db_->raw()) != 0) {
+    fresh_documents_.Clear();
     return core::Internal("an error rolled back the batch's transaction of " + db_->path());
   }
-  Status st = db_->Exec("COMMIT");
+  Status st = fresh_documents_.Write(*runner_);
+  fresh_documents_.Clear();
+  if (st.ok()) st = db_->Exec("COMMIT");
   if (!st.ok()) (void)db_->Exec("ROLLBACK");
   return st;
 }
 
+Result<bool> SqliteStore::CurationChangesNewRows() {
+  // Renames change only an entity's name, which no derived table holds.
+  auto q_or = Cached(
+      "SELECT EXISTS (SELECT 1 FROM curation_merges) OR EXISTS (SELECT 1 FROM curation_splits) "
+      "OR EXISTS (SELECT 1 FROM entity_aliases) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_mentions) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_events)");
+  if (!q_or.ok()) return q_or.status();
+  Statement* q = *q_or;
+  ResetOnExit reset(q);
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  return *row && q->Int(0) != 0;
+}
+
+Status SqliteStore::IndexFreshDocument(const DocumentRecord& record) {
+  // What CountDocumentsInResolverIndex would read back: the stored mentions in index order,
+  // each with its entity's lexicon key as stored (by the first document that named it).
+  auto key_or = Cached("SELECT lexicon_key FROM entities WHERE id = ?");
+  if (!key_or.ok()) return key_or.status();
+  Statement* key = *key_or;
+  ResetOnExit reset(key);
+  std::map<std::string, std::string> lexicon_key;
+  const std::vector<std::string> entity_of = MentionEntityIds(record.analysis, record.resolved);
+  std::vector<resolve::KnownMention> mentions;
+  for (size_t i = 0; i < entity_of.size(); ++i) {
+    if (entity_of[i].empty()) continue;
+    auto [it, first] = lexicon_key.emplace(entity_of[i], "");
+    if (first) {
+      key->Reset();
+      key->Bind(1, entity_of[i]);
+      auto row = key->Step();
+      if (!row.ok()) return row.status();
+      if (*row) it->second = key->Text(0);
+    }
+    const extract::Mention& m = record.analysis.mentions[i];
+    mentions.push_back({entity_of[i], m.kind, m.surface, it->second});
+  }
+  ResolverIndexDelta delta;
+  delta.AddDocument(mentions, 1);
+  return delta.Apply(*runner_);
+}
+
 Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
   PutOutcome out;
+  bool fresh = false;        // a new document no curation edit changes: counted from `record`
+  bool wrote_batch = false;  // the batch's pending counts were written in this savepoint
   auto put = [&]() -> Status {
     auto same = FindByHash(record.content_hash);
     if (!same.ok()) return same.status();
@@ -376,12 +421,31 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     if (*row) {
       out.id = prev->Text(0);
       out.result = PutResult::kReplaced;
-      KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
     } else {
       auto id = UniqueId(record.id);
       if (!id.ok()) return id.status();
       out.id = *id;
       out.result = PutResult::kInserted;
+    }
+    auto curated = CurationChangesNewRows();
+    if (!curated.ok()) return curated.status();
+    fresh = out.result == PutResult::kInserted && !*curated;
+    if (fresh) {
+      KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
+      KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
+      // The next document's resolution reads the resolver index: it is written now. The
+      // entity counts wait for the batch's commit (outside a batch: this transaction).
+      KETNOI_RETURN_IF_ERROR(IndexFreshDocument(record));
+      if (in_batch_) return Status::Ok();
+      entity_stats::FreshDocuments own;
+      own.Add(out.id, record);
+      return own.Write(*runner_);
+    }
+    // The counting below reads the stored lists: the batch's pending counts go in first.
+    KETNOI_RETURN_IF_ERROR(fresh_documents_.Write(*runner_));
+    wrote_batch = true;
+    if (out.result == PutResult::kReplaced) {
+      KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
     }
     KETNOI_RETURN_IF_ERROR(
         entity_stats::SetDocuments(*runner_, entity_stats::kOneDocument, {out.id}));
@@ -396,7 +460,11 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     return entity_stats::Add(*runner_);
   };
   Status st = in_batch_ ? InSavepoint(*db_, put) : InTransaction(*db_, put);
+  // A failed savepoint took back everything it wrote, pending counts included: they stay
+  // pending.
   if (!st.ok()) return st;
+  if (wrote_batch) fresh_documents_.Clear();
+  if (fresh && in_batch_) fresh_documents_.Add(out.id, record);
   return out;
 }
 

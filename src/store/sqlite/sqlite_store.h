@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "store/entity_stats.h"
 #include "store/sql_runner.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -40,6 +41,11 @@ class SqliteStore final : public Store {
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status DeleteDocumentRows(const std::string& id);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
+  // Whether the store holds a curation edit that its triggers replay on new rows (merge,
+  // split, alias, rejection): then a new document's rows may differ from its record.
+  core::Result<bool> CurationChangesNewRows();
+  // Adds a new document, stored as its record says, to the resolver index.
+  core::Status IndexFreshDocument(const DocumentRecord& record);
 
   // Inserts `rows` rows, up to kRowsPerInsert per statement: `head` + "(?,...),(?,...)" +
   // `tail`, `columns` parameters a row, bound by `bind(statement, first parameter - 1, row)`.
@@ -57,6 +63,10 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqlRunner> runner_;
   int schema_version_ = 0;
   bool in_batch_ = false;  // between BeginBatch and CommitBatch: PutDocument uses a savepoint
+  // The batch's new documents whose entity counts and lists are not written yet: CommitBatch
+  // writes them, or a PutDocument that must read the counts first. Nothing else on this
+  // connection reads those tables during a batch.
+  entity_stats::FreshDocuments fresh_documents_;
   std::map<const char*, Statement> statements_;      // after db_: finalized before it closes
   std::map<std::string, Statement> row_statements_;  // InsertRows' statements, by their SQL
 };
