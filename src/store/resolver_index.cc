@@ -1,6 +1,7 @@
 // The resolver index (store/resolver_index.h), written once for both backends over SqlRunner.
 #include "store/resolver_index.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <set>
@@ -104,6 +105,32 @@ Status ResolverIndexDelta::Apply(SqlRunner& sql) const {
   return Status::Ok();
 }
 
+ResolverIndexDelta ResolverIndexDelta::TakeContext() {
+  ResolverIndexDelta out;
+  out.context_ = std::move(context_);
+  context_.clear();
+  return out;
+}
+
+void ResolverIndexDelta::Add(const ResolverIndexDelta& other) {
+  for (const auto& [name, n] : other.names_) names_[name] += n;
+  for (const auto& [pair, n] : other.context_) context_[pair] += n;
+}
+
+std::vector<std::string> ResolverIndexDelta::AnchorsOf(const std::string& entity_id) const {
+  std::vector<std::string> out;
+  for (auto it = context_.lower_bound({entity_id, ""});
+       it != context_.end() && it->first.first == entity_id; ++it) {
+    if (it->second > 0) out.push_back(it->first.second);
+  }
+  return out;
+}
+
+void ResolverIndexDelta::Clear() {
+  names_.clear();
+  context_.clear();
+}
+
 Status CountDocumentsInResolverIndex(SqlRunner& sql, const std::vector<std::string>& doc_ids,
                                      int sign) {
   ResolverIndexDelta delta;
@@ -142,7 +169,8 @@ Status WriteNameKeys(SqlRunner& sql, const std::vector<resolve::NameKey>& keys) 
 }
 
 Result<resolve::StoredMemory> LoadResolverMemory(SqlRunner& sql,
-                                                 const resolve::MemoryRequest& request) {
+                                                 const resolve::MemoryRequest& request,
+                                                 const ResolverIndexDelta* unwritten) {
   resolve::StoredMemory out;
   std::set<std::string> ids(request.ids.begin(), request.ids.end());
   KETNOI_RETURN_IF_ERROR(
@@ -182,13 +210,22 @@ Result<resolve::StoredMemory> LoadResolverMemory(SqlRunner& sql,
                                       out.entities[it->second].context.push_back(r[1]);
                                     }
                                   }));
+  if (unwritten != nullptr) {
+    for (resolve::StoredEntity& e : out.entities) {
+      for (std::string& anchor : unwritten->AnchorsOf(e.id)) {
+        if (std::find(e.context.begin(), e.context.end(), anchor) == e.context.end()) {
+          e.context.push_back(std::move(anchor));
+        }
+      }
+    }
+  }
   return out;
 }
 
 // ---- Store ---------------------------------------------------------------------------
 
 Result<resolve::StoredMemory> Store::LoadResolverMemory(const resolve::MemoryRequest& request) {
-  return store::LoadResolverMemory(Sql(), request);
+  return store::LoadResolverMemory(Sql(), request, UnwrittenResolverContext());
 }
 
 Result<std::string> Store::NameKeysFingerprint() {

@@ -107,6 +107,7 @@ struct CurationOutcome {
 };
 
 class SqlRunner;
+class ResolverIndexDelta;
 
 class Store {
  public:
@@ -175,6 +176,9 @@ class Store {
  protected:
   // The backend's SQL for the backend-neutral operations above.
   virtual SqlRunner& Sql() = 0;
+  // Resolver context counts of documents in the open batch not written yet (nullptr: none);
+  // LoadResolverMemory reads them as if they were.
+  virtual const ResolverIndexDelta* UnwrittenResolverContext() const { return nullptr; }
   // Builds the resolver index's names and context from the stored mentions unless built
   // (the backfill after migration 6); backends call it once migrations are applied.
   core::Status BuildResolverIndex();

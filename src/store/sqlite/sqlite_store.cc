@@ -345,14 +345,24 @@ Status SqliteStore::CommitBatch() {
   // Some errors (disk full, I/O) make SQLite roll the whole transaction back: the batch's
   // documents are gone, and the caller must not count them as stored.
   if (sqlite3_get_autocommit(db_->raw()) != 0) {
-    fresh_documents_.Clear();
+    ForgetUnwritten();
     return core::Internal("an error rolled back the batch's transaction of " + db_->path());
   }
-  Status st = fresh_documents_.Write(*runner_);
-  fresh_documents_.Clear();
+  Status st = WriteUnwritten();
+  ForgetUnwritten();
   if (st.ok()) st = db_->Exec("COMMIT");
   if (!st.ok()) (void)db_->Exec("ROLLBACK");
   return st;
+}
+
+Status SqliteStore::WriteUnwritten() {
+  KETNOI_RETURN_IF_ERROR(fresh_documents_.Write(*runner_));
+  return unwritten_context_.Apply(*runner_);
+}
+
+void SqliteStore::ForgetUnwritten() {
+  fresh_documents_.Clear();
+  unwritten_context_.Clear();
 }
 
 Result<bool> SqliteStore::CurationChangesNewRows() {
@@ -370,7 +380,8 @@ Result<bool> SqliteStore::CurationChangesNewRows() {
   return *row && q->Int(0) != 0;
 }
 
-Status SqliteStore::IndexFreshDocument(const DocumentRecord& record) {
+Status SqliteStore::IndexFreshDocument(const DocumentRecord& record,
+                                       ResolverIndexDelta* unwritten_context) {
   // What CountDocumentsInResolverIndex would read back: the stored mentions in index order,
   // each with its entity's lexicon key as stored (by the first document that named it).
   auto key_or = Cached("SELECT lexicon_key FROM entities WHERE id = ?");
@@ -393,15 +404,22 @@ Status SqliteStore::IndexFreshDocument(const DocumentRecord& record) {
     const extract::Mention& m = record.analysis.mentions[i];
     mentions.push_back({entity_of[i], m.kind, m.surface, it->second});
   }
-  ResolverIndexDelta delta;
-  delta.AddDocument(mentions, 1);
-  return delta.Apply(*runner_);
+  ResolverIndexDelta names;
+  names.AddDocument(mentions, 1);
+  // Names are read back by the next document's resolution (the keys join them); context
+  // rows, about twenty times as many, only per entity, where the unwritten ones are added.
+  ResolverIndexDelta context = names.TakeContext();
+  KETNOI_RETURN_IF_ERROR(names.Apply(*runner_));
+  if (!in_batch_) return context.Apply(*runner_);
+  *unwritten_context = std::move(context);
+  return Status::Ok();
 }
 
 Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
   PutOutcome out;
-  bool fresh = false;        // a new document no curation edit changes: counted from `record`
-  bool wrote_batch = false;  // the batch's pending counts were written in this savepoint
+  bool fresh = false;          // a new document no curation edit changes: counted from `record`
+  bool wrote_batch = false;    // the batch's unwritten counts were written in this savepoint
+  ResolverIndexDelta context;  // a fresh document's resolver context, left for the batch
   auto put = [&]() -> Status {
     auto same = FindByHash(record.content_hash);
     if (!same.ok()) return same.status();
@@ -433,16 +451,16 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     if (fresh) {
       KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
       KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
-      // The next document's resolution reads the resolver index: it is written now. The
-      // entity counts wait for the batch's commit (outside a batch: this transaction).
-      KETNOI_RETURN_IF_ERROR(IndexFreshDocument(record));
+      // The entity counts and the resolver context wait for the batch's commit (outside a
+      // batch: they are written in this transaction).
+      KETNOI_RETURN_IF_ERROR(IndexFreshDocument(record, &context));
       if (in_batch_) return Status::Ok();
       entity_stats::FreshDocuments own;
       own.Add(out.id, record);
       return own.Write(*runner_);
     }
-    // The counting below reads the stored lists: the batch's pending counts go in first.
-    KETNOI_RETURN_IF_ERROR(fresh_documents_.Write(*runner_));
+    // The counting below reads the stored rows: the batch's unwritten counts go in first.
+    KETNOI_RETURN_IF_ERROR(WriteUnwritten());
     wrote_batch = true;
     if (out.result == PutResult::kReplaced) {
       KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
@@ -460,11 +478,14 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     return entity_stats::Add(*runner_);
   };
   Status st = in_batch_ ? InSavepoint(*db_, put) : InTransaction(*db_, put);
-  // A failed savepoint took back everything it wrote, pending counts included: they stay
-  // pending.
+  // A failed savepoint took back everything it wrote, unwritten counts included: they stay
+  // unwritten.
   if (!st.ok()) return st;
-  if (wrote_batch) fresh_documents_.Clear();
-  if (fresh && in_batch_) fresh_documents_.Add(out.id, record);
+  if (wrote_batch) ForgetUnwritten();
+  if (fresh && in_batch_) {
+    fresh_documents_.Add(out.id, record);
+    unwritten_context_.Add(context);
+  }
   return out;
 }
 
