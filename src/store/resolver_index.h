@@ -16,7 +16,9 @@
 // Upkeep, always in the transaction of the change: a document's names and context are
 //   added after it is written and subtracted before it is deleted (replaced); a curation
 //   edit subtracts the documents it touches before changing them and adds them after. So
-//   the index always equals what a full Recall of the store would build.
+//   the index always equals what a full Recall of the store would build. (SQLite batches
+//   write new documents' context at the commit; LoadResolverMemory's `unwritten` reads it
+//   before.)
 // Thread safety: as the store (one thread at a time).
 #ifndef KETNOI_STORE_RESOLVER_INDEX_H_
 #define KETNOI_STORE_RESOLVER_INDEX_H_
