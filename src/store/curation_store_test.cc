@@ -220,6 +220,55 @@ TEST_P(CurationStoreTest, EntityCountsFollowIngestEditsAndReplacement) {
   EXPECT_EQ(Scalar("SELECT count(*) FROM entity_documents WHERE entity_id = '" + beta + "'"), "2");
 }
 
+// A batch (SQLite: one transaction; PostgreSQL: a transaction per document) keeps the counts
+// exact through new documents, a replacement that reads them mid-batch, a document that fails
+// after that read (SQLite: rolled back alone), and new documents after a curation edit.
+TEST_P(CurationStoreTest, EntityCountsOfBatchesEqualARecount) {
+  auto page = [&](const std::string& hash, const std::string& extra, const std::string& stem,
+                  core::Lang lang) {
+    DocumentRecord r = Record(hash, extra);
+    r.id = stem;
+    r.source = "news/" + stem + ".txt";
+    r.lang = lang;
+    r.analysis.fields = {"chip_design", "semiconductors", "chip_design"};
+    r.analysis.events[0].participants = {1, 2, 3};  // the person by both names
+    r.analysis.events[1].fields = {"chip_design", "chip_design"};
+    r.analysis.events[1].date = core::Date{2024, 6, 1};
+    r.analysis.mentions[2].roles = {{"Bộ trưởng", {0, 4}}};
+    return r;
+  };
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(store_->PutDocument(page("b1", "", "first", core::Lang::kVi)).ok());
+  DocumentRecord dated = page("b2", "", "second", core::Lang::kEn);
+  dated.date = core::Date{2024, 5, 2};
+  ASSERT_TRUE(store_->PutDocument(dated).ok());
+  ASSERT_TRUE(store_->PutDocument(page("b3", " Thêm.", "first", core::Lang::kVi)).ok());
+  ASSERT_TRUE(store_->PutDocument(page("b4", "", "third", core::Lang::kVi)).ok());
+  if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
+    ASSERT_TRUE(sqlite->db()
+                    .Exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON mentions "
+                          "WHEN NEW.surface = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                    .ok());
+    DocumentRecord refused = page("b5", " Lại.", "third", core::Lang::kVi);
+    refused.analysis.mentions[4].surface = "refused";
+    EXPECT_FALSE(store_->PutDocument(refused).ok());
+  }
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM documents"), "3");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM documents WHERE content_hash = 'b4'"), "1");
+  ExpectCountsMatchRecount("after a batch");
+  const std::string holdings =
+      Scalar("SELECT entity_id FROM mentions WHERE doc_id = 'first' AND idx = 1");
+  const std::string beta =
+      Scalar("SELECT entity_id FROM mentions WHERE doc_id = 'first' AND idx = 0");
+  ASSERT_TRUE(store_->Merge(holdings, beta, "lan").ok());
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(store_->PutDocument(page("b6", "", "fourth", core::Lang::kVi)).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM mentions WHERE entity_id = '" + holdings + "'"), "0");
+  ExpectCountsMatchRecount("after a batch following a merge");
+}
+
 TEST_P(CurationStoreTest, ImpossibleEditsAreRefusedAndWriteNothing) {
   ASSERT_TRUE(store_->PutDocument(Record("h1")).ok());
   const std::string beta = EntityOf(0), binh = EntityOf(2);

@@ -1,5 +1,8 @@
 #include "store/entity_stats.h"
 
+#include <set>
+
+#include "store/record_encoding.h"
 #include "store/sql_runner.h"
 
 namespace ketnoi::store::entity_stats {
@@ -125,6 +128,108 @@ Status Backfill(SqlRunner& sql) {
     after = last->front().front();
     first = false;
   }
+}
+
+void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record) {
+  const extract::Analysis& a = record.analysis;
+  const std::vector<std::string> entity_of = MentionEntityIds(a, record.resolved);
+  const std::string lang(core::LangCode(record.lang));
+  const std::string published = record.date ? record.date->ToIso() : "";
+  // As Add: entity_documents groups the stored (resolved) mentions by entity, document_fields
+  // holds each field once, entity_events one row per entity and event however many of its
+  // mentions take part, and event fields count as often as the event lists them.
+  std::map<std::string, DocumentRow> mentioned;
+  for (size_t i = 0; i < entity_of.size(); ++i) {
+    if (entity_of[i].empty()) continue;
+    const extract::Mention& m = a.mentions[i];
+    ++alias_counts_[{entity_of[i], lang, m.surface}];
+    DocumentRow& row = mentioned[entity_of[i]];
+    ++row.mentions;
+    if (!m.roles.empty()) ++row.role_mentions;
+  }
+  const std::set<std::string> document_fields(a.fields.begin(), a.fields.end());
+  for (auto& [entity, row] : mentioned) {
+    row.entity_id = entity;
+    row.published = published;
+    row.doc_id = doc_id;
+    for (const std::string& field : document_fields) ++fields_[{entity, field}];
+    documents_.push_back(std::move(row));
+  }
+  for (size_t e = 0; e < a.events.size(); ++e) {
+    const extract::Event& event = a.events[e];
+    std::set<std::string> taking_part;
+    for (int m : event.participants) {
+      if (m >= 0 && static_cast<size_t>(m) < entity_of.size() &&
+          !entity_of[static_cast<size_t>(m)].empty()) {
+        taking_part.insert(entity_of[static_cast<size_t>(m)]);
+      }
+    }
+    const std::string date = event.date ? event.date->ToIso() : published;
+    for (const std::string& entity : taking_part) {
+      events_.push_back({entity, date, doc_id, static_cast<int64_t>(e)});
+      for (const std::string& field : event.fields) ++fields_[{entity, field}];
+      for (const std::string& partner : taking_part) {
+        if (partner != entity) ++partners_[{entity, partner}];
+      }
+    }
+  }
+}
+
+Status FreshDocuments::Write(SqlRunner& sql) const {
+  auto rows_of = [](const auto& counts) {
+    return std::vector<std::pair<typename std::decay_t<decltype(counts)>::key_type, int64_t>>(
+        counts.begin(), counts.end());
+  };
+  auto undated = [](const std::string& date) { return date.empty() ? "1" : "0"; };
+  KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
+      sql,
+      "INSERT INTO entity_documents (entity_id, undated, published, doc_id, mentions, "
+      "role_mentions) VALUES ",
+      "(?,CAST(? AS INTEGER),?,?,CAST(? AS INTEGER),CAST(? AS INTEGER))", "", documents_,
+      [&](const DocumentRow& r, std::vector<std::string>* args) {
+        args->insert(args->end(), {r.entity_id, undated(r.published), r.published, r.doc_id,
+                                   std::to_string(r.mentions), std::to_string(r.role_mentions)});
+      }));
+  KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
+      sql, "INSERT INTO entity_events (entity_id, undated, date, doc_id, event_idx) VALUES ",
+      "(?,CAST(? AS INTEGER),?,?,CAST(? AS INTEGER))", "", events_,
+      [&](const EventRow& r, std::vector<std::string>* args) {
+        args->insert(args->end(),
+                     {r.entity_id, undated(r.date), r.date, r.doc_id, std::to_string(r.event_idx)});
+      }));
+  KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
+      sql, "INSERT INTO entity_alias_counts (entity_id, lang, surface, mentions) VALUES ",
+      "(?,?,?,CAST(? AS INTEGER))",
+      " ON CONFLICT (entity_id, lang, surface) DO UPDATE SET "
+      "mentions = entity_alias_counts.mentions + excluded.mentions",
+      rows_of(alias_counts_), [](const auto& r, std::vector<std::string>* args) {
+        args->insert(args->end(), {std::get<0>(r.first), std::get<1>(r.first), std::get<2>(r.first),
+                                   std::to_string(r.second)});
+      }));
+  KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
+      sql, "INSERT INTO entity_partners (entity_id, partner_id, events) VALUES ",
+      "(?,?,CAST(? AS INTEGER))",
+      " ON CONFLICT (entity_id, partner_id) DO UPDATE SET "
+      "events = entity_partners.events + excluded.events",
+      rows_of(partners_), [](const auto& r, std::vector<std::string>* args) {
+        args->insert(args->end(), {r.first.first, r.first.second, std::to_string(r.second)});
+      }));
+  KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
+      sql, "INSERT INTO entity_fields (entity_id, field, count) VALUES ",
+      "(?,?,CAST(? AS INTEGER))",
+      " ON CONFLICT (entity_id, field) DO UPDATE SET count = entity_fields.count + excluded.count",
+      rows_of(fields_), [](const auto& r, std::vector<std::string>* args) {
+        args->insert(args->end(), {r.first.first, r.first.second, std::to_string(r.second)});
+      }));
+  return Status::Ok();
+}
+
+void FreshDocuments::Clear() {
+  alias_counts_.clear();
+  partners_.clear();
+  fields_.clear();
+  documents_.clear();
+  events_.clear();
 }
 
 }  // namespace ketnoi::store::entity_stats

@@ -15,14 +15,23 @@
 // (Subtract); after it (and after the curation replay), their share is put back (Add). Only
 // those documents' rows are read, so the cost follows the size of the change: one document
 // for an ingest, every document of the entity for a merge.
+// A new document whose rows no curation edit changes (the store holds none that could:
+// no merge, split, alias or rejection) needs no reads at all: FreshDocuments takes its share
+// from the values the writer has just written, sums it over a batch of documents and
+// writes it in a few multi-row statements.
 // Thread safety: the caller's connection and transaction; one thread at a time.
 #ifndef KETNOI_STORE_ENTITY_STATS_H_
 #define KETNOI_STORE_ENTITY_STATS_H_
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
+#include "store/store.h"
 
 namespace ketnoi::store {
 
@@ -42,6 +51,33 @@ core::Status Subtract(SqlRunner& sql);
 core::Status Add(SqlRunner& sql);
 // Migration 7: counts every stored document, a batch of documents at a time.
 core::Status Backfill(SqlRunner& sql);
+
+// What new documents, stored exactly as their records say, add to the counts and lists:
+// the same rows Add would write for them, without reading them back.
+class FreshDocuments {
+ public:
+  // `record` stored as `doc_id`, its rows untouched by curation; not stored before.
+  void Add(const std::string& doc_id, const DocumentRecord& record);
+  bool empty() const { return documents_.empty(); }
+  // Writes every document's share, counts summed per key (nothing when empty).
+  core::Status Write(SqlRunner& sql) const;
+  void Clear();
+
+ private:
+  struct DocumentRow {
+    std::string entity_id, published, doc_id;  // published: '' when undated
+    int64_t mentions = 0, role_mentions = 0;
+  };
+  struct EventRow {
+    std::string entity_id, date, doc_id;  // date: '' when undated
+    int64_t event_idx = 0;
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, int64_t> alias_counts_;
+  std::map<std::pair<std::string, std::string>, int64_t> partners_;
+  std::map<std::pair<std::string, std::string>, int64_t> fields_;
+  std::vector<DocumentRow> documents_;
+  std::vector<EventRow> events_;
+};
 
 }  // namespace entity_stats
 }  // namespace ketnoi::store

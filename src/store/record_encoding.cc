@@ -21,6 +21,17 @@ std::string RolesJson(const std::vector<extract::Role>& roles) {
   return j.dump();
 }
 
+std::vector<std::string> MentionEntityIds(const extract::Analysis& analysis,
+                                          const resolve::ResolvedDocument& resolved) {
+  std::vector<std::string> ids(analysis.mentions.size());
+  for (size_t i = 0; i < ids.size() && i < resolved.mention_entity.size(); ++i) {
+    const int e = resolved.mention_entity[i];
+    if (e >= 0 && static_cast<size_t>(e) < resolved.entities.size())
+      ids[i] = resolved.entities[static_cast<size_t>(e)].id;
+  }
+  return ids;
+}
+
 std::string SourceFolder(const std::string& source) {
   if (source == "-") return "-";
   std::string parent = std::filesystem::path(source).parent_path().string();

@@ -22,6 +22,11 @@ std::string RolesJson(const std::vector<extract::Role>& roles);
 // The folder a page came from ("-" for stdin, "." for a bare file name).
 std::string SourceFolder(const std::string& source);
 
+// The entity id each mention is stored under as the resolver gave it ("" for a mention
+// left unresolved, which is not stored), by mention index.
+std::vector<std::string> MentionEntityIds(const extract::Analysis& analysis,
+                                          const resolve::ResolvedDocument& resolved);
+
 // "organization" | "person" | "place" (extract::EntityKindName) back to the kind.
 extract::EntityKind EntityKindOf(std::string_view name);
 

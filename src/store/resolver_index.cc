@@ -1,6 +1,7 @@
 // The resolver index (store/resolver_index.h), written once for both backends over SqlRunner.
 #include "store/resolver_index.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <set>
@@ -14,10 +15,6 @@ namespace {
 using core::Result;
 using core::Status;
 
-// Rows per multi-row statement, largest first (5 parameters each at most: well under every
-// backend's limit). A few fixed sizes, so SQLite's prepared statements are reused whatever
-// the number of rows, and PostgreSQL still needs only a few round trips.
-constexpr size_t kStatementSizes[] = {64, 16, 4, 1};
 // Ids per IN (...) list.
 constexpr size_t kIdsPerQuery = 500;
 
@@ -25,26 +22,6 @@ std::string Placeholders(size_t n) {
   std::string out;
   for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
   return out;
-}
-
-// Runs `prefix` + "(row),(row)..." + `suffix` over `rows` in statements of the fixed sizes
-// above; `row` is the parenthesized placeholders of one row, `bind` appends its values.
-template <typename Rows, typename Bind>
-Status InsertRows(SqlRunner& sql, const std::string& prefix, const std::string& row,
-                  const std::string& suffix, const Rows& rows, const Bind& bind) {
-  size_t at = 0;
-  for (size_t size : kStatementSizes) {
-    if (rows.size() - at < size) continue;
-    std::string statement = prefix + row;
-    for (size_t i = 1; i < size; ++i) statement += "," + row;
-    statement += suffix;
-    for (; rows.size() - at >= size; at += size) {
-      std::vector<std::string> args;
-      for (size_t i = at; i < at + size; ++i) bind(rows[i], &args);
-      KETNOI_RETURN_IF_ERROR(sql.Exec(statement, args));
-    }
-  }
-  return Status::Ok();
 }
 
 // `query` with " IN (?,...)" appended, over `ids` in chunks; `each` gets every row.
@@ -92,33 +69,33 @@ Status ResolverIndexDelta::Apply(SqlRunner& sql) const {
     names.emplace_back(name, n);
     if (n < 0) shrunk.insert(std::get<0>(name));
   }
-  KETNOI_RETURN_IF_ERROR(
-      InsertRows(sql, "INSERT INTO resolver_names (entity_id, kind, surface, mentions) VALUES ",
-                 "(?,?,?,CAST(? AS INTEGER))",
-                 " ON CONFLICT (entity_id, kind, surface) DO UPDATE SET "
-                 "mentions = resolver_names.mentions + excluded.mentions",
-                 names, [](const auto& r, std::vector<std::string>* args) {
-                   args->push_back(std::get<0>(r.first));
-                   args->push_back(std::get<1>(r.first));
-                   args->push_back(std::get<2>(r.first));
-                   args->push_back(std::to_string(r.second));
-                 }));
+  KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
+      sql, "INSERT INTO resolver_names (entity_id, kind, surface, mentions) VALUES ",
+      "(?,?,?,CAST(? AS INTEGER))",
+      " ON CONFLICT (entity_id, kind, surface) DO UPDATE SET "
+      "mentions = resolver_names.mentions + excluded.mentions",
+      names, [](const auto& r, std::vector<std::string>* args) {
+        args->push_back(std::get<0>(r.first));
+        args->push_back(std::get<1>(r.first));
+        args->push_back(std::get<2>(r.first));
+        args->push_back(std::to_string(r.second));
+      }));
   std::vector<std::pair<std::pair<std::string, std::string>, int64_t>> context;
   for (const auto& [pair, n] : context_) {
     if (n == 0) continue;
     context.emplace_back(pair, n);
     if (n < 0) shrunk.insert(pair.first);
   }
-  KETNOI_RETURN_IF_ERROR(
-      InsertRows(sql, "INSERT INTO resolver_context (entity_id, anchor, documents) VALUES ",
-                 "(?,?,CAST(? AS INTEGER))",
-                 " ON CONFLICT (entity_id, anchor) DO UPDATE SET "
-                 "documents = resolver_context.documents + excluded.documents",
-                 context, [](const auto& r, std::vector<std::string>* args) {
-                   args->push_back(r.first.first);
-                   args->push_back(r.first.second);
-                   args->push_back(std::to_string(r.second));
-                 }));
+  KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
+      sql, "INSERT INTO resolver_context (entity_id, anchor, documents) VALUES ",
+      "(?,?,CAST(? AS INTEGER))",
+      " ON CONFLICT (entity_id, anchor) DO UPDATE SET "
+      "documents = resolver_context.documents + excluded.documents",
+      context, [](const auto& r, std::vector<std::string>* args) {
+        args->push_back(r.first.first);
+        args->push_back(r.first.second);
+        args->push_back(std::to_string(r.second));
+      }));
   for (const std::string& id : shrunk) {
     KETNOI_RETURN_IF_ERROR(
         sql.Exec("DELETE FROM resolver_names WHERE entity_id = ? AND mentions <= 0", {id}));
@@ -126,6 +103,32 @@ Status ResolverIndexDelta::Apply(SqlRunner& sql) const {
         sql.Exec("DELETE FROM resolver_context WHERE entity_id = ? AND documents <= 0", {id}));
   }
   return Status::Ok();
+}
+
+ResolverIndexDelta ResolverIndexDelta::TakeContext() {
+  ResolverIndexDelta out;
+  out.context_ = std::move(context_);
+  context_.clear();
+  return out;
+}
+
+void ResolverIndexDelta::Add(const ResolverIndexDelta& other) {
+  for (const auto& [name, n] : other.names_) names_[name] += n;
+  for (const auto& [pair, n] : other.context_) context_[pair] += n;
+}
+
+std::vector<std::string> ResolverIndexDelta::AnchorsOf(const std::string& entity_id) const {
+  std::vector<std::string> out;
+  for (auto it = context_.lower_bound({entity_id, ""});
+       it != context_.end() && it->first.first == entity_id; ++it) {
+    if (it->second > 0) out.push_back(it->first.second);
+  }
+  return out;
+}
+
+void ResolverIndexDelta::Clear() {
+  names_.clear();
+  context_.clear();
 }
 
 Status CountDocumentsInResolverIndex(SqlRunner& sql, const std::vector<std::string>& doc_ids,
@@ -153,20 +156,21 @@ Status KeepResolverIndex(SqlRunner& sql, const std::string& mentions_query,
 }
 
 Status WriteNameKeys(SqlRunner& sql, const std::vector<resolve::NameKey>& keys) {
-  return InsertRows(sql,
-                    "INSERT INTO resolver_keys (kind, surface, key, weight, full_name) VALUES ",
-                    "(?,?,?,CAST(? AS REAL),CAST(? AS INTEGER))", " ON CONFLICT DO NOTHING", keys,
-                    [](const resolve::NameKey& k, std::vector<std::string>* args) {
-                      args->push_back(std::string(extract::EntityKindName(k.kind)));
-                      args->push_back(k.surface);
-                      args->push_back(k.key);
-                      args->push_back(std::to_string(k.weight));
-                      args->push_back(k.full_name ? "1" : "0");
-                    });
+  return InsertRowsInStatements(
+      sql, "INSERT INTO resolver_keys (kind, surface, key, weight, full_name) VALUES ",
+      "(?,?,?,CAST(? AS REAL),CAST(? AS INTEGER))", " ON CONFLICT DO NOTHING", keys,
+      [](const resolve::NameKey& k, std::vector<std::string>* args) {
+        args->push_back(std::string(extract::EntityKindName(k.kind)));
+        args->push_back(k.surface);
+        args->push_back(k.key);
+        args->push_back(std::to_string(k.weight));
+        args->push_back(k.full_name ? "1" : "0");
+      });
 }
 
 Result<resolve::StoredMemory> LoadResolverMemory(SqlRunner& sql,
-                                                 const resolve::MemoryRequest& request) {
+                                                 const resolve::MemoryRequest& request,
+                                                 const ResolverIndexDelta* unwritten) {
   resolve::StoredMemory out;
   std::set<std::string> ids(request.ids.begin(), request.ids.end());
   KETNOI_RETURN_IF_ERROR(
@@ -206,13 +210,22 @@ Result<resolve::StoredMemory> LoadResolverMemory(SqlRunner& sql,
                                       out.entities[it->second].context.push_back(r[1]);
                                     }
                                   }));
+  if (unwritten != nullptr) {
+    for (resolve::StoredEntity& e : out.entities) {
+      for (std::string& anchor : unwritten->AnchorsOf(e.id)) {
+        if (std::find(e.context.begin(), e.context.end(), anchor) == e.context.end()) {
+          e.context.push_back(std::move(anchor));
+        }
+      }
+    }
+  }
   return out;
 }
 
 // ---- Store ---------------------------------------------------------------------------
 
 Result<resolve::StoredMemory> Store::LoadResolverMemory(const resolve::MemoryRequest& request) {
-  return store::LoadResolverMemory(Sql(), request);
+  return store::LoadResolverMemory(Sql(), request, UnwrittenResolverContext());
 }
 
 Result<std::string> Store::NameKeysFingerprint() {

@@ -16,7 +16,9 @@
 // Upkeep, always in the transaction of the change: a document's names and context are
 //   added after it is written and subtracted before it is deleted (replaced); a curation
 //   edit subtracts the documents it touches before changing them and adds them after. So
-//   the index always equals what a full Recall of the store would build.
+//   the index always equals what a full Recall of the store would build. (SQLite batches
+//   write new documents' context at the commit; LoadResolverMemory's `unwritten` reads it
+//   before.)
 // Thread safety: as the store (one thread at a time).
 #ifndef KETNOI_STORE_RESOLVER_INDEX_H_
 #define KETNOI_STORE_RESOLVER_INDEX_H_
@@ -41,6 +43,14 @@ class ResolverIndexDelta {
   void AddDocument(const std::vector<resolve::KnownMention>& document, int sign);
   // Writes the counts (rows left at zero go).
   core::Status Apply(SqlRunner& sql) const;
+  // Moves the context counts out into a delta of their own (this one keeps the names).
+  ResolverIndexDelta TakeContext();
+  // Adds `other`'s counts to these.
+  void Add(const ResolverIndexDelta& other);
+  // The anchors counted above zero for `entity_id`, in order.
+  std::vector<std::string> AnchorsOf(const std::string& entity_id) const;
+  bool empty() const { return names_.empty() && context_.empty(); }
+  void Clear();
 
  private:
   std::map<std::tuple<std::string, std::string, std::string>, int64_t> names_;
@@ -57,9 +67,12 @@ core::Status KeepResolverIndex(SqlRunner& sql, const std::string& mentions_query
                                const std::function<core::Status()>& body);
 // Indexes names' keys (rows already there stay).
 core::Status WriteNameKeys(SqlRunner& sql, const std::vector<resolve::NameKey>& keys);
-// The stored memory behind `request` (resolve::StoredMemory).
-core::Result<resolve::StoredMemory> LoadResolverMemory(SqlRunner& sql,
-                                                       const resolve::MemoryRequest& request);
+// The stored memory behind `request` (resolve::StoredMemory). `unwritten`: context counts
+// of documents in the caller's transaction not written yet (positive only), read as if they
+// were.
+core::Result<resolve::StoredMemory> LoadResolverMemory(
+    SqlRunner& sql, const resolve::MemoryRequest& request,
+    const ResolverIndexDelta* unwritten = nullptr);
 
 }  // namespace ketnoi::store
 

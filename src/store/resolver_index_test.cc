@@ -248,6 +248,47 @@ TEST_P(ResolverIndexStoreTest, TheIndexEqualsARebuildAfterReplaceAndEveryCuratio
   EXPECT_EQ(IndexRows(**store), kept);
 }
 
+// Inside a batch (SQLite) a document's resolver context is written at the commit; until
+// then the memory reads it from the batch, so the next page sees the same as after the commit.
+TEST_P(ResolverIndexStoreTest, TheMemoryInsideABatchEqualsTheMemoryAfterItsCommit) {
+  auto store = Store::Open(location_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Store& st = **store;
+  resolve::Resolver first(lex_, readings_), second(lex_, readings_);
+  const DocumentRecord stored = Record("stored", "h1", StoredPage(), first);
+  const DocumentRecord page = Record("new", "h3", NewPage(), second);  // for its analysis only
+  const resolve::MemoryRequest request = resolve::Resolver(lex_, readings_).Needs(page.analysis);
+  auto described = [&]() {
+    std::vector<std::string> out;
+    auto memory = st.LoadResolverMemory(request);
+    EXPECT_TRUE(memory.ok()) << memory.status().ToString();
+    if (!memory.ok()) return out;
+    for (const resolve::StoredEntity& e : memory->entities) {
+      std::string context;
+      for (const std::string& c : e.context) context += " " + c;
+      out.push_back(e.id + context);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  ASSERT_TRUE(st.BeginBatch().ok());
+  ASSERT_TRUE(st.PutDocument(stored).ok());
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(Rows(st, "SELECT count(*) FROM resolver_context"), std::vector<std::string>{"0"});
+  }
+  const std::vector<std::string> in_batch = described();
+  ASSERT_TRUE(st.CommitBatch().ok());
+  EXPECT_EQ(Rows(st, "SELECT count(*) FROM resolver_context"), std::vector<std::string>{"4"});
+  EXPECT_EQ(in_batch, described());
+  EXPECT_EQ(in_batch, (std::vector<std::string>{
+                          "org:centre+innovation+omega org:gamma",
+                          "org:delta research institute org:gamma",
+                          "org:gamma",
+                          "per:lo van giang org:gamma",
+                          "per:maria fernandez org:gamma",
+                      }));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ResolverIndexStoreTest, ::testing::Values("sqlite", "postgres"),
                          BackendName);
 

@@ -31,6 +31,31 @@ class SqlRunner {
   virtual core::Status InTransaction(const std::function<core::Status()>& body) = 0;
 };
 
+// Runs `prefix` + "(row),(row)..." + `suffix` over `rows` in statements of a few fixed
+// sizes (64, 16, 4, 1 rows), largest first: SQLite's prepared statements are reused whatever
+// the number of rows, and PostgreSQL still needs only a few round trips. `row` is the
+// parenthesized placeholders of one row (at most 5 parameters: well under every backend's
+// limit), `bind` appends its values.
+template <typename Rows, typename Bind>
+core::Status InsertRowsInStatements(SqlRunner& sql, const std::string& prefix,
+                                    const std::string& row, const std::string& suffix,
+                                    const Rows& rows, const Bind& bind) {
+  constexpr size_t kStatementSizes[] = {64, 16, 4, 1};
+  size_t at = 0;
+  for (size_t size : kStatementSizes) {
+    if (rows.size() - at < size) continue;
+    std::string statement = prefix + row;
+    for (size_t i = 1; i < size; ++i) statement += "," + row;
+    statement += suffix;
+    for (; rows.size() - at >= size; at += size) {
+      std::vector<std::string> args;
+      for (size_t i = at; i < at + size; ++i) bind(rows[i], &args);
+      KETNOI_RETURN_IF_ERROR(sql.Exec(statement, args));
+    }
+  }
+  return core::Status::Ok();
+}
+
 }  // namespace ketnoi::store
 
 #endif  // KETNOI_STORE_SQL_RUNNER_H_

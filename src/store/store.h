@@ -22,7 +22,9 @@
 //      names) InvalidInput; nothing is written then.
 // Entity counts: each write above also keeps the per-entity counts and date-ordered lists of
 //      store/entity_stats.h right, in the same transaction (migration 7 fills them for an
-//      existing database).
+//      existing database). SQLite, in a batch: a new document's counts and resolver context
+//      are summed in memory and written at CommitBatch (LoadResolverMemory reads the unwritten
+//      context), unless curation edits could change its rows.
 // Resolver memory: LoadKnownEntities gives back, document by document, what the resolver
 //      needs to rebuild its cross-document memory in a new process (resolve::Resolver::Recall).
 //      The same memory is kept as an index (store/resolver_index.h), updated in every
@@ -107,6 +109,7 @@ struct CurationOutcome {
 };
 
 class SqlRunner;
+class ResolverIndexDelta;
 
 class Store {
  public:
@@ -176,6 +179,9 @@ class Store {
  protected:
   // The backend's SQL for the backend-neutral operations above.
   virtual SqlRunner& Sql() = 0;
+  // Resolver context counts of documents in the open batch not written yet (nullptr: none);
+  // LoadResolverMemory reads them as if they were.
+  virtual const ResolverIndexDelta* UnwrittenResolverContext() const { return nullptr; }
   // Builds the resolver index's names and context from the stored mentions unless built
   // (the backfill after migration 6); backends call it once migrations are applied.
   core::Status BuildResolverIndex();

@@ -232,13 +232,10 @@ Status SqliteStore::InsertDocumentRows(const std::string& id, const DocumentReco
         q.Bind(p + 4, extract::PlaceTypeName(e.place_type)).Bind(p + 5, e.lexicon_key);
       }));
 
-  std::vector<std::string> mention_entity(a.mentions.size());
+  const std::vector<std::string> mention_entity = MentionEntityIds(a, r.resolved);
   std::vector<size_t> resolved_mentions;
   for (size_t i = 0; i < a.mentions.size(); ++i) {
-    int e = i < r.resolved.mention_entity.size() ? r.resolved.mention_entity[i] : -1;
-    if (e < 0) continue;
-    mention_entity[i] = entities[static_cast<size_t>(e)].id;
-    resolved_mentions.push_back(i);
+    if (!mention_entity[i].empty()) resolved_mentions.push_back(i);
   }
   KETNOI_RETURN_IF_ERROR(InsertRows(
       "INSERT INTO mentions (doc_id, idx, entity_id, kind, begin_byte, end_byte, surface, "
@@ -352,16 +349,81 @@ Status SqliteStore::CommitBatch() {
   // documents are gone, and the caller must not count them as stored.
   Status st = core::Internal("an error rolled back the batch's transaction of " + db_->path());
   if (sqlite3_get_autocommit(db_->raw()) == 0) {
-    st = db_->Exec("COMMIT");
+    st = WriteUnwritten();
+    if (st.ok()) st = db_->Exec("COMMIT");
     if (!st.ok()) (void)db_->Exec("ROLLBACK");
   }
+  ForgetUnwritten();
   // Changing it drops the connection's temporary tables, recreated on use (entity_stats.cc).
   Status default_temp_store = db_->Exec("PRAGMA temp_store=DEFAULT");
   return st.ok() ? default_temp_store : st;
 }
 
+Status SqliteStore::WriteUnwritten() {
+  KETNOI_RETURN_IF_ERROR(fresh_documents_.Write(*runner_));
+  return unwritten_context_.Apply(*runner_);
+}
+
+void SqliteStore::ForgetUnwritten() {
+  fresh_documents_.Clear();
+  unwritten_context_.Clear();
+}
+
+Result<bool> SqliteStore::CurationChangesNewRows() {
+  // Renames change only an entity's name, which no derived table holds.
+  auto q_or = Cached(
+      "SELECT EXISTS (SELECT 1 FROM curation_merges) OR EXISTS (SELECT 1 FROM curation_splits) "
+      "OR EXISTS (SELECT 1 FROM entity_aliases) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_mentions) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_events)");
+  if (!q_or.ok()) return q_or.status();
+  Statement* q = *q_or;
+  ResetOnExit reset(q);
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  return *row && q->Int(0) != 0;
+}
+
+Status SqliteStore::IndexFreshDocument(const DocumentRecord& record,
+                                       ResolverIndexDelta* unwritten_context) {
+  // What CountDocumentsInResolverIndex would read back: the stored mentions in index order,
+  // each with its entity's lexicon key as stored (by the first document that named it).
+  auto key_or = Cached("SELECT lexicon_key FROM entities WHERE id = ?");
+  if (!key_or.ok()) return key_or.status();
+  Statement* key = *key_or;
+  ResetOnExit reset(key);
+  std::map<std::string, std::string> lexicon_key;
+  const std::vector<std::string> entity_of = MentionEntityIds(record.analysis, record.resolved);
+  std::vector<resolve::KnownMention> mentions;
+  for (size_t i = 0; i < entity_of.size(); ++i) {
+    if (entity_of[i].empty()) continue;
+    auto [it, first] = lexicon_key.emplace(entity_of[i], "");
+    if (first) {
+      key->Reset();
+      key->Bind(1, entity_of[i]);
+      auto row = key->Step();
+      if (!row.ok()) return row.status();
+      if (*row) it->second = key->Text(0);
+    }
+    const extract::Mention& m = record.analysis.mentions[i];
+    mentions.push_back({entity_of[i], m.kind, m.surface, it->second});
+  }
+  ResolverIndexDelta names;
+  names.AddDocument(mentions, 1);
+  // Names are read back by the next document's resolution (the keys join them); context
+  // rows, about twenty times as many, only per entity, where the unwritten ones are added.
+  ResolverIndexDelta context = names.TakeContext();
+  KETNOI_RETURN_IF_ERROR(names.Apply(*runner_));
+  if (!in_batch_) return context.Apply(*runner_);
+  *unwritten_context = std::move(context);
+  return Status::Ok();
+}
+
 Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
   PutOutcome out;
+  bool fresh = false;          // a new document no curation edit changes: counted from `record`
+  bool wrote_batch = false;    // the batch's unwritten counts were written in this savepoint
+  ResolverIndexDelta context;  // a fresh document's resolver context, left for the batch
   auto put = [&]() -> Status {
     auto same = FindByHash(record.content_hash);
     if (!same.ok()) return same.status();
@@ -381,12 +443,31 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     if (*row) {
       out.id = prev->Text(0);
       out.result = PutResult::kReplaced;
-      KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
     } else {
       auto id = UniqueId(record.id);
       if (!id.ok()) return id.status();
       out.id = *id;
       out.result = PutResult::kInserted;
+    }
+    auto curated = CurationChangesNewRows();
+    if (!curated.ok()) return curated.status();
+    fresh = out.result == PutResult::kInserted && !*curated;
+    if (fresh) {
+      KETNOI_RETURN_IF_ERROR(InsertDocumentRows(out.id, record));
+      KETNOI_RETURN_IF_ERROR(WriteNameKeys(*runner_, record.resolved.name_keys));
+      // The entity counts and the resolver context wait for the batch's commit (outside a
+      // batch: they are written in this transaction).
+      KETNOI_RETURN_IF_ERROR(IndexFreshDocument(record, &context));
+      if (in_batch_) return Status::Ok();
+      entity_stats::FreshDocuments own;
+      own.Add(out.id, record);
+      return own.Write(*runner_);
+    }
+    // The counting below reads the stored rows: the batch's unwritten counts go in first.
+    KETNOI_RETURN_IF_ERROR(WriteUnwritten());
+    wrote_batch = true;
+    if (out.result == PutResult::kReplaced) {
+      KETNOI_RETURN_IF_ERROR(CountDocumentsInResolverIndex(*runner_, {out.id}, -1));
     }
     KETNOI_RETURN_IF_ERROR(
         entity_stats::SetDocuments(*runner_, entity_stats::kOneDocument, {out.id}));
@@ -401,7 +482,14 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     return entity_stats::Add(*runner_);
   };
   Status st = in_batch_ ? InSavepoint(*db_, put) : InTransaction(*db_, put);
+  // A failed savepoint took back everything it wrote, unwritten counts included: they stay
+  // unwritten.
   if (!st.ok()) return st;
+  if (wrote_batch) ForgetUnwritten();
+  if (fresh && in_batch_) {
+    fresh_documents_.Add(out.id, record);
+    unwritten_context_.Add(context);
+  }
   return out;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "store/entity_stats.h"
+#include "store/resolver_index.h"
 #include "store/sql_runner.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -33,6 +35,9 @@ class SqliteStore final : public Store {
 
  protected:
   SqlRunner& Sql() override { return *runner_; }
+  const ResolverIndexDelta* UnwrittenResolverContext() const override {
+    return &unwritten_context_;
+  }
 
  private:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db);
@@ -40,6 +45,16 @@ class SqliteStore final : public Store {
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status DeleteDocumentRows(const std::string& id);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
+  // Whether the store holds a curation edit that its triggers replay on new rows (merge,
+  // split, alias, rejection): then a new document's rows may differ from its record.
+  core::Result<bool> CurationChangesNewRows();
+  // Adds a new document, stored as its record says, to the resolver index: its names now,
+  // its context too outside a batch, else into `unwritten_context`.
+  core::Status IndexFreshDocument(const DocumentRecord& record,
+                                  ResolverIndexDelta* unwritten_context);
+  // The batch's unwritten counts: written into the transaction, or forgotten.
+  core::Status WriteUnwritten();
+  void ForgetUnwritten();
 
   // Inserts `rows` rows, up to kRowsPerInsert per statement: `head` + "(?,...),(?,...)" +
   // `tail`, `columns` parameters a row, bound by `bind(statement, first parameter - 1, row)`.
@@ -57,6 +72,12 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqlRunner> runner_;
   int schema_version_ = 0;
   bool in_batch_ = false;  // between BeginBatch and CommitBatch: PutDocument uses a savepoint
+  // The batch's new documents whose entity counts and lists and resolver context are not
+  // written yet: CommitBatch writes them, or a PutDocument that must read them first.
+  // LoadResolverMemory adds the context; nothing else on this connection reads those tables
+  // during a batch.
+  entity_stats::FreshDocuments fresh_documents_;
+  ResolverIndexDelta unwritten_context_;
   std::map<const char*, Statement> statements_;      // after db_: finalized before it closes
   std::map<std::string, Statement> row_statements_;  // InsertRows' statements, by their SQL
 };
