@@ -357,7 +357,7 @@ Status KnowledgeBase::Prepare() {
     }
     auto version = MetaValue(db, "tokenizer_version");
     if (!version.ok()) return version.status();
-    const std::string want = std::to_string(kTokenizerVersion);
+    const std::string want = std::to_string(pg ? kTokenizerVersion : kFts5TokenizerVersion);
     if (*version && **version == want) {
       if (pg) return Status::Ok();
       KETNOI_RETURN_IF_ERROR(db.Exec(kSchema));

@@ -282,6 +282,28 @@ TEST(IndexTokensTest, ChineseIsCharactersPlusColocatedWordsInDocuments) {
   EXPECT_EQ(doc.front().key, "半");
 }
 
+// FTS5's extra tokens: a pair at every ideograph followed by an ideograph at the next
+// position (also across punctuation, where a phrase of the characters matches too), none
+// where a segmenter word already is that key; queries of ideographs only become pairs.
+TEST(IndexTokensTest, Fts5AddsIdeographPairsAtConsecutivePositions) {
+  auto keys = [](const std::vector<IndexToken>& tokens) {
+    std::vector<std::string> out;
+    for (const IndexToken& t : tokens) out.push_back((t.colocated ? "+" : "") + t.key);
+    return out;
+  };
+  EXPECT_THAT(
+      keys(Fts5Tokens("中心，签署 ok 合作", false)),
+      ElementsAre("中", "+中心", "心", "+心签", "签", "+签署", "署", "ok", "合", "+合作", "作"));
+  auto doc = Fts5Tokens("半导体", false);
+  EXPECT_THAT(keys(doc), ElementsAre("半", "+半导体", "+半导", "导", "+导体", "体"));
+  EXPECT_EQ(doc[2].span.begin, 0u);
+  EXPECT_EQ(doc[2].span.end, 6u);
+  EXPECT_THAT(keys(Fts5Tokens("臺灣大學", true)), ElementsAre("台湾", "湾大", "大学"));
+  EXPECT_THAT(keys(Fts5Tokens("湾", true)), ElementsAre("湾"));
+  EXPECT_THAT(keys(Fts5Tokens("半导体chip", true)), ElementsAre("半", "导", "体", "chip"));
+  EXPECT_THAT(keys(Fts5Tokens("ok go", false)), ElementsAre("ok", "go"));
+}
+
 TEST(IndexTokensTest, SurvivesBrokenUtf8AndEmptyInput) {
   EXPECT_THAT(IndexTokens("", false), IsEmpty());
   auto toks = IndexTokens(std::string("ab\xff\xfe"
@@ -431,6 +453,7 @@ TEST_P(KnowledgeBaseTest, SqlitePageIsFts5Bm25Page) {
   check("hợp tác", "\"hợp\" AND \"tác\"");
   check("Alpha Institute", "(\"Alpha\" AND \"Institute\") OR \"Viện Alpha\"");
   check("半导体", "\"半导体\"");
+  check("台湾 合作", "\"台湾\" AND \"合作\"");
   EXPECT_EQ(fts5_page("\"alpha\"", SearchQuery{"alpha"}).size(), 3u);  // the check has rows
 
   // A page added and one replaced while the KnowledgeBase is open: the next query sees them.

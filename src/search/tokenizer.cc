@@ -4,7 +4,9 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <new>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -85,12 +87,53 @@ void AddIdeographRun(std::string_view text, core::Span run, const std::vector<co
   }
   for (size_t i = 0; i < chars.size(); ++i) {
     if (keys[i].empty()) continue;
-    out->push_back({keys[i], chars[i], false});
+    out->push_back({keys[i], chars[i], false, true});
     for (IndexToken& w : words_at[i]) out->push_back(std::move(w));
   }
 }
 
+// A pair's keys must each be one code point: then "ab" + "c" and "a" + "bc" cannot meet.
+bool PairsWith(const IndexToken& t) {
+  if (!t.ideograph || t.key.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(t.key.data()), i, static_cast<int32_t>(t.key.size()), c);
+  return c >= 0 && static_cast<size_t>(i) == t.key.size();
+}
+
+IndexToken Pair(const IndexToken& a, const IndexToken& b, bool colocated) {
+  return {a.key + b.key, {a.span.begin, b.span.end}, colocated, false};
+}
+
 }  // namespace
+
+std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query) {
+  std::vector<IndexToken> tokens = IndexTokens(text, for_query);
+  if (for_query) {
+    if (tokens.size() < 2 || !std::all_of(tokens.begin(), tokens.end(), PairsWith)) return tokens;
+    std::vector<IndexToken> pairs;
+    for (size_t i = 0; i + 1 < tokens.size(); ++i)
+      pairs.push_back(Pair(tokens[i], tokens[i + 1], false));
+    return pairs;
+  }
+  std::vector<IndexToken> out;
+  out.reserve(tokens.size() * 2);
+  for (size_t i = 0; i < tokens.size();) {
+    size_t next = i + 1;  // the next position's token
+    while (next < tokens.size() && tokens[next].colocated) ++next;
+    std::optional<IndexToken> pair;
+    if (next < tokens.size() && PairsWith(tokens[i]) && PairsWith(tokens[next])) {
+      pair = Pair(tokens[i], tokens[next], true);
+      // A two-character word from the segmenter is already this key at this position.
+      for (size_t k = i + 1; k < next && pair; ++k) {
+        if (tokens[k].key == pair->key) pair.reset();
+      }
+    }
+    for (; i < next; ++i) out.push_back(std::move(tokens[i]));
+    if (pair) out.push_back(std::move(*pair));
+  }
+  return out;
+}
 
 std::vector<IndexToken> IndexTokens(std::string_view text, bool for_query) {
   std::vector<IndexToken> out;
@@ -142,7 +185,7 @@ int TokenizerTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, in
   try {
     bool for_query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     for (const IndexToken& t :
-         IndexTokens(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0), for_query)) {
+         Fts5Tokens(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0), for_query)) {
       int rc = emit(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.key.data(),
                     static_cast<int>(t.key.size()), static_cast<int>(t.span.begin),
                     static_cast<int>(t.span.end));
