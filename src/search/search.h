@@ -13,8 +13,10 @@
 //      (case, diacritics with đ->d, full-width, Traditional -> Simplified), Chinese is
 //      indexed per character plus segmenter words, so partial and cross-script queries
 //      match; offsets point into the stored text, so snippets show the original. SQLite
-//      holds the tokens in FTS5 tables (tokenizer "ketnoi"); PostgreSQL in tsvector columns
-//      with GIN indexes (the same keys at the same positions) and names in a pg_trgm index.
+//      holds the tokens in FTS5 tables (tokenizer "ketnoi"; FTS5 also holds each pair of
+//      ideographs at consecutive positions, so a Chinese phrase is looked up by its pairs:
+//      same matches, cheaper); PostgreSQL in tsvector columns with GIN indexes (the same
+//      keys at the same positions) and names in a pg_trgm index.
 //      A query that is exactly an entity's alias also finds its other names (the surfaces
 //      of at least 1 in 100 of its mentions: resolution errors are not names).
 //      Ranking is the same BM25 on both, ties by id; snippets are made from the same tokens
