@@ -1,7 +1,12 @@
-// In-process `KnowledgeBase::Search` latency on an existing database (docs/PERFORMANCE.md):
-// process start, migrations and the jieba dictionary load are paid once, before timing.
+// In-process `KnowledgeBase::Search` and `Match` latency on an existing database
+// (docs/PERFORMANCE.md): process start, migrations, the lexicons and the jieba dictionary
+// load are paid once, before timing.
 //
 //   search_bench DB [REPEATS] [QUERY... | @FILE]
+//   search_bench --match DB [REPEATS] [NEED...]
+//
+// Needs: the 5 of bench/macro.py and 3 more in the same style by default; each is run like a
+// query and its digest covers the ranked ids, scores, reasons and evidence.
 //
 // Queries: the 10 of bench/macro.py by default; words given on the command line; or @FILE,
 // one query per line as text, lang, from, to, source, tab-separated (bench/search_queries.tsv,
@@ -19,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/lexicon.h"
 #include "search/search.h"
 
 namespace {
@@ -65,9 +71,106 @@ std::string Describe(const ketnoi::search::SearchQuery& q) {
   return out;
 }
 
+// Times `run` (one query; false on error) once untimed, then `repeats` times; prints its CPU
+// and wall medians with `describe`, and adds the timed runs to `all_cpu`/`all_wall`.
+bool TimeQuery(const std::string& describe, int repeats, const std::function<bool()>& run,
+               std::vector<double>& all_cpu, std::vector<double>& all_wall,
+               const std::function<std::string()>& summary) {
+  std::vector<double> cpu, wall;
+  for (int r = 0; r <= repeats; ++r) {
+    double c0 = ThreadCpuMs();
+    auto w0 = std::chrono::steady_clock::now();
+    if (!run()) return false;
+    double c = ThreadCpuMs() - c0;
+    double w =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count();
+    if (r == 0) {
+      if (all_cpu.empty()) {
+        // Includes what the first query of a process loads (SQLite: the rows table).
+        std::printf("first query, untimed run: cpu %.1f ms  wall %.1f ms\n", c, w);
+      }
+      continue;
+    }
+    cpu.push_back(c);
+    wall.push_back(w);
+    all_cpu.push_back(c);
+    all_wall.push_back(w);
+  }
+  std::printf("cpu p50 %8.1f ms  p99 %8.1f ms  wall p50 %8.1f ms  %s  %s\n", Percentile(cpu, 0.5),
+              Percentile(cpu, 0.99), Percentile(wall, 0.5), summary().c_str(), describe.c_str());
+  return true;
+}
+
+void PrintOverall(size_t queries, int repeats, const std::vector<double>& all_cpu,
+                  const std::vector<double>& all_wall) {
+  std::printf(
+      "ALL %zu queries x %d: cpu p50 %.1f p95 %.1f p99 %.1f ms  wall p50 %.1f p95 %.1f p99 %.1f "
+      "ms\n",
+      queries, repeats, Percentile(all_cpu, 0.5), Percentile(all_cpu, 0.95),
+      Percentile(all_cpu, 0.99), Percentile(all_wall, 0.5), Percentile(all_wall, 0.95),
+      Percentile(all_wall, 0.99));
+}
+
+std::string Summary(size_t hits, size_t digest) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "hits %2zu  digest %016zx", hits, digest);
+  return buf;
+}
+
+int MatchMain(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: search_bench --match DB [REPEATS] [NEED...]\n");
+    return 2;
+  }
+  int repeats = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+  std::vector<std::string> needs(argv + std::min(argc, 4), argv + argc);
+  if (needs.empty()) {
+    needs = {"đào tạo thiết kế chip",    "chip design training",      "人工智能 合作",
+             "renewable energy partner", "năng lượng tái tạo",        "hợp tác nghiên cứu bán dẫn",
+             "半导体 人才 培训",         "green hydrogen pilot plant"};
+  }
+  auto lexicons = ketnoi::extract::Lexicons::Load(ketnoi::extract::DefaultDataDir());
+  if (!lexicons.ok()) {
+    std::fprintf(stderr, "lexicons: %s\n", lexicons.status().message().c_str());
+    return 1;
+  }
+  auto kb = ketnoi::search::KnowledgeBase::OpenExisting(argv[2]);
+  if (!kb.ok()) {
+    std::fprintf(stderr, "%s: %s\n", argv[2], kb.status().message().c_str());
+    return 1;
+  }
+  std::vector<double> all_cpu, all_wall;
+  for (const std::string& need : needs) {
+    ketnoi::search::MatchQuery q;
+    q.need = need;
+    size_t hits = 0, digest = 0;
+    auto run = [&] {
+      auto res = (*kb)->Match(q, *lexicons);
+      if (!res.ok()) {
+        std::fprintf(stderr, "%s: %s\n", need.c_str(), res.status().message().c_str());
+        return false;
+      }
+      hits = res->results.size();
+      digest = 0;
+      for (const auto& r : res->results) {
+        std::string all = r.entity.id + "|" + std::to_string(r.score);
+        for (const auto& line : r.reasons) all += "|" + line;
+        for (const auto& e : r.evidence) all += "|" + e.doc_id + "|" + e.sentence + "|" + e.why;
+        digest = digest * 31 + std::hash<std::string>{}(all);
+      }
+      return true;
+    };
+    if (!TimeQuery(need, repeats, run, all_cpu, all_wall, [&] { return Summary(hits, digest); }))
+      return 1;
+  }
+  PrintOverall(needs.size(), repeats, all_cpu, all_wall);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "--match") return MatchMain(argc, argv);
   if (argc < 2) {
     std::fprintf(stderr, "usage: search_bench DB [REPEATS] [QUERY... | @FILE]\n");
     return 2;
@@ -103,44 +206,25 @@ int main(int argc, char** argv) {
   }
   std::vector<double> all_cpu, all_wall;
   for (const ketnoi::search::SearchQuery& q : queries) {
-    std::vector<double> cpu, wall;
     size_t hits = 0, digest = 0;
-    for (int r = 0; r <= repeats; ++r) {
-      double c0 = ThreadCpuMs();
-      auto w0 = std::chrono::steady_clock::now();
+    auto run = [&] {
       auto res = (*kb)->Search(q);
-      double c = ThreadCpuMs() - c0;
-      double w =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count();
       if (!res.ok()) {
         std::fprintf(stderr, "%s: %s\n", Describe(q).c_str(), res.status().message().c_str());
-        return 1;
+        return false;
       }
-      if (r == 0) {
-        if (all_cpu.empty() && cpu.empty()) {
-          // Includes what the first query of a process loads (SQLite: the rows table).
-          std::printf("first query, untimed run: cpu %.1f ms  wall %.1f ms\n", c, w);
-        }
-        hits = res->size();
-        for (const auto& h : *res) {
-          digest = digest * 31 + std::hash<std::string>{}(h.doc_id + "|" + h.snippet + "|" +
-                                                          std::to_string(h.score));
-        }
-        continue;
+      hits = res->size();
+      digest = 0;
+      for (const auto& h : *res) {
+        digest = digest * 31 + std::hash<std::string>{}(h.doc_id + "|" + h.snippet + "|" +
+                                                        std::to_string(h.score));
       }
-      cpu.push_back(c);
-      wall.push_back(w);
-      all_cpu.push_back(c);
-      all_wall.push_back(w);
-    }
-    std::printf("cpu p50 %8.1f ms  wall p50 %8.1f ms  hits %2zu  digest %016zx  %s\n",
-                Percentile(cpu, 0.5), Percentile(wall, 0.5), hits, digest, Describe(q).c_str());
+      return true;
+    };
+    if (!TimeQuery(Describe(q), repeats, run, all_cpu, all_wall,
+                   [&] { return Summary(hits, digest); }))
+      return 1;
   }
-  std::printf(
-      "ALL %zu queries x %d: cpu p50 %.1f p95 %.1f p99 %.1f ms  wall p50 %.1f p95 %.1f p99 %.1f "
-      "ms\n",
-      queries.size(), repeats, Percentile(all_cpu, 0.5), Percentile(all_cpu, 0.95),
-      Percentile(all_cpu, 0.99), Percentile(all_wall, 0.5), Percentile(all_wall, 0.95),
-      Percentile(all_wall, 0.99));
+  PrintOverall(queries.size(), repeats, all_cpu, all_wall);
   return 0;
 }
