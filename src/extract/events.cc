@@ -148,9 +148,10 @@ class PhraseSet {
     nodes_[node].ends.push_back(number);
   }
 
-  // Every occurrence, ordered by needle number, then position.
-  std::vector<Occurrence> FindAll(std::string_view hay) const {
-    std::vector<Occurrence> out;
+  // Calls visit(needle, position) for each occurrence by position, then needle length,
+  // while it returns true.
+  template <typename Visit>
+  void Scan(std::string_view hay, Visit visit) const {
     for (size_t pos = 0; pos < hay.size(); ++pos) {
       uint32_t node = 0;
       for (size_t i = pos; i < hay.size(); ++i) {
@@ -158,10 +159,19 @@ class PhraseSet {
         if (node == kNone) break;
         for (uint32_t n : nodes_[node].ends) {
           if (bounded_[n] && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + lengths_[n]))) continue;
-          out.push_back({n, static_cast<uint32_t>(pos)});
+          if (!visit(n, pos)) return;
         }
       }
     }
+  }
+
+  // Every occurrence, ordered by needle number, then position.
+  std::vector<Occurrence> FindAll(std::string_view hay) const {
+    std::vector<Occurrence> out;
+    Scan(hay, [&](uint32_t needle, size_t pos) {
+      out.push_back({needle, static_cast<uint32_t>(pos)});
+      return true;
+    });
     std::stable_sort(out.begin(), out.end(),
                      [](const Occurrence& x, const Occurrence& y) { return x.needle < y.needle; });
     return out;
@@ -169,18 +179,12 @@ class PhraseSet {
 
   // The smallest position of FindAll's occurrences, or npos when there are none.
   size_t First(std::string_view hay) const {
-    for (size_t pos = 0; pos < hay.size(); ++pos) {
-      uint32_t node = 0;
-      for (size_t i = pos; i < hay.size(); ++i) {
-        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
-        if (node == kNone) break;
-        for (uint32_t n : nodes_[node].ends) {
-          if (bounded_[n] && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + lengths_[n]))) continue;
-          return pos;
-        }
-      }
-    }
-    return std::string_view::npos;
+    size_t first = std::string_view::npos;
+    Scan(hay, [&](uint32_t, size_t pos) {
+      first = pos;
+      return false;
+    });
+    return first;
   }
 
   uint32_t length(uint32_t needle) const { return lengths_[needle]; }
