@@ -12,6 +12,7 @@
 #   env: KETNOI_LATENCY_CONNECTIONS (32), KETNOI_LATENCY_MIXES ("search entities top5"),
 #        KETNOI_LATENCY_CACHE ("off on"), KETNOI_LATENCY_THREADS (server --threads, unset = default)
 set -euo pipefail
+. "$(dirname "$0")/serve-lib.sh"
 [ $# -ge 3 ] || { echo "usage: tools/api-latency.sh DB SECONDS BIN [BIN...]"; exit 2; }
 db=$1 seconds=$2
 shift 2
@@ -76,16 +77,7 @@ for bin in "$@"; do
     flags=(--quiet --web '')
     [ "$cache" = off ] && flags+=(--no-cache)
     [ -n "${KETNOI_LATENCY_THREADS:-}" ] && flags+=(--threads "$KETNOI_LATENCY_THREADS")
-    "$bin" serve --db "$db" --host 127.0.0.1 --port 0 "${flags[@]}" \
-      >"$work/serve.out" 2>"$work/serve.log" &
-    server_pid=$!
-    url=""
-    for _ in $(seq 1 600); do
-      url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" 2>/dev/null | head -1 || true)
-      [ -n "$url" ] && break
-      sleep 0.1
-    done
-    [ -n "$url" ] || { echo "api-latency: $bin did not start"; cat "$work/serve.log"; exit 1; }
+    serve_on_free_port "$work" "$bin" --db "$db" "${flags[@]}" || exit 1
     for mix in $mixes; do
       PATHS_FILE="$work/$mix.paths" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s \
         -s "$work/cycle.lua" "$url" >"$work/wrk.out" 2>&1 || true

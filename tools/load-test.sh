@@ -7,6 +7,7 @@
 # usage: tools/load-test.sh [BUILD_DIR] [PAGES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tools/serve-lib.sh
 build=${1:-build}
 pages=${2:-400}
 requests=${KETNOI_LOAD_REQUESTS:-10000}
@@ -30,16 +31,7 @@ mkdir -p "$work/first"
 cp "$(find "$work/pages" -type f | sort | head -1)" "$work/first/"
 "$bin" ingest --db "$work/kb.db" "$work/first" >/dev/null 2>&1
 
-"$bin" serve --db "$work/kb.db" --host 127.0.0.1 --port 0 --web '' \
-  >"$work/serve.out" 2>"$work/serve.log" &
-server_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" 2>/dev/null | head -1 || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "load-test: server did not start"; cat "$work/serve.log"; exit 1; }
+serve_on_free_port "$work" "$bin" --db "$work/kb.db" --web '' || exit 1
 
 # Requests rotate over the read API; responses other than 2xx count as failures.
 cat >"$work/mix.lua" <<'LUA'

@@ -47,21 +47,17 @@ void Classify(std::string_view text, Unit* u) {
   for (size_t i = u->b; i < u->e;) {
     size_t next = i;
     UChar32 c = CodePointAt(text, i, &next);
+    bool letter = false, up = false;
     if (c < 0x80) {  // ASCII: u_isalpha is [A-Za-z], u_isupper [A-Z], never title case
-      if (IsAsciiAlnum(c) && c > '9') {
-        ++letters;
-        bool up = c <= 'Z';
-        if (up) ++upper;
-        if (!first_letter_seen) u->cap = up;
-        first_letter_seen = true;
-      }
-      i = next;
-      continue;
+      letter = IsAsciiAlnum(c) && c > '9';
+      up = c <= 'Z';
+    } else if (u_isalpha(c)) {
+      letter = true;
+      up = u_isupper(c) || u_istitle(c);
+      u->diacritics = true;
     }
-    if (u_isalpha(c)) u->diacritics = true;
-    if (u_isalpha(c)) {
+    if (letter) {
       ++letters;
-      bool up = u_isupper(c) || u_istitle(c);
       if (up) ++upper;
       if (!first_letter_seen) u->cap = up;
       first_letter_seen = true;

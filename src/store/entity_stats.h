@@ -58,7 +58,6 @@ class FreshDocuments {
  public:
   // `record` stored as `doc_id`, its rows untouched by curation; not stored before.
   void Add(const std::string& doc_id, const DocumentRecord& record);
-  bool empty() const { return documents_.empty(); }
   // Writes every document's share, counts summed per key (nothing when empty).
   core::Status Write(SqlRunner& sql) const;
   void Clear();

@@ -10,6 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin=${1:-$root/build/ketnoi}
 chromium=${KETNOI_CHROMIUM:-/usr/bin/chromium}
+. "$root/tools/serve-lib.sh"
 
 skip() { echo "SKIP: $*"; exit 77; }
 [ -x "$chromium" ] || skip "no $chromium (tools/install-deps.sh --all)"
@@ -33,17 +34,8 @@ trap cleanup EXIT
   { cat "$work/ingest.log"; echo "FAIL: ingest"; exit 1; }
 
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-KETNOI_TOKEN=$token "$bin" serve --db "$work/kb.db" --host 127.0.0.1 --port 0 \
-  --web "$root/web" >"$work/serve.out" 2>"$work/serve.log" &
-server_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" 2>/dev/null | head -1 || true)
-  [ -n "$url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log"; echo "FAIL: server exited"; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "FAIL: server did not print its address"; exit 1; }
+export KETNOI_TOKEN=$token
+serve_on_free_port "$work" "$bin" --db "$work/kb.db" --web "$root/web" || { echo "FAIL: server"; exit 1; }
 
 mkdir -p "$here/artifacts"
 status=0

@@ -384,8 +384,7 @@ Result<bool> SqliteStore::CurationChangesNewRows() {
   return *row && q->Int(0) != 0;
 }
 
-Status SqliteStore::IndexFreshDocument(const DocumentRecord& record,
-                                       ResolverIndexDelta* unwritten_context) {
+Status SqliteStore::IndexFreshDocument(const DocumentRecord& record, ResolverIndexDelta* context) {
   // What CountDocumentsInResolverIndex would read back: the stored mentions in index order,
   // each with its entity's lexicon key as stored (by the first document that named it).
   auto key_or = Cached("SELECT lexicon_key FROM entities WHERE id = ?");
@@ -412,11 +411,8 @@ Status SqliteStore::IndexFreshDocument(const DocumentRecord& record,
   names.AddDocument(mentions, 1);
   // Names are read back by the next document's resolution (the keys join them); context
   // rows, about twenty times as many, only per entity, where the unwritten ones are added.
-  ResolverIndexDelta context = names.TakeContext();
-  KETNOI_RETURN_IF_ERROR(names.Apply(*runner_));
-  if (!in_batch_) return context.Apply(*runner_);
-  *unwritten_context = std::move(context);
-  return Status::Ok();
+  *context = names.TakeContext();
+  return names.Apply(*runner_);
 }
 
 Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
@@ -461,7 +457,8 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
       if (in_batch_) return Status::Ok();
       entity_stats::FreshDocuments own;
       own.Add(out.id, record);
-      return own.Write(*runner_);
+      KETNOI_RETURN_IF_ERROR(own.Write(*runner_));
+      return context.Apply(*runner_);
     }
     // The counting below reads the stored rows: the batch's unwritten counts go in first.
     KETNOI_RETURN_IF_ERROR(WriteUnwritten());

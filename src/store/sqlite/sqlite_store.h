@@ -48,10 +48,9 @@ class SqliteStore final : public Store {
   // Whether the store holds a curation edit that its triggers replay on new rows (merge,
   // split, alias, rejection): then a new document's rows may differ from its record.
   core::Result<bool> CurationChangesNewRows();
-  // Adds a new document, stored as its record says, to the resolver index: its names now,
-  // its context too outside a batch, else into `unwritten_context`.
-  core::Status IndexFreshDocument(const DocumentRecord& record,
-                                  ResolverIndexDelta* unwritten_context);
+  // Adds a new document, stored as its record says, to the resolver index's names now; its
+  // context rows go to `context`, for the caller to write (now, or at the batch's commit).
+  core::Status IndexFreshDocument(const DocumentRecord& record, ResolverIndexDelta* context);
   // The batch's unwritten counts: written into the transaction, or forgotten.
   core::Status WriteUnwritten();
   void ForgetUnwritten();
