@@ -106,6 +106,8 @@ class RecordBuilder {
   }
 
   void Fields(std::vector<std::string> f) { r_.analysis.fields = std::move(f); }
+  // Mention `m` refers back to the fuller mention `to` (a title, a short name).
+  void RefersBack(int m, int to) { r_.analysis.mentions[static_cast<size_t>(m)].antecedent = to; }
   const store::DocumentRecord& record() const { return r_; }
 
  private:
@@ -373,6 +375,38 @@ TEST_P(KnowledgeBaseTest, SearchExpandsAnEntityOnlyToNamesOfOneInAHundredOfItsMe
   ASSERT_TRUE(kb_->UpdateIndex().ok());
   EXPECT_THAT(SearchIds("Delta Corp"),
               ::testing::UnorderedElementsAre("en-delta", "en-omega", "en-omega-linked"));
+}
+
+TEST_P(KnowledgeBaseTest, SearchDoesNotExpandAnEntityToMentionsReferringBack) {
+  // "Delta Corp" is named twice; three "Board Chairman" mentions refer back to it: they are
+  // its mentions but not its names, so the query does not find another chairman's page.
+  std::string text =
+      "Delta Corp hired a Board Chairman. Board Chairman and Board Chairman met "
+      "Delta Corp.";
+  RecordBuilder b("en-delta", core::Lang::kEn, std::nullopt, "Delta", text);
+  int s = b.Sentence(text);
+  const int full = b.Mention(s, kOrg, "Delta Corp", "organization:delta", "Delta Corp");
+  for (int i = 0; i < 3; ++i) {
+    b.RefersBack(b.Mention(s, kOrg, "Board Chairman", "organization:delta", "Delta Corp"), full);
+  }
+  b.Mention(s, kOrg, "Delta Corp", "organization:delta", "Delta Corp");
+  RecordBuilder other("en-chair", core::Lang::kEn, std::nullopt, "Chair",
+                      "The Board Chairman resigned.");
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  ASSERT_TRUE((*store)->PutDocument(b.record()).ok());
+  ASSERT_TRUE((*store)->PutDocument(other.record()).ok());
+  ASSERT_TRUE(kb_->UpdateIndex().ok());
+  EXPECT_THAT(SearchIds("Delta Corp"), ElementsAre("en-delta"));
+  // One mention naming it on its own makes "Board Chairman" a name (1 of the 3 that do).
+  RecordBuilder named("en-chair-named", core::Lang::kEn, std::nullopt, "Named",
+                      "Board Chairman is a company.");
+  named.Mention(named.Sentence("Board Chairman is a company."), kOrg, "Board Chairman",
+                "organization:delta", "Delta Corp");
+  ASSERT_TRUE((*store)->PutDocument(named.record()).ok());
+  ASSERT_TRUE(kb_->UpdateIndex().ok());
+  EXPECT_THAT(SearchIds("Delta Corp"),
+              ::testing::UnorderedElementsAre("en-delta", "en-chair", "en-chair-named"));
 }
 
 TEST_P(KnowledgeBaseTest, SearchRanksAndFilters) {
