@@ -14,9 +14,10 @@
 //      indexed per character plus segmenter words, so partial and cross-script queries
 //      match; offsets point into the stored text, so snippets show the original. SQLite
 //      holds the tokens in FTS5 tables (tokenizer "ketnoi"; FTS5 also holds each pair of
-//      ideographs at consecutive positions, so a Chinese phrase is looked up by its pairs:
-//      same matches, cheaper); PostgreSQL in tsvector columns with GIN indexes (the same
-//      keys at the same positions) and names in a pg_trgm index.
+//      ideographs and each pair of words at consecutive positions, so a Chinese, Vietnamese
+//      or English phrase is looked up by its pairs: same matches, cheaper; tokenizer.h);
+//      PostgreSQL in tsvector columns with GIN indexes (the same keys at the same
+//      positions) and names in a pg_trgm index.
 //      A query that is exactly an entity's alias also finds its other names (the surfaces
 //      of at least 1 in 100 of its mentions that name it on their own: resolution errors
 //      and back-references are not names; from the store's per-entity alias counts,

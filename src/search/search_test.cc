@@ -303,7 +303,24 @@ TEST(IndexTokensTest, Fts5AddsIdeographPairsAtConsecutivePositions) {
   EXPECT_THAT(keys(Fts5Tokens("臺灣大學", true)), ElementsAre("台湾", "湾大", "大学"));
   EXPECT_THAT(keys(Fts5Tokens("湾", true)), ElementsAre("湾"));
   EXPECT_THAT(keys(Fts5Tokens("半导体chip", true)), ElementsAre("半", "导", "体", "chip"));
-  EXPECT_THAT(keys(Fts5Tokens("ok go", false)), ElementsAre("ok", "go"));
+}
+
+// Words pair like ideographs (also across punctuation), their keys joined by a space; an
+// ideograph and a word never pair; queries of words only become pairs.
+TEST(IndexTokensTest, Fts5AddsWordPairsAtConsecutivePositions) {
+  auto keys = [](const std::vector<IndexToken>& tokens) {
+    std::vector<std::string> out;
+    for (const IndexToken& t : tokens) out.push_back((t.colocated ? "+" : "") + t.key);
+    return out;
+  };
+  auto doc = Fts5Tokens("Viện Hàn lâm, Việt Nam 中心 ok", false);
+  EXPECT_THAT(keys(doc), ElementsAre("vien", "+vien han", "han", "+han lam", "lam", "+lam viet",
+                                     "viet", "+viet nam", "nam", "中", "+中心", "心", "ok"));
+  EXPECT_EQ(doc[1].span.begin, 0u);
+  EXPECT_EQ(doc[1].span.end, std::string("Viện Hàn").size());
+  EXPECT_THAT(keys(Fts5Tokens("Hàn lâm Khoa", true)), ElementsAre("han lam", "lam khoa"));
+  EXPECT_THAT(keys(Fts5Tokens("Samsung", true)), ElementsAre("samsung"));
+  EXPECT_THAT(keys(Fts5Tokens("Samsung 三星", true)), ElementsAre("samsung", "三", "星"));
 }
 
 TEST(IndexTokensTest, SurvivesBrokenUtf8AndEmptyInput) {
