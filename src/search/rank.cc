@@ -153,11 +153,20 @@ struct SqliteRanker::Impl {
     return core::Status::Ok();
   }
 
-  // The row of `rowid` (FTS5 returns ascending rowids: start from the last one found).
+  // The row of `rowid` (FTS5 returns ascending rowids: start from the last one found). A
+  // name query matches most rows, so the next match is a few rows on: gallop from the last
+  // one (1, 2, 4, ... rows) before the binary search, which then reads a few cache lines
+  // instead of log2(100k) scattered ones.
   const IndexedRow* Find(int64_t rowid) {
     if (hint >= rows.size() || rows[hint].rowid > rowid) hint = 0;
-    auto it = std::lower_bound(rows.begin() + static_cast<std::ptrdiff_t>(hint), rows.end(), rowid,
-                               [](const IndexedRow& r, int64_t id) { return r.rowid < id; });
+    size_t end = hint + 1;
+    for (size_t step = 1; end < rows.size() && rows[end].rowid < rowid; step *= 2) {
+      end = std::min(rows.size(), end + step);
+    }
+    auto it =
+        std::lower_bound(rows.begin() + static_cast<std::ptrdiff_t>(hint),
+                         rows.begin() + static_cast<std::ptrdiff_t>(std::min(end + 1, rows.size())),
+                         rowid, [](const IndexedRow& r, int64_t id) { return r.rowid < id; });
     if (it == rows.end() || it->rowid != rowid) return nullptr;
     hint = static_cast<size_t>(it - rows.begin());
     return &*it;

@@ -43,12 +43,13 @@ void AddTerm(std::string_view term, bool quoted, std::vector<std::string>* out) 
 // errors link a few mentions of other names ("Samsung and FPT", another organization's
 // Chinese name) to a big entity; at 100k documents they were dozens of its surfaces, and as
 // aliases a long OR of phrases that matches other organizations' pages and costs seconds.
-// One covering-index range per entity (mentions_entity_surface on SQLite).
+// The counts are the store's, kept at write time (entity_alias_counts.names_itself, per
+// document language: summed here), so an entity of 400k mentions costs a few hundred rows.
 core::Result<std::vector<std::string>> EntityNames(store::SqlConnection& db,
                                                    const std::string& entity_id) {
   auto q = db.Prepare(
-      "SELECT surface, count(*) FROM mentions WHERE entity_id = ?1 AND antecedent < 0 "
-      "GROUP BY surface");
+      "SELECT surface, sum(names_itself) FROM entity_alias_counts WHERE entity_id = ?1 "
+      "GROUP BY surface HAVING sum(names_itself) > 0");
   if (!q.ok()) return q.status();
   q->Bind(1, entity_id);
   std::vector<std::pair<std::string, int64_t>> counts;

@@ -106,6 +106,8 @@ class RecordBuilder {
   }
 
   void Fields(std::vector<std::string> f) { r_.analysis.fields = std::move(f); }
+  // Mention `m` refers back to the fuller mention `to` (a title, a short name).
+  void RefersBack(int m, int to) { r_.analysis.mentions[static_cast<size_t>(m)].antecedent = to; }
   const store::DocumentRecord& record() const { return r_; }
 
  private:
@@ -301,7 +303,24 @@ TEST(IndexTokensTest, Fts5AddsIdeographPairsAtConsecutivePositions) {
   EXPECT_THAT(keys(Fts5Tokens("臺灣大學", true)), ElementsAre("台湾", "湾大", "大学"));
   EXPECT_THAT(keys(Fts5Tokens("湾", true)), ElementsAre("湾"));
   EXPECT_THAT(keys(Fts5Tokens("半导体chip", true)), ElementsAre("半", "导", "体", "chip"));
-  EXPECT_THAT(keys(Fts5Tokens("ok go", false)), ElementsAre("ok", "go"));
+}
+
+// Words pair like ideographs (also across punctuation), their keys joined by a space; an
+// ideograph and a word never pair; queries of words only become pairs.
+TEST(IndexTokensTest, Fts5AddsWordPairsAtConsecutivePositions) {
+  auto keys = [](const std::vector<IndexToken>& tokens) {
+    std::vector<std::string> out;
+    for (const IndexToken& t : tokens) out.push_back((t.colocated ? "+" : "") + t.key);
+    return out;
+  };
+  auto doc = Fts5Tokens("Viện Hàn lâm, Việt Nam 中心 ok", false);
+  EXPECT_THAT(keys(doc), ElementsAre("vien", "+vien han", "han", "+han lam", "lam", "+lam viet",
+                                     "viet", "+viet nam", "nam", "中", "+中心", "心", "ok"));
+  EXPECT_EQ(doc[1].span.begin, 0u);
+  EXPECT_EQ(doc[1].span.end, std::string("Viện Hàn").size());
+  EXPECT_THAT(keys(Fts5Tokens("Hàn lâm Khoa", true)), ElementsAre("han lam", "lam khoa"));
+  EXPECT_THAT(keys(Fts5Tokens("Samsung", true)), ElementsAre("samsung"));
+  EXPECT_THAT(keys(Fts5Tokens("Samsung 三星", true)), ElementsAre("samsung", "三", "星"));
 }
 
 TEST(IndexTokensTest, SurvivesBrokenUtf8AndEmptyInput) {
@@ -373,6 +392,38 @@ TEST_P(KnowledgeBaseTest, SearchExpandsAnEntityOnlyToNamesOfOneInAHundredOfItsMe
   ASSERT_TRUE(kb_->UpdateIndex().ok());
   EXPECT_THAT(SearchIds("Delta Corp"),
               ::testing::UnorderedElementsAre("en-delta", "en-omega", "en-omega-linked"));
+}
+
+TEST_P(KnowledgeBaseTest, SearchDoesNotExpandAnEntityToMentionsReferringBack) {
+  // "Delta Corp" is named twice; three "Board Chairman" mentions refer back to it: they are
+  // its mentions but not its names, so the query does not find another chairman's page.
+  std::string text =
+      "Delta Corp hired a Board Chairman. Board Chairman and Board Chairman met "
+      "Delta Corp.";
+  RecordBuilder b("en-delta", core::Lang::kEn, std::nullopt, "Delta", text);
+  int s = b.Sentence(text);
+  const int full = b.Mention(s, kOrg, "Delta Corp", "organization:delta", "Delta Corp");
+  for (int i = 0; i < 3; ++i) {
+    b.RefersBack(b.Mention(s, kOrg, "Board Chairman", "organization:delta", "Delta Corp"), full);
+  }
+  b.Mention(s, kOrg, "Delta Corp", "organization:delta", "Delta Corp");
+  RecordBuilder other("en-chair", core::Lang::kEn, std::nullopt, "Chair",
+                      "The Board Chairman resigned.");
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  ASSERT_TRUE((*store)->PutDocument(b.record()).ok());
+  ASSERT_TRUE((*store)->PutDocument(other.record()).ok());
+  ASSERT_TRUE(kb_->UpdateIndex().ok());
+  EXPECT_THAT(SearchIds("Delta Corp"), ElementsAre("en-delta"));
+  // One mention naming it on its own makes "Board Chairman" a name (1 of the 3 that do).
+  RecordBuilder named("en-chair-named", core::Lang::kEn, std::nullopt, "Named",
+                      "Board Chairman is a company.");
+  named.Mention(named.Sentence("Board Chairman is a company."), kOrg, "Board Chairman",
+                "organization:delta", "Delta Corp");
+  ASSERT_TRUE((*store)->PutDocument(named.record()).ok());
+  ASSERT_TRUE(kb_->UpdateIndex().ok());
+  EXPECT_THAT(SearchIds("Delta Corp"),
+              ::testing::UnorderedElementsAre("en-delta", "en-chair", "en-chair-named"));
 }
 
 TEST_P(KnowledgeBaseTest, SearchRanksAndFilters) {

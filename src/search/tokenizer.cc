@@ -101,8 +101,20 @@ bool PairsWith(const IndexToken& t) {
   return c >= 0 && static_cast<size_t>(i) == t.key.size();
 }
 
+// A word (Latin, Vietnamese, ...: not an ideograph, not a segmenter word) pairs with the next
+// word; the pair's key joins both with a space, which no word key holds, so it can meet neither
+// another word nor an ideograph pair.
+bool PairsAsWord(const IndexToken& t) {
+  return !t.ideograph && !t.colocated && !t.key.empty() && t.key.find(' ') == std::string::npos;
+}
+
 IndexToken Pair(const IndexToken& a, const IndexToken& b, bool colocated) {
-  return {a.key + b.key, {a.span.begin, b.span.end}, colocated, false};
+  return {a.key + (a.ideograph ? "" : " ") + b.key, {a.span.begin, b.span.end}, colocated, false};
+}
+
+// Whether `a` and the token at the next position `b` make a pair token.
+bool Pairs(const IndexToken& a, const IndexToken& b) {
+  return (PairsWith(a) && PairsWith(b)) || (PairsAsWord(a) && PairsAsWord(b));
 }
 
 }  // namespace
@@ -110,7 +122,10 @@ IndexToken Pair(const IndexToken& a, const IndexToken& b, bool colocated) {
 std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query) {
   std::vector<IndexToken> tokens = IndexTokens(text, for_query);
   if (for_query) {
-    if (tokens.size() < 2 || !std::all_of(tokens.begin(), tokens.end(), PairsWith)) return tokens;
+    if (tokens.size() < 2 || !(std::all_of(tokens.begin(), tokens.end(), PairsWith) ||
+                               std::all_of(tokens.begin(), tokens.end(), PairsAsWord))) {
+      return tokens;
+    }
     std::vector<IndexToken> pairs;
     for (size_t i = 0; i + 1 < tokens.size(); ++i)
       pairs.push_back(Pair(tokens[i], tokens[i + 1], false));
@@ -122,7 +137,7 @@ std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query) {
     size_t next = i + 1;  // the next position's token
     while (next < tokens.size() && tokens[next].colocated) ++next;
     std::optional<IndexToken> pair;
-    if (next < tokens.size() && PairsWith(tokens[i]) && PairsWith(tokens[next])) {
+    if (next < tokens.size() && Pairs(tokens[i], tokens[next])) {
       pair = Pair(tokens[i], tokens[next], true);
       // A two-character word from the segmenter is already this key at this position.
       for (size_t k = i + 1; k < next && pair; ++k) {

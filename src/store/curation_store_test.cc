@@ -42,6 +42,7 @@ class CurationStoreTest : public BackendTest {
     r.text = sentence + extra;
     r.paragraphs = {{0, static_cast<uint32_t>(r.text.size())}};
     r.analysis.mentions = curation_test::CurationPageMentions();
+    r.analysis.mentions[3].antecedent = 2;  // "Bình" refers back to "Trần Văn Bình"
     extract::Event meeting;
     meeting.type = extract::EventType::kMeeting;
     meeting.participants = {1, 3};
@@ -82,8 +83,9 @@ class CurationStoreTest : public BackendTest {
     const std::string distinct_roles =
         "(SELECT DISTINCT doc_id, event_idx, entity_id FROM event_participants)";
     const std::pair<std::string, std::string> tables[] = {
-        {"SELECT entity_id, lang, surface, mentions FROM entity_alias_counts",
-         "SELECT m.entity_id, d.lang, m.surface, count(*) FROM mentions m "
+        {"SELECT entity_id, lang, surface, mentions, names_itself FROM entity_alias_counts",
+         "SELECT m.entity_id, d.lang, m.surface, count(*), "
+         "sum(CASE WHEN m.antecedent < 0 THEN 1 ELSE 0 END) FROM mentions m "
          "JOIN documents d ON d.id = m.doc_id GROUP BY m.entity_id, d.lang, m.surface"},
         {"SELECT entity_id, partner_id, events FROM entity_partners",
          "SELECT a.entity_id, b.entity_id, count(*) FROM " + distinct_roles + " a JOIN " +
@@ -201,6 +203,13 @@ TEST_P(CurationStoreTest, EntityCountsFollowIngestEditsAndReplacement) {
   other.date = core::Date{2024, 5, 2};
   ASSERT_TRUE(store_->PutDocument(other).ok());
   ExpectCountsMatchRecount("after ingest");
+  // The back-reference is a mention of its alias but does not name the entity on its own.
+  EXPECT_EQ(Scalar("SELECT sum(mentions) FROM entity_alias_counts WHERE surface = 'Bình'"), "2");
+  EXPECT_EQ(Scalar("SELECT sum(names_itself) FROM entity_alias_counts WHERE surface = 'Bình'"),
+            "0");
+  EXPECT_EQ(Scalar("SELECT sum(names_itself) FROM entity_alias_counts "
+                   "WHERE surface = 'Trần Văn Bình'"),
+            "2");
   const std::string beta = EntityOf(0), holdings = EntityOf(1), binh = EntityOf(2);
   ASSERT_TRUE(store_->Merge(holdings, beta, "lan").ok());
   ExpectCountsMatchRecount("after merge");
@@ -267,6 +276,44 @@ TEST_P(CurationStoreTest, EntityCountsOfBatchesEqualARecount) {
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(Scalar("SELECT count(*) FROM mentions WHERE entity_id = '" + holdings + "'"), "0");
   ExpectCountsMatchRecount("after a batch following a merge");
+}
+
+// A database from before migration 8 (its alias counts without names_itself) gets the column
+// counted from the stored mentions when it is opened.
+TEST_P(CurationStoreTest, MigrationEightCountsTheNamesOfStoredDocuments) {
+  ASSERT_GE(store_->SchemaVersion(), 8);
+  for (const std::string stem : {"first", "second", "third"}) {
+    DocumentRecord r = Record("h-" + stem);
+    r.id = stem;
+    r.source = "news/" + stem + ".txt";
+    r.analysis.fields = {"chip_design"};
+    if (stem == "second") r.lang = core::Lang::kEn;
+    ASSERT_TRUE(store_->PutDocument(r).ok());
+  }
+  auto entity_of = [&](int idx) {
+    return Scalar("SELECT entity_id FROM mentions WHERE doc_id = 'first' AND idx = " +
+                  std::to_string(idx));
+  };
+  ASSERT_TRUE(store_->Merge(entity_of(1), entity_of(0), "lan").ok());
+  const std::string downgrade =
+      "ALTER TABLE entity_alias_counts DROP COLUMN names_itself; "
+      "DELETE FROM schema_migrations WHERE version = 8";
+  if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
+    ASSERT_TRUE(sqlite->db().Exec(downgrade).ok());
+  } else {
+    ASSERT_TRUE(dynamic_cast<PostgresStore*>(store_.get())->db().Exec(downgrade).ok());
+  }
+  store_.reset();
+  auto reopened = Store::Open(location_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_GE(store_->SchemaVersion(), 8);
+  ExpectCountsMatchRecount("after migration 8");
+  EXPECT_EQ(Scalar("SELECT sum(names_itself) FROM entity_alias_counts WHERE surface = 'Bình'"),
+            "0");
+  EXPECT_EQ(Scalar("SELECT sum(names_itself) FROM entity_alias_counts "
+                   "WHERE surface = 'Trần Văn Bình'"),
+            "3");
 }
 
 TEST_P(CurationStoreTest, ImpossibleEditsAreRefusedAndWriteNothing) {

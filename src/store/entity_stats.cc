@@ -1,5 +1,6 @@
 #include "store/entity_stats.h"
 
+#include <functional>
 #include <set>
 
 #include "store/record_encoding.h"
@@ -15,20 +16,31 @@ constexpr const char* kDocs = "(SELECT doc_id FROM entity_stats_docs)";
 
 std::string In(const std::string& column) { return column + " IN " + kDocs; }
 
+// The scratch set's alias counts times `sign` ("" or "-") added to what is stored: `mentions`
+// as `mentions_counted` counts them (count(*), or 0 to leave it), names_itself as the
+// mentions that name the entity on their own (no antecedent: search's names, EntityNames).
+Status AddAliasCounts(SqlRunner& sql, const std::string& sign,
+                      const std::string& mentions_counted) {
+  // SQLite reads `ON CONFLICT` after a SELECT with a WHERE clause as the upsert.
+  return sql.Exec(
+      "INSERT INTO entity_alias_counts (entity_id, lang, surface, mentions, names_itself) "
+      "SELECT m.entity_id, d.lang, m.surface, " +
+          sign + mentions_counted + ", " + sign +
+          "sum(CASE WHEN m.antecedent < 0 THEN 1 ELSE 0 END) FROM mentions m "
+          "JOIN documents d ON d.id = m.doc_id WHERE " +
+          In("m.doc_id") +
+          " GROUP BY m.entity_id, d.lang, m.surface "
+          "ON CONFLICT (entity_id, lang, surface) DO UPDATE SET "
+          "mentions = entity_alias_counts.mentions + excluded.mentions, "
+          "names_itself = entity_alias_counts.names_itself + excluded.names_itself",
+      {});
+}
+
 // The counted tables' shares of the scratch set's documents, each multiplied by `sign`
 // ("" or "-") and added to what is stored. Partners and fields read the per-document lists,
 // so those must hold the scratch set's rows.
 Status AddCounts(SqlRunner& sql, const std::string& sign) {
-  // SQLite reads `ON CONFLICT` after a SELECT with a WHERE clause as the upsert.
-  KETNOI_RETURN_IF_ERROR(
-      sql.Exec("INSERT INTO entity_alias_counts (entity_id, lang, surface, mentions) "
-               "SELECT m.entity_id, d.lang, m.surface, " +
-                   sign + "count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE " +
-                   In("m.doc_id") +
-                   " GROUP BY m.entity_id, d.lang, m.surface "
-                   "ON CONFLICT (entity_id, lang, surface) DO UPDATE SET "
-                   "mentions = entity_alias_counts.mentions + excluded.mentions",
-               {}));
+  KETNOI_RETURN_IF_ERROR(AddAliasCounts(sql, sign, "count(*)"));
   KETNOI_RETURN_IF_ERROR(
       sql.Exec("INSERT INTO entity_partners (entity_id, partner_id, events) "
                "SELECT a.entity_id, b.entity_id, " +
@@ -110,7 +122,10 @@ Status Add(SqlRunner& sql) {
   return AddCounts(sql, "");
 }
 
-Status Backfill(SqlRunner& sql) {
+namespace {
+
+// Puts every stored document into the scratch set, a batch at a time, and calls `each`.
+Status ForEachBatchOfDocuments(SqlRunner& sql, const std::function<Status()>& each) {
   // Batches in id order (the database's own collation), each one after the last id done.
   constexpr const char* kBatch = "500";
   std::string after;
@@ -124,10 +139,20 @@ Status Backfill(SqlRunner& sql) {
     auto last = sql.Rows("SELECT max(doc_id) FROM entity_stats_docs", {});
     if (!last.ok()) return last.status();
     if (last->empty() || last->front().front().empty()) return Status::Ok();
-    KETNOI_RETURN_IF_ERROR(Add(sql));
+    KETNOI_RETURN_IF_ERROR(each());
     after = last->front().front();
     first = false;
   }
+}
+
+}  // namespace
+
+Status Backfill(SqlRunner& sql) {
+  return ForEachBatchOfDocuments(sql, [&] { return Add(sql); });
+}
+
+Status BackfillNamesItself(SqlRunner& sql) {
+  return ForEachBatchOfDocuments(sql, [&] { return AddAliasCounts(sql, "", "0"); });
 }
 
 void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record) {
@@ -142,7 +167,9 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
   for (size_t i = 0; i < entity_of.size(); ++i) {
     if (entity_of[i].empty()) continue;
     const extract::Mention& m = a.mentions[i];
-    ++alias_counts_[{entity_of[i], lang, m.surface}];
+    AliasCount& alias = alias_counts_[{entity_of[i], lang, m.surface}];
+    ++alias.mentions;
+    if (m.antecedent < 0) ++alias.names_itself;
     DocumentRow& row = mentioned[entity_of[i]];
     ++row.mentions;
     if (!m.roles.empty()) ++row.role_mentions;
@@ -177,7 +204,8 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
 
 Status FreshDocuments::Write(SqlRunner& sql) const {
   auto rows_of = [](const auto& counts) {
-    return std::vector<std::pair<typename std::decay_t<decltype(counts)>::key_type, int64_t>>(
+    using Counts = std::decay_t<decltype(counts)>;
+    return std::vector<std::pair<typename Counts::key_type, typename Counts::mapped_type>>(
         counts.begin(), counts.end());
   };
   auto undated = [](const std::string& date) { return date.empty() ? "1" : "0"; };
@@ -198,13 +226,16 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
                      {r.entity_id, undated(r.date), r.date, r.doc_id, std::to_string(r.event_idx)});
       }));
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
-      sql, "INSERT INTO entity_alias_counts (entity_id, lang, surface, mentions) VALUES ",
-      "(?,?,?,CAST(? AS INTEGER))",
+      sql,
+      "INSERT INTO entity_alias_counts (entity_id, lang, surface, mentions, names_itself) VALUES ",
+      "(?,?,?,CAST(? AS INTEGER),CAST(? AS INTEGER))",
       " ON CONFLICT (entity_id, lang, surface) DO UPDATE SET "
-      "mentions = entity_alias_counts.mentions + excluded.mentions",
+      "mentions = entity_alias_counts.mentions + excluded.mentions, "
+      "names_itself = entity_alias_counts.names_itself + excluded.names_itself",
       rows_of(alias_counts_), [](const auto& r, std::vector<std::string>* args) {
-        args->insert(args->end(), {std::get<0>(r.first), std::get<1>(r.first), std::get<2>(r.first),
-                                   std::to_string(r.second)});
+        args->insert(args->end(),
+                     {std::get<0>(r.first), std::get<1>(r.first), std::get<2>(r.first),
+                      std::to_string(r.second.mentions), std::to_string(r.second.names_itself)});
       }));
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql, "INSERT INTO entity_partners (entity_id, partner_id, events) VALUES ",

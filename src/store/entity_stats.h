@@ -2,8 +2,10 @@
 // an entity profile reads a few index ranges instead of all of its mentions and events
 // (the most-mentioned entity of a 100k-document store has 400k mentions in 84k documents).
 //
-// Tables (SQLite and PostgreSQL migration 7):
-//   entity_alias_counts (entity, document language, surface) -> mentions
+// Tables (SQLite and PostgreSQL migrations 7 and 8):
+//   entity_alias_counts (entity, document language, surface) -> mentions, and of those the
+//                       ones naming the entity on their own (names_itself: no antecedent;
+//                       migration 8), search's name expansion (search.h)
 //   entity_partners     (entity, co-participant) -> events they share
 //   entity_fields       (entity, field) -> its documents with the field + its events in it
 //   entity_documents    one row per (entity, document mentioning it), in publication order,
@@ -51,6 +53,8 @@ core::Status Subtract(SqlRunner& sql);
 core::Status Add(SqlRunner& sql);
 // Migration 7: counts every stored document, a batch of documents at a time.
 core::Status Backfill(SqlRunner& sql);
+// Migration 8: counts entity_alias_counts.names_itself the same way (the column starts at 0).
+core::Status BackfillNamesItself(SqlRunner& sql);
 
 // What new documents, stored exactly as their records say, add to the counts and lists:
 // the same rows Add would write for them, without reading them back.
@@ -71,7 +75,10 @@ class FreshDocuments {
     std::string entity_id, date, doc_id;  // date: '' when undated
     int64_t event_idx = 0;
   };
-  std::map<std::tuple<std::string, std::string, std::string>, int64_t> alias_counts_;
+  struct AliasCount {
+    int64_t mentions = 0, names_itself = 0;
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, AliasCount> alias_counts_;
   std::map<std::pair<std::string, std::string>, int64_t> partners_;
   std::map<std::pair<std::string, std::string>, int64_t> fields_;
   std::vector<DocumentRow> documents_;

@@ -21,8 +21,8 @@
 //      Unknown ids are NotFound; impossible edits (merge into itself, across kinds, empty
 //      names) InvalidInput; nothing is written then.
 // Entity counts: each write above also keeps the per-entity counts and date-ordered lists of
-//      store/entity_stats.h right, in the same transaction (migration 7 fills them for an
-//      existing database). SQLite, in a batch: a new document's counts and resolver context
+//      store/entity_stats.h right, in the same transaction (migrations 7 and 8 fill them for
+//      an existing database). SQLite, in a batch: a new document's counts and resolver context
 //      are summed in memory and written at CommitBatch (LoadResolverMemory reads the unwritten
 //      context), unless curation edits could change its rows.
 // Resolver memory: LoadKnownEntities gives back, document by document, what the resolver

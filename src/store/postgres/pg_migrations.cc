@@ -314,6 +314,11 @@ CREATE TABLE entity_events (
 CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
 )sql",
        &entity_stats::Backfill},
+      // Same as SQLite migration 8 (store/entity_stats.h).
+      {8, "alias counts of mentions naming the entity on their own", R"sql(
+ALTER TABLE entity_alias_counts ADD COLUMN names_itself BIGINT NOT NULL DEFAULT 0;
+)sql",
+       &entity_stats::BackfillNamesItself},
   };
   return kMigrations;
 }

@@ -327,6 +327,12 @@ CREATE TABLE entity_events (
 CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
 )sql",
        &entity_stats::Backfill},
+      // Owned by the store (store/entity_stats.h): of an alias's mentions, those naming the
+      // entity on their own, so search's name expansion reads counts instead of mentions.
+      {8, "alias counts of mentions naming the entity on their own", R"sql(
+ALTER TABLE entity_alias_counts ADD COLUMN names_itself INTEGER NOT NULL DEFAULT 0;
+)sql",
+       &entity_stats::BackfillNamesItself},
   };
   return kMigrations;
 }
