@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,31 @@ std::string FoldString(std::string_view s) {
   return out;
 }
 
+// The code point at byte `i` of `s` as FoldInto writes it (lower case, U+FFFD for a bad
+// sequence); advances `i`.
+UChar32 NextFolded(std::string_view s, int32_t& i) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) {
+    ++i;
+    return byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte;
+  }
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return u_tolower(c < 0 ? 0xFFFD : c);
+}
+
+// FoldString(a) == FoldString(b), without building either: participants are compared by
+// name many times per sentence.
+bool FoldedEqual(std::string_view a, std::string_view b) {
+  int32_t i = 0, j = 0;
+  const auto n = static_cast<int32_t>(a.size());
+  const auto m = static_cast<int32_t>(b.size());
+  while (i < n && j < m) {
+    if (NextFolded(a, i) != NextFolded(b, j)) return false;
+  }
+  return i == n && j == m;
+}
+
 // True when the code point ending just before `pos` (or starting at `pos`) is a letter or
 // digit: vi and en triggers must sit on word boundaries ("ký" is not inside "kýt").
 bool IsAsciiAlnum(unsigned char c) {
@@ -107,23 +133,29 @@ bool StartsWithHan(std::string_view s) {
   return c >= 0 && u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
 }
 
-// Every occurrence of `needle` in `hay`; on word boundaries unless the needle is Chinese.
-std::vector<size_t> FindAll(std::string_view hay, std::string_view needle) {
-  std::vector<size_t> out;
-  if (needle.empty()) return out;
+// Calls `stop(pos)` for each occurrence of `needle` in `hay`, in order, until it returns
+// true; on word boundaries unless the needle is Chinese. Returns whether it was stopped.
+template <typename Stop>
+bool ScanOccurrences(std::string_view hay, std::string_view needle, Stop stop) {
+  if (needle.empty()) return false;
   const bool bounded = !StartsWithHan(needle);
   for (size_t pos = hay.find(needle); pos != std::string_view::npos;
        pos = hay.find(needle, pos + 1)) {
     if (bounded && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + needle.size()))) continue;
-    out.push_back(pos);
+    if (stop(pos)) return true;
   }
-  return out;
+  return false;
+}
+
+// Whether `needle` occurs in `hay` (as ScanOccurrences finds it): stops at the first one.
+bool ContainsWord(std::string_view hay, std::string_view needle) {
+  return ScanOccurrences(hay, needle, [](size_t) { return true; });
 }
 
 // Many needles found in one pass over a text: a byte trie of the needles, walked from each
-// byte. The same occurrences as FindAll of each needle (overlapping ones included, on word
-// boundaries unless the needle is Chinese), for a sentence against hundreds of trigger or
-// country words, instead of one `find` per word.
+// byte. The same occurrences as ScanOccurrences of each needle (overlapping ones included,
+// on word boundaries unless the needle is Chinese), for a sentence against hundreds of
+// trigger or country words, instead of one `find` per word.
 class PhraseSet {
  public:
   struct Occurrence {
@@ -135,7 +167,7 @@ class PhraseSet {
     const auto number = static_cast<uint32_t>(lengths_.size());
     lengths_.push_back(static_cast<uint32_t>(needle.size()));
     bounded_.push_back(!StartsWithHan(needle));
-    if (needle.empty()) return;  // FindAll finds nothing for it either
+    if (needle.empty()) return;  // ScanOccurrences finds nothing for it either
     uint32_t node = 0;
     for (unsigned char byte : needle) {
       if (nodes_[node].next[byte] == kNone) {
@@ -471,19 +503,24 @@ int ResolvePersonFallback(const std::vector<Mention>& ms, int i) {
   const Mention& m = ms[i];
   if (m.kind != EntityKind::kPerson || m.antecedent >= 0) return i;
   const std::string key = FoldString(m.surface);
+  std::string folded;  // one buffer for the folded names and titles compared below
   // Nearby persons only: an unlinked title refers to someone just named, and the bound keeps
   // pages with thousands of mentions linear.
   for (int j = i - 1; j >= 0 && j >= i - 64; --j) {
     const Mention& p = ms[j];
     if (p.kind != EntityKind::kPerson || p.surface.size() <= m.surface.size()) continue;
-    const std::string ps = FoldString(p.surface);
-    if (ps.size() > key.size() && ps.compare(ps.size() - key.size(), key.size(), key) == 0 &&
-        ps[ps.size() - key.size() - 1] == ' ') {
+    folded.clear();
+    FoldInto(p.surface, folded, nullptr);
+    if (folded.size() > key.size() && folded.ends_with(key) &&
+        folded[folded.size() - key.size() - 1] == ' ') {
       return Resolve(ms, j);
     }
     for (const Role& r : p.roles) {
-      const std::string rt = FoldString(r.title);
-      if (rt == key || rt.rfind(key + " ", 0) == 0) return Resolve(ms, j);
+      folded.clear();
+      FoldInto(r.title, folded, nullptr);
+      if (folded.starts_with(key) && (folded.size() == key.size() || folded[key.size()] == ' ')) {
+        return Resolve(ms, j);
+      }
     }
   }
   return i;
@@ -499,12 +536,20 @@ std::string IdentityKey(const Mention& m) {
   return "s:" + FoldString(m.surface);
 }
 
+// IdentityKey(a) == IdentityKey(b), without building the keys.
+bool SameIdentity(const Mention& a, const Mention& b) {
+  if (!a.lexicon_key.empty() || !b.lexicon_key.empty()) return a.lexicon_key == b.lexicon_key;
+  if (!a.canonical.empty() || !b.canonical.empty()) {
+    return !a.canonical.empty() && !b.canonical.empty() && FoldedEqual(a.canonical, b.canonical);
+  }
+  return FoldedEqual(a.surface, b.surface);
+}
+
 // Adds mention `i` (resolved) to `out` unless the same entity is already there.
 void AddParticipant(const std::vector<Mention>& ms, int i, std::vector<int>* out) {
   const int full = FullMention(ms, i);
-  const std::string key = IdentityKey(ms[full]);
   for (int p : *out) {
-    if (p == full || IdentityKey(ms[p]) == key) return;
+    if (p == full || SameIdentity(ms[p], ms[full])) return;
   }
   out->push_back(full);
 }
@@ -541,7 +586,7 @@ bool HasLocativeBefore(const Folded& f, size_t pos) {
 
 bool ContainsAny(std::string_view hay, const auto& words) {
   for (const char* w : words) {
-    if (!FindAll(hay, w).empty()) return true;
+    if (ContainsWord(hay, w)) return true;
   }
   return false;
 }
@@ -767,18 +812,17 @@ int DayBeforeConjunction(std::string_view sentence, size_t pos) {
 }
 
 // "on Tuesday", "周二": the latest such weekday on or before the publication date (news
-// reports the past week). Weekday 0 is Sunday.
-std::optional<core::Date> WeekdayDate(std::string_view sentence, core::Date reference) {
+// reports the past week). Weekday 0 is Sunday. `folded`: the sentence as Fold gives it.
+std::optional<core::Date> WeekdayDate(std::string_view folded, core::Date reference) {
   static constexpr const char* kNames[7][3] = {
       {"sunday", "星期日", "周日"},   {"monday", "星期一", "周一"},
       {"tuesday", "星期二", "周二"},  {"wednesday", "星期三", "周三"},
       {"thursday", "星期四", "周四"}, {"friday", "星期五", "周五"},
       {"saturday", "星期六", "周六"}};
-  const std::string folded = FoldString(sentence);
   int weekday = -1;
   for (int w = 0; w < 7 && weekday < 0; ++w) {
     for (const char* name : kNames[w]) {
-      if (!FindAll(folded, name).empty()) weekday = w;
+      if (ContainsWord(folded, name)) weekday = w;
     }
   }
   if (weekday < 0 || !reference.Valid()) return std::nullopt;
@@ -804,7 +848,8 @@ std::optional<core::Date> UpcomingDate(const clean::DateMention& m, core::Date r
 }
 
 // `upcoming`: the event is planned, so a partial date is read forward from the reference.
-EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
+// `folded`: the sentence as Fold gives it (the run folds each sentence once).
+EventDate SentenceDate(std::string_view sentence, std::string_view folded, uint32_t trigger_rel,
                        std::optional<core::Date> reference, int fallback_year,
                        bool upcoming = false) {
   EventDate best;
@@ -842,7 +887,7 @@ EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
   }
   // A weekday is a better reading than a wire dateline, which dates the report.
   if ((!best.start || best_score == 1) && reference) {
-    if (auto w = WeekdayDate(sentence, *reference)) {
+    if (auto w = WeekdayDate(folded, *reference)) {
       best.start = w;
       best.end.reset();
     }
@@ -1092,25 +1137,23 @@ int FindPlace(const Analysis& a, const SentenceView& sv, const Hit& h, const Sto
 }
 
 // A person's title as a sentence may repeat it bare ("Bộ trưởng", "the deputy minister",
-// "部长"): the first two or three words of each role (vi/en), its last two or three
-// characters (zh).
-std::vector<std::string> TitleHeads(const Mention& person) {
-  std::vector<std::string> out;
-  for (const Role& r : person.roles) {
-    const std::string t = FoldString(r.title);
-    if (StartsWithHan(t)) {
-      for (size_t chars : {2u, 3u}) {
-        if (t.size() >= 3 * chars) out.push_back(t.substr(t.size() - 3 * chars));
-      }
-      continue;
+// "部长"): the first two or three words of a role (vi/en), its last two or three characters
+// (zh). Views into `folded_title` (the role's title as Fold gives it).
+std::vector<std::string_view> TitleHeads(std::string_view folded_title) {
+  std::vector<std::string_view> out;
+  const std::string_view t = folded_title;
+  if (StartsWithHan(t)) {
+    for (size_t chars : {2u, 3u}) {
+      if (t.size() >= 3 * chars) out.push_back(t.substr(t.size() - 3 * chars));
     }
-    for (size_t pos = t.find(' '), words = 2; pos != std::string::npos && words <= 3;
-         pos = t.find(' ', pos + 1), ++words) {
-      out.push_back(t.substr(0, pos));
-    }
-    if (std::count(t.begin(), t.end(), ' ') <= 2 && t.find(' ') != std::string::npos) {
-      out.push_back(t);
-    }
+    return out;
+  }
+  for (size_t pos = t.find(' '), words = 2; pos != std::string_view::npos && words <= 3;
+       pos = t.find(' ', pos + 1), ++words) {
+    out.push_back(t.substr(0, pos));
+  }
+  if (std::count(t.begin(), t.end(), ' ') <= 2 && t.find(' ') != std::string_view::npos) {
+    out.push_back(t);
   }
   return out;
 }
@@ -1129,6 +1172,7 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
     });
   };
   std::vector<int> out;
+  std::string folded_title;  // reused: up to 64 earlier persons' roles are folded per call
   const int first_in_sentence =
       sv.mentions.empty() ? static_cast<int>(ms.size()) : sv.mentions.front();
   for (int j = std::min<int>(first_in_sentence, static_cast<int>(ms.size())) - 1;
@@ -1136,11 +1180,16 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
     if (ms[j].kind != EntityKind::kPerson || ms[j].span.end > base) continue;
     const int person = Resolve(ms, j);
     if (ms[person].roles.empty()) continue;
-    for (const std::string& head : TitleHeads(ms[person])) {
-      for (size_t pos : FindAll(sv.folded.text, head)) {
-        const Span at{base + sv.folded.to_original[pos],
-                      base + sv.folded.to_original[pos + head.size()]};
-        if (!covered(at)) AddParticipant(ms, person, &out);
+    for (const Role& r : ms[person].roles) {
+      folded_title.clear();
+      FoldInto(r.title, folded_title, nullptr);
+      for (std::string_view head : TitleHeads(folded_title)) {
+        ScanOccurrences(sv.folded.text, head, [&](size_t pos) {
+          const Span at{base + sv.folded.to_original[pos],
+                        base + sv.folded.to_original[pos + head.size()]};
+          if (!covered(at)) AddParticipant(ms, person, &out);
+          return false;
+        });
       }
     }
   }
@@ -1314,11 +1363,13 @@ bool IsRetelling(const std::vector<Mention>& ms, const std::vector<Event>& event
     std::sort(out.begin(), out.end());
     return out;
   };
-  const std::vector<std::string> keys = all_keys(ev);
+  std::optional<std::vector<std::string>> keys;  // built for the first candidate only
   return std::any_of(events.begin(), events.end(), [&](const Event& o) {
     if (o.type != ev.type || o.modality != ev.modality) return false;
     if (o.date && ev.date && *o.date != *ev.date) return false;
-    return all_keys(o) == keys;
+    if (o.participants.size() != ev.participants.size()) return false;  // keys differ
+    if (!keys) keys = all_keys(ev);
+    return all_keys(o) == *keys;
   });
 }
 
@@ -1329,7 +1380,7 @@ bool WordsBefore(const Folded& f, size_t rel, const auto& words) {
   const size_t from = fpos > 24 ? fpos - 24 : 0;
   const std::string_view window = std::string_view(f.text).substr(from, fpos - from);
   for (const char* w : words) {
-    if (!FindAll(window, w).empty()) return true;
+    if (ContainsWord(window, w)) return true;
   }
   return false;
 }
@@ -1436,7 +1487,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       return opens && IsGathering(h.type) && h.type != EventType::kVisit &&
              std::any_of(story.events.begin(), story.events.end(),
                          [&](const Event& e) { return e.type == h.type; }) &&
-             !SentenceDate(sv.text, 0, published, fallback_year).start.has_value();
+             !SentenceDate(sv.text, sv.folded.text, 0, published, fallback_year).start.has_value();
     });
     // "论坛筹备工作会议" (the forum's preparatory meeting): in a Chinese compound of two
     // gathering words, the last is the head; the first only says what it is about.
@@ -1499,8 +1550,8 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       ev.participants = FindParticipants(*a, sv, h, story, headline);
       if (ev.participants.empty()) continue;
       // Date: the sentence's own, "the same day", else the running date of the story.
-      const EventDate d = SentenceDate(sv.text, h.span.begin - span.begin, published, fallback_year,
-                                       ev.modality == Modality::kPlanned);
+      const EventDate d = SentenceDate(sv.text, sv.folded.text, h.span.begin - span.begin,
+                                       published, fallback_year, ev.modality == Modality::kPlanned);
       if (d.start) {
         ev.date = d.start;
         ev.end_date = d.end;
