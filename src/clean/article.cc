@@ -133,9 +133,10 @@ int SentenceMarks(std::string_view s) {
   return n;
 }
 
-// The block as a short label: folded, without trailing ":" / "»" / arrows.
-std::string Label(std::string_view s) {
-  std::string f = Fold(Squash(s));
+// The block as a short label: folded, without trailing ":" / "»" / arrows. `folded`: the
+// block as Fold gives it (folding keeps whitespace as it is, so squashing after it is the same).
+std::string Label(std::string_view folded) {
+  std::string f = Squash(folded);
   while (!f.empty() && (f.back() == ':' || f.back() == ' ' || f.back() == '>' || f.back() == '.')) {
     f.pop_back();
   }
@@ -258,9 +259,10 @@ bool IsUi(const std::string& label) {
          StartsWith(label, "từ khoá:");
 }
 
-bool IsImageFileName(std::string_view s) {
+// `folded`: `s` as Fold gives it.
+bool IsImageFileName(std::string_view s, std::string_view folded) {
   if (s.find(' ') != std::string_view::npos || s.size() > 200) return false;
-  std::string f = Fold(s);
+  const std::string_view f = folded;
   for (std::string_view ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp"}) {
     if (EndsWith(f, ext)) return true;
   }
@@ -269,9 +271,9 @@ bool IsImageFileName(std::string_view s) {
 
 // Photo/video credits and captions: "Ảnh: X", "... - Ảnh: X", "(Ảnh: X)", "图自越通社",
 // "Photo: X", "Source: X".
-bool IsCredit(std::string_view s) {
-  if (IsImageFileName(s)) return true;
-  std::string f = Fold(s);
+// `f`: `s` as Fold gives it.
+bool IsCredit(std::string_view s, std::string_view f) {
+  if (IsImageFileName(s, f)) return true;
   for (std::string_view head :
        {"ảnh:",         "ảnh :",    "ảnh minh họa", "ảnh minh hoạ", "(ảnh",      "photo:",
         "photo credit", "photos:",  "source:",      "nguồn:",       "nguồn ảnh", "图自",
@@ -344,12 +346,14 @@ std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
     info.marks = SentenceMarks(info.text);
     // Markers, footers and interface lines are short; captions are a few lines at most.
     // Folding only those keeps Clean linear and cheap on long pages.
-    std::string label = info.text.size() <= 240 ? Label(info.text) : std::string();
+    // Folded once for the label and the credit test.
+    const std::string folded = info.text.size() <= 800 ? Fold(info.text) : std::string();
+    std::string label = info.text.size() <= 240 ? Label(folded) : std::string();
     info.marker = IsMarker(label);
     info.marker_line = !info.marker && !info.ends_sentence && StartsWithMarker(label);
     info.end = IsEnd(label);
     info.ui = IsUi(label);
-    info.credit = info.text.size() <= 800 && IsCredit(info.text);
+    info.credit = info.text.size() <= 800 && IsCredit(info.text, folded);
     info.duplicate = !seen.insert(info.squashed).second;
     bool with_time = false;
     info.dateline = info.units < 100 && !info.ends_sentence && HasFullDate(info.text, &with_time);

@@ -74,7 +74,9 @@ struct GazEntry {
 struct GazMatch {
   size_t first = 0;  // units [first, last)
   size_t last = 0;
-  GazEntry entry;
+  // In the Gazetteer that found it (its entries do not move once matching starts): matches
+  // are made for every unit of every sentence, and the entry is rarely read.
+  const GazEntry* entry = nullptr;
 };
 
 // Lexicon strings keyed by LookupKey; matched at unit boundaries.
@@ -85,7 +87,8 @@ class Gazetteer {
  public:
   void Add(std::string_view text, GazEntry entry);
   // Every entry matching units [first, last) for some last, longest first; entries of one
-  // key in the order they were added.
+  // key in the order they were added. The matches point into this Gazetteer: valid until
+  // the next Add.
   std::vector<GazMatch> MatchAt(const SentenceView& view, size_t first) const;
   bool empty() const { return nodes_.size() == 1; }
 

@@ -307,7 +307,7 @@ std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first)
         }
         if (!all) continue;
       }
-      out.push_back({first, last, entry});
+      out.push_back({first, last, &entry});
     }
   }
   // Longest first: reverse the spans, keeping each span's entries in insertion order.

@@ -92,7 +92,7 @@ class ChineseRules {
   // A suffix head at unit h that ends a word: not "签署" (sign) nor "大学生" (students).
   const GazMatch* SuffixHeadAt(int v, size_t h) const {
     const GazMatch* head = doc_.Find(v, h, GazKind::kOrgHead);
-    if (head == nullptr || !doc_.res->lex.org_heads[head->entry.index].suffix) return nullptr;
+    if (head == nullptr || !doc_.res->lex.org_heads[head->entry->index].suffix) return nullptr;
     if (Han(v, head->last) && !U(v, head->last).token_start) return nullptr;
     if (!U(v, h).token_start && U(v, h).pos.substr(0, 1) == "v") return nullptr;
     // "部长" is a title, not the ministry "部" plus "长".
@@ -128,7 +128,7 @@ class ChineseRules {
         ++first;
       }
       if (first >= h) continue;
-      if (!ProperName(v, first, h, doc_.res->lex.org_heads[head->entry.index].kind)) continue;
+      if (!ProperName(v, first, h, doc_.res->lex.org_heads[head->entry->index].kind)) continue;
       Cand org;
       org.view = v;
       org.first = first;
@@ -141,12 +141,12 @@ class ChineseRules {
       }
       if (const GazMatch* inner = doc_.Find(v, first, GazKind::kOrg); inner && inner->last == h) {
         // "三星电子公司": a known name plus its head word.
-        org.key = doc_.res->lex.organizations[inner->entry.index].key;
-        org.canonical = doc_.res->lex.organizations[inner->entry.index].canonical;
+        org.key = doc_.res->lex.organizations[inner->entry->index].key;
+        org.canonical = doc_.res->lex.organizations[inner->entry->index].canonical;
       }
       if (const GazMatch* lex = doc_.Find(v, first, GazKind::kOrg); lex && lex->last == org.last) {
-        org.key = doc_.res->lex.organizations[lex->entry.index].key;
-        org.canonical = doc_.res->lex.organizations[lex->entry.index].canonical;
+        org.key = doc_.res->lex.organizations[lex->entry->index].key;
+        org.canonical = doc_.res->lex.organizations[lex->entry->index].canonical;
       }
       if (doc_.Claim(org) >= 0) h = org.last - 1;
     }

@@ -147,11 +147,6 @@ bool ScanOccurrences(std::string_view hay, std::string_view needle, Stop stop) {
   return false;
 }
 
-// Whether `needle` occurs in `hay` (as ScanOccurrences finds it): stops at the first one.
-bool ContainsWord(std::string_view hay, std::string_view needle) {
-  return ScanOccurrences(hay, needle, [](size_t) { return true; });
-}
-
 // Many needles found in one pass over a text: a byte trie of the needles, walked from each
 // byte. The same occurrences as ScanOccurrences of each needle (overlapping ones included,
 // on word boundaries unless the needle is Chinese), for a sentence against hundreds of
@@ -584,13 +579,6 @@ bool HasLocativeBefore(const Folded& f, size_t pos) {
   return false;
 }
 
-bool ContainsAny(std::string_view hay, const auto& words) {
-  for (const char* w : words) {
-    if (ContainsWord(hay, w)) return true;
-  }
-  return false;
-}
-
 bool StartsWithAny(std::string_view hay, const auto& words) {
   for (const char* w : words) {
     const std::string_view word(w);
@@ -634,6 +622,12 @@ const PhraseSet& Phrases() {
     return s;
   }();
   return set;
+}
+
+// Whether one of `kWords` occurs in `hay` (as ScanOccurrences finds each): one pass over it.
+template <const auto& kWords>
+bool ContainsAny(std::string_view hay) {
+  return Phrases<kWords>().First(hay) != std::string_view::npos;
 }
 
 // Page offset of the first of `words` in a folded sentence, or UINT32_MAX: one pass over the
@@ -710,15 +704,15 @@ std::vector<int> ReferredParties(const std::vector<Mention>& ms, std::string_vie
     return nullptr;
   };
   const Event* ref = nullptr;
-  if (ContainsAny(folded, kAgreementRefs)) {
+  if (ContainsAny<kAgreementRefs>(folded)) {
     ref = last([](const Event& e) { return IsSigning(e.type); });
   }
-  if (ref == nullptr && ContainsAny(folded, kBothSides)) {
+  if (ref == nullptr && ContainsAny<kBothSides>(folded)) {
     ref = last([](const Event& e) { return IsSigning(e.type) || IsGathering(e.type); });
   }
   if (ref != nullptr) return ref->participants;
   std::vector<int> countries;
-  if (!ContainsAny(folded, kTwoCountries)) return countries;
+  if (!ContainsAny<kTwoCountries>(folded)) return countries;
   for (auto it = events.rbegin(); it != events.rend() && countries.size() < 2; ++it) {
     for (int p : it->participants) {
       if (ms[p].place_type == PlaceType::kCountry) AddParticipant(ms, p, &countries);
@@ -811,21 +805,23 @@ int DayBeforeConjunction(std::string_view sentence, size_t pos) {
   return std::stoi(std::string(head.substr(b)));
 }
 
+// Three names per weekday, Sunday first.
+constexpr const char* kWeekdayNames[] = {
+    "sunday", "星期日", "周日",      "monday", "星期一",   "周一",     "tuesday",
+    "星期二", "周二",   "wednesday", "星期三", "周三",     "thursday", "星期四",
+    "周四",   "friday", "星期五",    "周五",   "saturday", "星期六",   "周六"};
+
 // "on Tuesday", "周二": the latest such weekday on or before the publication date (news
 // reports the past week). Weekday 0 is Sunday. `folded`: the sentence as Fold gives it.
 std::optional<core::Date> WeekdayDate(std::string_view folded, core::Date reference) {
-  static constexpr const char* kNames[7][3] = {
-      {"sunday", "星期日", "周日"},   {"monday", "星期一", "周一"},
-      {"tuesday", "星期二", "周二"},  {"wednesday", "星期三", "周三"},
-      {"thursday", "星期四", "周四"}, {"friday", "星期五", "周五"},
-      {"saturday", "星期六", "周六"}};
-  int weekday = -1;
-  for (int w = 0; w < 7 && weekday < 0; ++w) {
-    for (const char* name : kNames[w]) {
-      if (ContainsWord(folded, name)) weekday = w;
-    }
-  }
-  if (weekday < 0 || !reference.Valid()) return std::nullopt;
+  // The first weekday (in kWeekdayNames' order) any of whose names occurs.
+  uint32_t first_name = UINT32_MAX;
+  Phrases<kWeekdayNames>().Scan(folded, [&](uint32_t name, size_t) {
+    first_name = std::min(first_name, name);
+    return true;
+  });
+  if (first_name == UINT32_MAX || !reference.Valid()) return std::nullopt;
+  const int weekday = static_cast<int>(first_name / 3);
   const long days = reference.DaysSinceEpoch();
   const int ref_weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);  // 1970-01-01: Thursday
   core::Date d = reference;
@@ -1221,7 +1217,7 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
   if (CountParties(ms, out) < 2) {
     for (int p : ReferredParties(ms, sv.folded.text, story.events)) AddParticipant(ms, p, &out);
   }
-  if (CountParties(ms, out) < 2 && ContainsAny(sv.folded.text, kDelegation)) {
+  if (CountParties(ms, out) < 2 && ContainsAny<kDelegation>(sv.folded.text)) {
     for (auto it = story.events.rbegin(); it != story.events.rend(); ++it) {
       // A trip led by a named official; a province's study tours name no one to carry.
       const bool led = std::any_of(it->participants.begin(), it->participants.end(),
@@ -1373,16 +1369,13 @@ bool IsRetelling(const std::vector<Mention>& ms, const std::vector<Event>& event
   });
 }
 
-// Is one of `words` within a few words before `rel` (sentence-relative byte offset)?
-bool WordsBefore(const Folded& f, size_t rel, const auto& words) {
+// Is one of `kWords` within a few words before `rel` (sentence-relative byte offset)?
+template <const auto& kWords>
+bool WordsBefore(const Folded& f, size_t rel) {
   size_t fpos = 0;
   while (fpos < f.text.size() && f.to_original[fpos] < rel) ++fpos;
   const size_t from = fpos > 24 ? fpos - 24 : 0;
-  const std::string_view window = std::string_view(f.text).substr(from, fpos - from);
-  for (const char* w : words) {
-    if (ContainsWord(window, w)) return true;
-  }
-  return false;
+  return ContainsAny<kWords>(std::string_view(f.text).substr(from, fpos - from));
 }
 
 // "The agreement was signed in the presence of ...", "Lễ ký kết diễn ra ...": a bare
@@ -1472,12 +1465,12 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       const bool reported = std::any_of(story.events.begin(), story.events.end(),
                                         [&](const Event& e) { return e.type == h.type; });
       return reported && IsGathering(h.type) &&
-             WordsBefore(sv.folded, h.span.begin - span.begin, kAttend);
+             WordsBefore<kAttend>(sv.folded, h.span.begin - span.begin);
     });
-    for (Hit& h : hits) h.framed = WordsBefore(sv.folded, h.span.begin - span.begin, kFrames);
+    for (Hit& h : hits) h.framed = WordsBefore<kFrames>(sv.folded, h.span.begin - span.begin);
     std::erase_if(hits, [&](const Hit& h) {
       return h.type == EventType::kProposal &&
-             WordsBefore(sv.folded, h.span.begin - span.begin, kResponses);
+             WordsBefore<kResponses>(sv.folded, h.span.begin - span.begin);
     });
     // "Hội thảo thu hút 500 đại biểu", "The dialogue was co-chaired by ...": a gathering word
     // opening an undated sentence, of a type the story reported, is that gathering again
@@ -1531,7 +1524,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
              (h.span.begin > topic && IsContent(h.type)) || !HasObject(ms, sv.mentions, h);
     });
     if (hits.empty()) continue;
-    const bool same_day = ContainsAny(sv.folded.text, kSameDay);
+    const bool same_day = ContainsAny<kSameDay>(sv.folded.text);
     // "Earlier in the day" stays on the story's day.
     if (!same_day && StartsWithAny(sv.folded.text, kFlashback)) story.anchor.reset();
 
@@ -1580,7 +1573,7 @@ EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_uniqu
     const bool needs_object = folded.ends_with(" với") || folded.ends_with(" with");
     // Receiving is a meeting only with a named guest ("received funding" is not).
     const bool needs_person = folded == "tiếp" || folded == "received" || folded == "receives";
-    const bool needs_addressee = ContainsAny(folded, kWishes);
+    const bool needs_addressee = ContainsAny<kWishes>(folded);
     impl_->triggers.push_back({*type, t.lang, std::move(folded), t.priority, needs_object,
                                needs_person, needs_addressee});
   }
@@ -1604,7 +1597,7 @@ EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_uniqu
       UChar32 c = 0;
       U8_NEXT(folded.data(), k, static_cast<int32_t>(folded.size()), c);
       const std::string side = folded.substr(0, static_cast<size_t>(k)) + "方";
-      if (!ContainsAny(side, kGenericSides)) {
+      if (!ContainsAny<kGenericSides>(side)) {
         impl_->country_words.push_back({side, Lang::kZh, w.concept_id, false});
       }
     }

@@ -133,6 +133,8 @@ NameComposer::NameComposer(const extract::Lexicons& lexicons, std::string home_c
       concept_of_.emplace(key, concept_id);
     }
     max_atoms_ = std::max(max_atoms_, atoms.size());
+    size_t& longest = longest_from_[atoms.front()];
+    longest = std::max(longest, atoms.size());
   };
   for (const extract::NameWord& w : lexicons.name_words) add(w.word, w.concept_id, false);
   // Place names win over name words: "Việt Nam" must be the place, whatever a name-word
@@ -151,7 +153,9 @@ bool NameComposer::Compose(std::string_view name, std::vector<std::string>* conc
   *literals = 0;
   for (size_t i = 0; i < atoms.size();) {
     size_t matched = 0;
-    for (size_t k = std::min(max_atoms_, atoms.size() - i); k >= 1; --k) {
+    auto longest = longest_from_.find(atoms[i]);
+    const size_t most = longest == longest_from_.end() ? 0 : longest->second;
+    for (size_t k = std::min({most, max_atoms_, atoms.size() - i}); k >= 1; --k) {
       auto it = concept_of_.find(Join(atoms, i, i + k));
       if (it != concept_of_.end()) {
         // Connector concepts ("in", "of", "and") are dropped like connector words: zh
