@@ -1154,10 +1154,23 @@ std::vector<std::string_view> TitleHeads(std::string_view folded_title) {
   return out;
 }
 
+// [mention][role]: each role title as Fold gives it. Folded once per document: every trigger
+// looks back over the titles of up to 64 earlier persons (BareTitlePersons).
+using FoldedTitles = std::vector<std::vector<std::string>>;
+
+FoldedTitles FoldTitles(const std::vector<Mention>& ms) {
+  FoldedTitles out(ms.size());
+  for (size_t i = 0; i < ms.size(); ++i) {
+    for (const Role& r : ms[i].roles) out[i].push_back(FoldString(r.title));
+  }
+  return out;
+}
+
 // Persons a sentence names by a bare title only ("Bộ trưởng làm việc với ...", "the deputy
 // minister said"): for each such title outside any name or stated role, the latest person
 // before the sentence who bears it.
-std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
+std::vector<int> BareTitlePersons(const Analysis& a, const FoldedTitles& titles,
+                                  const SentenceView& sv) {
   const std::vector<Mention>& ms = a.mentions;
   const uint32_t base = sv.sentence->span.begin;
   auto covered = [&](Span at) {
@@ -1168,7 +1181,6 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
     });
   };
   std::vector<int> out;
-  std::string folded_title;  // reused: up to 64 earlier persons' roles are folded per call
   const int first_in_sentence =
       sv.mentions.empty() ? static_cast<int>(ms.size()) : sv.mentions.front();
   for (int j = std::min<int>(first_in_sentence, static_cast<int>(ms.size())) - 1;
@@ -1176,10 +1188,8 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
     if (ms[j].kind != EntityKind::kPerson || ms[j].span.end > base) continue;
     const int person = Resolve(ms, j);
     if (ms[person].roles.empty()) continue;
-    for (const Role& r : ms[person].roles) {
-      folded_title.clear();
-      FoldInto(r.title, folded_title, nullptr);
-      for (std::string_view head : TitleHeads(folded_title)) {
+    for (const std::string& title : titles[static_cast<size_t>(person)]) {
+      for (std::string_view head : TitleHeads(title)) {
         ScanOccurrences(sv.folded.text, head, [&](size_t pos) {
           const Span at{base + sv.folded.to_original[pos],
                         base + sv.folded.to_original[pos + head.size()]};
@@ -1194,8 +1204,9 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
 
 // The parties the sentence names and the places acting in it, then parties carried over
 // from the story when the sentence names only one side, then its countries.
-std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, const Hit& h,
-                                  const Story& story, const std::vector<int>& headline) {
+std::vector<int> FindParticipants(const Analysis& a, const FoldedTitles& titles,
+                                  const SentenceView& sv, const Hit& h, const Story& story,
+                                  const std::vector<int>& headline) {
   const std::vector<Mention>& ms = a.mentions;
   std::vector<int> out;
   for (int i : sv.mentions) {
@@ -1213,7 +1224,7 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
     }
   }
   for (int c : sv.countries) AddParticipant(ms, c, &out);
-  for (int p : BareTitlePersons(a, sv)) AddParticipant(ms, p, &out);
+  for (int p : BareTitlePersons(a, titles, sv)) AddParticipant(ms, p, &out);
   if (CountParties(ms, out) < 2) {
     for (int p : ReferredParties(ms, sv.folded.text, story.events)) AddParticipant(ms, p, &out);
   }
@@ -1441,6 +1452,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
   }
 
   const std::map<std::string, int> country_mention = CountryMentions(ms);
+  const FoldedTitles titles = FoldTitles(ms);
   Story story;
   for (int si : SentenceOrder(a->sentences)) {
     if (si < 0) {
@@ -1540,7 +1552,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
         ev.modality = *m;
       }
       ev.place = FindPlace(*a, sv, h, story);
-      ev.participants = FindParticipants(*a, sv, h, story, headline);
+      ev.participants = FindParticipants(*a, titles, sv, h, story, headline);
       if (ev.participants.empty()) continue;
       // Date: the sentence's own, "the same day", else the running date of the story.
       const EventDate d = SentenceDate(sv.text, sv.folded.text, h.span.begin - span.begin,
