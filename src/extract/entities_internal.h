@@ -43,11 +43,23 @@ struct SentenceView {
   std::vector<uint32_t> to_page;  // norm byte -> page byte (size norm.size() + 1)
   std::vector<Unit> units;
 
-  std::string_view Text(size_t first, size_t last) const;  // units [first, last)
-  std::string_view Fold(size_t first, size_t last) const;
+  // Inline: the rules ask these for single units millions of times per corpus.
+  std::string_view Text(size_t first, size_t last) const {  // units [first, last)
+    if (first >= last || last > units.size()) return {};
+    return std::string_view(norm).substr(units[first].b, units[last - 1].e - units[first].b);
+  }
+  std::string_view Fold(size_t first, size_t last) const {
+    if (first >= last || last > units.size()) return {};
+    return std::string_view(fold).substr(units[first].b, units[last - 1].e - units[first].b);
+  }
   core::Span PageSpan(size_t first, size_t last) const;
-  bool IsPunct(size_t i, std::string_view marks) const;  // unit i is one of `marks`' chars
-  bool Is(size_t i, std::string_view folded_word) const;
+  bool IsPunct(size_t i, std::string_view marks) const {  // unit i is one of `marks`' chars
+    if (i >= units.size() || units[i].kind != UnitKind::kPunct) return false;
+    return marks.find(Text(i, i + 1)) != std::string_view::npos;
+  }
+  bool Is(size_t i, std::string_view folded_word) const {
+    return i < units.size() && Fold(i, i + 1) == folded_word;
+  }
 };
 
 SentenceView BuildView(std::string_view page_text, const Sentence& sentence, int index,

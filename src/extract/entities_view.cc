@@ -21,11 +21,16 @@ bool IsHan(UChar32 c) {
   return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
 
-bool IsWordChar(UChar32 c) {
-  if (c < 0x80) return IsAsciiAlnum(c);  // what the ICU properties below give for ASCII
+bool IsNonAsciiWordChar(UChar32 c) {
   if (IsHan(c)) return false;
   int8_t type = u_charType(c);
   return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+// Inline for ASCII, which is most of every Latin-script sentence (one call per character).
+inline bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return IsAsciiAlnum(c);  // what the ICU properties above give for ASCII
+  return IsNonAsciiWordChar(c);
 }
 
 // Characters that join two word parts: "KH&CN", "Future's", "Agro-Bio", "hub.brussels".
@@ -33,12 +38,23 @@ bool IsJoiner(UChar32 c) {
   return c == '&' || c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '_';
 }
 
-UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+UChar32 MultiByteCodePointAt(std::string_view s, size_t i, size_t* next) {
   UChar32 c = 0;
   int32_t pos = static_cast<int32_t>(i);
   U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
   *next = static_cast<size_t>(pos);
   return c < 0 ? 0xFFFD : c;
+}
+
+// The code point at byte i (U+FFFD for a bad sequence); `next` gets the byte after it.
+// Inline for ASCII: called for every character of every sentence, often twice.
+inline UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) {
+    *next = i + 1;
+    return byte;
+  }
+  return MultiByteCodePointAt(s, i, next);
 }
 
 void Classify(std::string_view text, Unit* u) {
@@ -158,29 +174,9 @@ std::string LookupKey(std::string_view text) { return FoldCase(text::Normalize(t
 
 size_t CountUnits(std::string_view key) { return SplitUnits(key).size(); }
 
-std::string_view SentenceView::Text(size_t first, size_t last) const {
-  if (first >= last || last > units.size()) return {};
-  return std::string_view(norm).substr(units[first].b, units[last - 1].e - units[first].b);
-}
-
-std::string_view SentenceView::Fold(size_t first, size_t last) const {
-  if (first >= last || last > units.size()) return {};
-  return std::string_view(fold).substr(units[first].b, units[last - 1].e - units[first].b);
-}
-
 core::Span SentenceView::PageSpan(size_t first, size_t last) const {
   if (first >= last || last > units.size()) return {};
   return {to_page[units[first].b], to_page[units[last - 1].e]};
-}
-
-bool SentenceView::IsPunct(size_t i, std::string_view marks) const {
-  if (i >= units.size() || units[i].kind != UnitKind::kPunct) return false;
-  std::string_view s = Text(i, i + 1);
-  return marks.find(s) != std::string_view::npos;
-}
-
-bool SentenceView::Is(size_t i, std::string_view folded_word) const {
-  return i < units.size() && Fold(i, i + 1) == folded_word;
 }
 
 SentenceView BuildView(std::string_view page_text, const Sentence& sentence, int index,
