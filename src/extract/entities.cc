@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "extract/entities_internal.h"
@@ -208,8 +209,11 @@ void MatchKnownNames(Doc* doc) {
   // -> "Leuven") count too.
   Gazetteer known;
   std::vector<int> targets;
+  // A name met again for the same target adds nothing the first entry does not match: a
+  // document repeats its names, and each Add normalizes and splits the name.
+  std::set<std::tuple<std::string_view, int, bool>> added;
   auto add = [&](std::string_view name, int cand, bool exact) {
-    if (name.empty()) return;
+    if (name.empty() || !added.emplace(name, cand, exact).second) return;
     GazEntry e;
     e.kind = GazKind::kName;
     e.index = static_cast<int>(targets.size());
