@@ -179,15 +179,17 @@ class PhraseSet {
   // while it returns true.
   template <typename Visit>
   void Scan(std::string_view hay, Visit visit) const {
+    // Most positions start no needle: one root lookup each, the walk only past that.
+    const std::array<uint32_t, 256>& root = nodes_[0].next;
     for (size_t pos = 0; pos < hay.size(); ++pos) {
-      uint32_t node = 0;
-      for (size_t i = pos; i < hay.size(); ++i) {
-        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
-        if (node == kNone) break;
+      uint32_t node = root[static_cast<unsigned char>(hay[pos])];
+      for (size_t i = pos; node != kNone;) {
         for (uint32_t n : nodes_[node].ends) {
           if (bounded_[n] && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + lengths_[n]))) continue;
           if (!visit(n, pos)) return;
         }
+        if (++i == hay.size()) break;
+        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
       }
     }
   }
