@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
 #include <utility>
 
 #include "extract/entities_internal.h"
@@ -209,11 +208,8 @@ void MatchKnownNames(Doc* doc) {
   // -> "Leuven") count too.
   Gazetteer known;
   std::vector<int> targets;
-  // A name met again for the same target adds nothing the first entry does not match: a
-  // document repeats its names, and each Add normalizes and splits the name.
-  std::set<std::tuple<std::string_view, int, bool>> added;
   auto add = [&](std::string_view name, int cand, bool exact) {
-    if (name.empty() || !added.emplace(name, cand, exact).second) return;
+    if (name.empty()) return;
     GazEntry e;
     e.kind = GazKind::kName;
     e.index = static_cast<int>(targets.size());
