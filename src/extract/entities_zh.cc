@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "extract/entities_internal.h"
 
@@ -19,6 +20,17 @@ constexpr std::string_view kStopWords[] = {
     "开设", "参观", "考察", "率领", "包括", "通过", "希望", "协助", "配合", "同意", "支持", "推动",
     "促使", "邀请", "介绍", "代表", "一家", "一个", "设立", "举办", "设有", "创建", "组建", "加入",
     "成为", "担任", "负责", "主办", "承办", "启动", "发布", "宣布", "陪同", "前往", "抵达", "位于"};
+constexpr size_t kStopWordUnits = 2;  // Han characters (3 UTF-8 bytes each) of every entry
+static_assert(std::ranges::all_of(kStopWords, [](std::string_view w) {
+  return w.size() == 3 * kStopWordUnits;
+}));
+
+// Is `word` one of kStopWords? One hash lookup per span: the rules ask at every unit.
+bool IsStopWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kSet(std::begin(kStopWords),
+                                                         std::end(kStopWords));
+  return kSet.contains(word);
+}
 
 bool IsStopChar(std::string_view ch) { return kStopChars.find(ch) != std::string_view::npos; }
 
@@ -53,11 +65,7 @@ class ChineseRules {
     if (!Han(v, i) || Taken(v, i) || IsStopChar(T(v, i))) return true;
     if (doc_.Find(v, i, GazKind::kTitle) != nullptr) return true;
     if (doc_.Find(v, i, GazKind::kHonorific) != nullptr) return true;
-    for (std::string_view w : kStopWords) {
-      size_t n = w.size() / 3;
-      if (i + n <= Size(v) && View(v).Text(i, i + n) == w) return true;
-    }
-    return false;
+    return i + kStopWordUnits <= Size(v) && IsStopWord(View(v).Text(i, i + kStopWordUnits));
   }
 
   // Units of the segmenter word starting at i (1 when unknown).
@@ -67,12 +75,7 @@ class ChineseRules {
     return j - i;
   }
   bool StopWordEndingAt(int v, size_t end) const {
-    for (std::string_view w : kStopWords) {
-      size_t n = w.size() / 3;  // Han characters are 3 bytes in UTF-8
-      if (end < n) continue;
-      if (View(v).Text(end - n, end) == w) return true;
-    }
-    return false;
+    return end >= kStopWordUnits && IsStopWord(View(v).Text(end - kStopWordUnits, end));
   }
   bool IsPlaceAt(int v, size_t i, size_t* end) const {
     const GazMatch* m = doc_.Find(v, i, GazKind::kPlace);
