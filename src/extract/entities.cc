@@ -53,8 +53,8 @@ int Doc::Claim(Cand cand) {
 const GazMatch* Doc::Find(int v, size_t i, GazKind kind) const { return FindIn(v, i, kind, lang); }
 
 const GazMatch* Doc::FindIn(int v, size_t i, GazKind kind, core::Lang in_lang) const {
-  if (v < 0 || v >= static_cast<int>(matches.size()) || i >= matches[v].size()) return nullptr;
-  for (const GazMatch& m : matches[v][i]) {  // longest first
+  if (v < 0 || v >= static_cast<int>(matches.size()) || i >= matches[v].units()) return nullptr;
+  for (const GazMatch& m : matches[v].At(i)) {  // longest first
     if (m.entry->kind != kind) continue;
     // Titles, honorifics and heads are words of the document's language; names are not.
     bool lang_bound = kind == GazKind::kTitle || kind == GazKind::kHonorific ||
@@ -72,7 +72,7 @@ void ClaimLexiconNames(Doc* doc) {
   };
   std::vector<Pending> pending;
   for (int v = 0; v < static_cast<int>(doc->views.size()); ++v) {
-    for (size_t i = 0; i < doc->matches[v].size(); ++i) {
+    for (size_t i = 0; i < doc->matches[v].units(); ++i) {
       for (GazKind kind : {GazKind::kOrg, GazKind::kPlace}) {
         if (const GazMatch* m = doc->Find(v, i, kind)) pending.push_back({v, *m});
       }
@@ -373,7 +373,7 @@ void RecognizeFields(const Doc& doc, Analysis* analysis) {
     size_t covered = 0;  // end of the last keyword taken: keywords may overlap, not nest
     for (size_t i = 0; i < view.units.size();) {
       const internal::GazMatch* best = nullptr;
-      for (const internal::GazMatch& m : doc.matches[v][i]) {
+      for (const internal::GazMatch& m : doc.matches[v].At(i)) {
         if (m.entry->kind == GazKind::kField && !InsideName(view, m, lex)) {
           best = &m;
           break;
@@ -473,10 +473,13 @@ void EntityRecognizer::Recognize(std::string_view page_text, Analysis* analysis)
   for (size_t v = 0; v < doc.views.size(); ++v) {
     const internal::SentenceView& view = doc.views[v];
     doc.owner[v].assign(view.units.size(), -1);
-    doc.matches[v].resize(view.units.size());
+    internal::ViewMatches& matches = doc.matches[v];
+    matches.begin.reserve(view.units.size() + 1);
     for (size_t i = 0; i < view.units.size(); ++i) {
-      doc.matches[v][i] = impl_->res.gaz.MatchAt(view, i);
+      matches.begin.push_back(static_cast<uint32_t>(matches.all.size()));
+      impl_->res.gaz.AppendMatchesAt(view, i, &matches.all);
     }
+    matches.begin.push_back(static_cast<uint32_t>(matches.all.size()));
   }
   if (doc.lang == core::Lang::kZh) {
     internal::RecognizeChinese(&doc);

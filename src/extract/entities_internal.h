@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -102,6 +103,8 @@ class Gazetteer {
   // key in the order they were added. The matches point into this Gazetteer: valid until
   // the next Add.
   std::vector<GazMatch> MatchAt(const SentenceView& view, size_t first) const;
+  // Same, appended to `out` (one list for a whole sentence, not one vector per unit).
+  void AppendMatchesAt(const SentenceView& view, size_t first, std::vector<GazMatch>* out) const;
   bool empty() const { return nodes_.size() == 1; }
 
  private:
@@ -161,12 +164,24 @@ struct Cand {
   bool dropped = false;          // found to be part of something else (a role); not emitted
 };
 
+// The lexicon matches of one sentence view, unit by unit: one list for the sentence, each
+// unit's matches (longest first) a range of it.
+struct ViewMatches {
+  std::vector<GazMatch> all;
+  std::vector<uint32_t> begin;  // unit i's matches: all[begin[i], begin[i + 1])
+
+  size_t units() const { return begin.empty() ? 0 : begin.size() - 1; }
+  std::span<const GazMatch> At(size_t i) const {
+    return {all.data() + begin[i], all.data() + begin[i + 1]};
+  }
+};
+
 // One document being recognized: views, lexicon matches per unit and claimed units.
 struct Doc {
   const Resources* res = nullptr;
   core::Lang lang = core::Lang::kUnknown;
   std::vector<SentenceView> views;
-  std::vector<std::vector<std::vector<GazMatch>>> matches;  // [view][unit] longest first
+  std::vector<ViewMatches> matches;  // [view]
   std::vector<Cand> cands;
   std::vector<std::vector<int>> owner;  // [view][unit] -> cand index or -1
 

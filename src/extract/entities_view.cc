@@ -276,7 +276,15 @@ uint32_t Gazetteer::Next(uint32_t node, unsigned char byte) const {
 
 std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first) const {
   std::vector<GazMatch> out;
-  if (first >= view.units.size() || view.units[first].kind == UnitKind::kPunct) return out;
+  AppendMatchesAt(view, first, &out);
+  return out;
+}
+
+void Gazetteer::AppendMatchesAt(const SentenceView& view, size_t first,
+                                std::vector<GazMatch>* matches) const {
+  if (first >= view.units.size() || view.units[first].kind == UnitKind::kPunct) return;
+  std::vector<GazMatch>& out = *matches;
+  const auto from = static_cast<std::ptrdiff_t>(out.size());  // this unit's matches start here
   size_t limit = std::min(view.units.size(), first + max_units_);
   // Keys are compared with the folded text of units [first, last), separators included,
   // exactly as View::Fold(first, last) spells it; shorter spans are met first.
@@ -310,14 +318,13 @@ std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first)
     }
   }
   // Longest first: reverse the spans, keeping each span's entries in insertion order.
-  std::reverse(out.begin(), out.end());
-  for (auto run = out.begin(); run != out.end();) {
+  std::reverse(out.begin() + from, out.end());
+  for (auto run = out.begin() + from; run != out.end();) {
     auto run_end =
         std::find_if(run, out.end(), [&](const GazMatch& m) { return m.last != run->last; });
     std::reverse(run, run_end);
     run = run_end;
   }
-  return out;
 }
 
 }  // namespace ketnoi::extract::internal
