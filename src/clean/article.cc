@@ -326,7 +326,7 @@ struct Info {
 
 std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
   std::vector<Info> infos;
-  infos.reserve(page.blocks.size());
+  infos.reserve(page.blocks.size());  // never reallocated: `seen` views the squashed texts
   // When nearly all text is "chrome" the page misuses those elements: the flag says nothing.
   size_t chrome_bytes = 0;
   size_t all_bytes = 0;
@@ -335,9 +335,9 @@ std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
     if (block.in_chrome && !block.in_article) chrome_bytes += block.span.size();
   }
   bool trust_chrome = chrome_bytes * 10 < all_bytes * 8;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
   for (const Block& block : page.blocks) {
-    Info info;
+    Info& info = infos.emplace_back();
     info.text = block.span.Of(page.text);
     info.squashed = Squash(info.text);
     info.units = Units(info.text);
@@ -354,7 +354,7 @@ std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
     info.end = IsEnd(label);
     info.ui = IsUi(label);
     info.credit = info.text.size() <= 800 && IsCredit(info.text, folded);
-    info.duplicate = !seen.insert(info.squashed).second;
+    info.duplicate = !seen.insert(std::string_view(info.squashed)).second;
     bool with_time = false;
     info.dateline = info.units < 100 && !info.ends_sentence && HasFullDate(info.text, &with_time);
     double link_density =
@@ -372,7 +372,6 @@ std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
                   StartsWith(info.text, "–");
     info.headline_like =
         !special && !bullet && !info.ends_sentence && info.units >= 20 && info.words >= 4;
-    infos.push_back(std::move(info));
   }
   return infos;
 }
