@@ -143,13 +143,14 @@ std::vector<Unit> SplitUnits(std::string_view text) {
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Same length as `text`: a code point is replaced only by a lower case of its own length,
+  // so the copy is lowered in place.
+  std::string out(text);
   size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+  while (i < out.size()) {
+    const auto byte = static_cast<unsigned char>(out[i]);
     if (byte < 0x80) {  // ASCII: u_tolower without the call
-      out.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
+      if (byte >= 'A' && byte <= 'Z') out[i] = static_cast<char>(byte | 0x20);
       ++i;
       continue;
     }
@@ -161,13 +162,8 @@ std::string FoldCase(std::string_view text) {
       int32_t len = 0;
       UBool error = false;
       U8_APPEND(buf, len, 4, lower, error);
-      if (!error) {
-        out.append(buf, static_cast<size_t>(len));
-        i = next;
-        continue;
-      }
+      if (!error) out.replace(i, static_cast<size_t>(len), buf, static_cast<size_t>(len));
     }
-    out.append(text.substr(i, next - i));
     i = next;
   }
   return out;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,11 +40,24 @@ void FoldInto(std::string_view s, std::string& text, std::vector<uint32_t>* map)
   const int32_t n = static_cast<int32_t>(s.size());
   while (i < n) {
     const int32_t start = i;
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {  // ASCII: what u_tolower gives, without the call
-      text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
-      if (map != nullptr) map->push_back(static_cast<uint32_t>(start));
-      ++i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // A run of ASCII: what u_tolower gives, without the call, written in one go.
+      int32_t end = i + 1;
+      while (end < n && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+      const size_t at = text.size();
+      text.resize(at + static_cast<size_t>(end - i));
+      for (int32_t k = i; k < end; ++k) {
+        const auto byte = static_cast<unsigned char>(s[k]);
+        text[at + static_cast<size_t>(k - i)] =
+            static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte);
+      }
+      if (map != nullptr) {
+        const size_t from = map->size();
+        map->resize(from + static_cast<size_t>(end - i));
+        std::iota(map->begin() + static_cast<std::ptrdiff_t>(from), map->end(),
+                  static_cast<uint32_t>(i));
+      }
+      i = end;
       continue;
     }
     UChar32 c = 0;
