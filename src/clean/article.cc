@@ -7,6 +7,8 @@
 // and at runs of headline-like lines. Inside it, captions, credits and repeats are dropped.
 #include "clean/article.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -17,6 +19,7 @@
 #include <unordered_set>
 
 #include "clean/dates.h"
+#include "core/utf8.h"
 
 namespace ketnoi::clean {
 namespace {
@@ -36,6 +39,17 @@ std::string Fold(std::string_view s) {
     for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
     return out;
   }
+  // Well-formed UTF-8 (every page text is) folds without a round trip through UTF-16; the
+  // same full case folding as UnicodeString::foldCase.
+  if (core::IsValidUtf8(s)) {
+    out.reserve(s.size());
+    icu::StringByteSink<std::string> sink(&out);
+    UErrorCode error = U_ZERO_ERROR;
+    icu::CaseMap::utf8Fold(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink,
+                           nullptr, error);
+    if (U_SUCCESS(error)) return out;
+    out.clear();
+  }
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
       .foldCase()
       .toUTF8String(out);
@@ -44,16 +58,19 @@ std::string Fold(std::string_view s) {
 
 // Collapses whitespace runs to one space: the key under which two blocks are "the same".
 std::string Squash(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t word = i;  // after the whitespace before it
+    while (word < s.size() && is_space(s[word])) ++word;
+    if (word == s.size()) break;
+    size_t end = word;
+    while (end < s.size() && !is_space(s[end])) ++end;
+    if (!out.empty()) out.push_back(' ');  // only the first word has no whitespace before it
+    out.append(s.substr(word, end - word));
+    i = end;
   }
   return out;
 }
