@@ -1380,19 +1380,25 @@ std::vector<Event> SplitClauses(const Analysis& a, const SentenceView& sv, const
 bool IsRetelling(const std::vector<Mention>& ms, const std::vector<Event>& events,
                  const Event& ev) {
   if (!IsGathering(ev.type)) return false;
-  auto all_keys = [&](const Event& e) {
-    std::vector<std::string> out;
-    for (int p : e.participants) out.push_back(IdentityKey(ms[p]));
-    std::sort(out.begin(), out.end());
-    return out;
+  // The same parties: the participants' identities are equal as multisets (SameIdentity is
+  // an equivalence, so matching each one to any equal unused one decides it).
+  auto same_parties = [&](const Event& o) {
+    if (o.participants.size() != ev.participants.size()) return false;
+    std::vector<bool> used(o.participants.size(), false);
+    for (int p : ev.participants) {
+      bool matched = false;
+      for (size_t k = 0; k < o.participants.size() && !matched; ++k) {
+        if (used[k] || !SameIdentity(ms[p], ms[o.participants[k]])) continue;
+        used[k] = matched = true;
+      }
+      if (!matched) return false;
+    }
+    return true;
   };
-  std::optional<std::vector<std::string>> keys;  // built for the first candidate only
   return std::any_of(events.begin(), events.end(), [&](const Event& o) {
     if (o.type != ev.type || o.modality != ev.modality) return false;
     if (o.date && ev.date && *o.date != *ev.date) return false;
-    if (o.participants.size() != ev.participants.size()) return false;  // keys differ
-    if (!keys) keys = all_keys(ev);
-    return all_keys(o) == *keys;
+    return same_parties(o);
   });
 }
 
