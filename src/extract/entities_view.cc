@@ -23,8 +23,10 @@ bool IsHan(UChar32 c) {
 
 bool IsNonAsciiWordChar(UChar32 c) {
   if (IsHan(c)) return false;
-  int8_t type = u_charType(c);
-  return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+  // u_isalnum is "general category L* or Nd": one category lookup answers both tests.
+  const int8_t type = u_charType(c);
+  return (U_MASK(type) & (U_GC_L_MASK | U_GC_ND_MASK)) != 0 || type == U_NON_SPACING_MARK ||
+         type == U_COMBINING_SPACING_MARK;
 }
 
 // Inline for ASCII, which is most of every Latin-script sentence (one call per character).
@@ -67,9 +69,10 @@ void Classify(std::string_view text, Unit* u) {
     if (c < 0x80) {  // ASCII: u_isalpha is [A-Za-z], u_isupper [A-Z], never title case
       letter = IsAsciiAlnum(c) && c > '9';
       up = c <= 'Z';
-    } else if (u_isalpha(c)) {
+    } else if (const int8_t type = u_charType(c); (U_MASK(type) & U_GC_L_MASK) != 0) {
+      // u_isalpha, u_isupper and u_istitle are tests of this one general category.
       letter = true;
-      up = u_isupper(c) || u_istitle(c);
+      up = type == U_UPPERCASE_LETTER || type == U_TITLECASE_LETTER;
       u->diacritics = true;
     }
     if (letter) {
