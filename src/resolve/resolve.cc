@@ -322,10 +322,14 @@ void Resolver::Impl::AddNameKeys(EntityKind kind, const std::string& name,
 
 // Lexicon key, keys, display name and preferred id of a grouped entity.
 void Resolver::Impl::Finish(Group* g) const {
-  std::sort(g->names.begin(), g->names.end(), [](const std::string& a, const std::string& b) {
-    size_t la = CodePointCount(a), lb = CodePointCount(b);
-    return la != lb ? la > lb : a < b;
+  // Longest first (in code points), then by bytes; each name counted once, not per compare.
+  std::vector<std::pair<size_t, std::string>> counted;
+  counted.reserve(g->names.size());
+  for (std::string& n : g->names) counted.emplace_back(CodePointCount(n), std::move(n));
+  std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
+  for (size_t i = 0; i < counted.size(); ++i) g->names[i] = std::move(counted[i].second);
   g->names.erase(std::unique(g->names.begin(), g->names.end()), g->names.end());
   for (const std::string& n : g->names) {
     if (g->lexicon_key.empty()) g->lexicon_key = LexiconKeyOf(g->kind, n);
