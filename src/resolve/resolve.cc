@@ -396,12 +396,17 @@ std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) con
   UnionFind uf(ms.size());
   std::unordered_map<std::string, int> first_by_key;
   std::unordered_map<std::string, int> org_by_acr;
+  // Each mention's name atoms once: the name key, the longest name and every word of a
+  // group all read them.
+  std::vector<std::vector<std::string>> atoms_of;
+  atoms_of.reserve(ms.size());
+  for (const Mention& m : ms) atoms_of.push_back(NameAtoms(m.surface));
   for (int i = 0; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.antecedent >= 0 && m.antecedent < n && ms[m.antecedent].kind == m.kind) {
       uf.Union(i, m.antecedent);
     }
-    std::string name = FoldedName(m.surface);
+    std::string name = JoinAtoms(atoms_of[i]);  // FoldedName(m.surface)
     if (!name.empty()) {
       auto [it, fresh] = first_by_key.emplace(std::string(KindPrefix(m.kind)) + "|" + name, i);
       if (!fresh) uf.Union(i, it->second);
@@ -426,20 +431,19 @@ std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) con
     return by_root;
   };
   auto longest_atoms = [&](const std::vector<int>& members) {
-    std::vector<std::string> best;
+    const std::vector<std::string>* best = nullptr;
     for (int i : members) {
-      std::vector<std::string> atoms = NameAtoms(ms[i].surface);
-      if (atoms.size() > best.size()) best = std::move(atoms);
+      if (best == nullptr || atoms_of[i].size() > best->size()) best = &atoms_of[i];
     }
-    return best;
+    return best == nullptr ? std::vector<std::string>() : *best;
   };
   // Every word of every name of a group (its acronym included): "Mạng lưới VJOIN" is
   // inside the group of "Mạng lưới ... (VJOIN)".
   auto all_atoms = [&](const std::vector<int>& members) {
     std::vector<std::string> all;
     for (int i : members) {
-      for (std::string& atom : NameAtoms(ms[i].surface)) {
-        if (std::find(all.begin(), all.end(), atom) == all.end()) all.push_back(std::move(atom));
+      for (const std::string& atom : atoms_of[i]) {
+        if (std::find(all.begin(), all.end(), atom) == all.end()) all.push_back(atom);
       }
     }
     return all;
