@@ -7,6 +7,8 @@
 // and at runs of headline-like lines. Inside it, captions, credits and repeats are dropped.
 #include "clean/article.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -17,6 +19,7 @@
 #include <unordered_set>
 
 #include "clean/dates.h"
+#include "core/utf8.h"
 
 namespace ketnoi::clean {
 namespace {
@@ -36,6 +39,17 @@ std::string Fold(std::string_view s) {
     for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
     return out;
   }
+  // Well-formed UTF-8 (every page text is) folds without a round trip through UTF-16; the
+  // same full case folding as UnicodeString::foldCase.
+  if (core::IsValidUtf8(s)) {
+    out.reserve(s.size());
+    icu::StringByteSink<std::string> sink(&out);
+    UErrorCode error = U_ZERO_ERROR;
+    icu::CaseMap::utf8Fold(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink,
+                           nullptr, error);
+    if (U_SUCCESS(error)) return out;
+    out.clear();
+  }
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
       .foldCase()
       .toUTF8String(out);
@@ -44,16 +58,19 @@ std::string Fold(std::string_view s) {
 
 // Collapses whitespace runs to one space: the key under which two blocks are "the same".
 std::string Squash(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t word = i;  // after the whitespace before it
+    while (word < s.size() && is_space(s[word])) ++word;
+    if (word == s.size()) break;
+    size_t end = word;
+    while (end < s.size() && !is_space(s[end])) ++end;
+    if (!out.empty()) out.push_back(' ');  // only the first word has no whitespace before it
+    out.append(s.substr(word, end - word));
+    i = end;
   }
   return out;
 }
@@ -133,9 +150,10 @@ int SentenceMarks(std::string_view s) {
   return n;
 }
 
-// The block as a short label: folded, without trailing ":" / "»" / arrows.
-std::string Label(std::string_view s) {
-  std::string f = Fold(Squash(s));
+// The block as a short label: folded, without trailing ":" / "»" / arrows. `folded`: the
+// block as Fold gives it (folding keeps whitespace as it is, so squashing after it is the same).
+std::string Label(std::string_view folded) {
+  std::string f = Squash(folded);
   while (!f.empty() && (f.back() == ':' || f.back() == ' ' || f.back() == '>' || f.back() == '.')) {
     f.pop_back();
   }
@@ -258,9 +276,10 @@ bool IsUi(const std::string& label) {
          StartsWith(label, "từ khoá:");
 }
 
-bool IsImageFileName(std::string_view s) {
+// `folded`: `s` as Fold gives it.
+bool IsImageFileName(std::string_view s, std::string_view folded) {
   if (s.find(' ') != std::string_view::npos || s.size() > 200) return false;
-  std::string f = Fold(s);
+  const std::string_view f = folded;
   for (std::string_view ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp"}) {
     if (EndsWith(f, ext)) return true;
   }
@@ -269,9 +288,9 @@ bool IsImageFileName(std::string_view s) {
 
 // Photo/video credits and captions: "Ảnh: X", "... - Ảnh: X", "(Ảnh: X)", "图自越通社",
 // "Photo: X", "Source: X".
-bool IsCredit(std::string_view s) {
-  if (IsImageFileName(s)) return true;
-  std::string f = Fold(s);
+// `f`: `s` as Fold gives it.
+bool IsCredit(std::string_view s, std::string_view f) {
+  if (IsImageFileName(s, f)) return true;
   for (std::string_view head :
        {"ảnh:",         "ảnh :",    "ảnh minh họa", "ảnh minh hoạ", "(ảnh",      "photo:",
         "photo credit", "photos:",  "source:",      "nguồn:",       "nguồn ảnh", "图自",
@@ -324,7 +343,7 @@ struct Info {
 
 std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
   std::vector<Info> infos;
-  infos.reserve(page.blocks.size());
+  infos.reserve(page.blocks.size());  // never reallocated: `seen` views the squashed texts
   // When nearly all text is "chrome" the page misuses those elements: the flag says nothing.
   size_t chrome_bytes = 0;
   size_t all_bytes = 0;
@@ -333,9 +352,9 @@ std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
     if (block.in_chrome && !block.in_article) chrome_bytes += block.span.size();
   }
   bool trust_chrome = chrome_bytes * 10 < all_bytes * 8;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
   for (const Block& block : page.blocks) {
-    Info info;
+    Info& info = infos.emplace_back();
     info.text = block.span.Of(page.text);
     info.squashed = Squash(info.text);
     info.units = Units(info.text);
@@ -344,13 +363,15 @@ std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
     info.marks = SentenceMarks(info.text);
     // Markers, footers and interface lines are short; captions are a few lines at most.
     // Folding only those keeps Clean linear and cheap on long pages.
-    std::string label = info.text.size() <= 240 ? Label(info.text) : std::string();
+    // Folded once for the label and the credit test.
+    const std::string folded = info.text.size() <= 800 ? Fold(info.text) : std::string();
+    std::string label = info.text.size() <= 240 ? Label(folded) : std::string();
     info.marker = IsMarker(label);
     info.marker_line = !info.marker && !info.ends_sentence && StartsWithMarker(label);
     info.end = IsEnd(label);
     info.ui = IsUi(label);
-    info.credit = info.text.size() <= 800 && IsCredit(info.text);
-    info.duplicate = !seen.insert(info.squashed).second;
+    info.credit = info.text.size() <= 800 && IsCredit(info.text, folded);
+    info.duplicate = !seen.insert(std::string_view(info.squashed)).second;
     bool with_time = false;
     info.dateline = info.units < 100 && !info.ends_sentence && HasFullDate(info.text, &with_time);
     double link_density =
@@ -368,7 +389,6 @@ std::vector<Info> Describe(const Page& page, const CleanOptions& options) {
                   StartsWith(info.text, "–");
     info.headline_like =
         !special && !bullet && !info.ends_sentence && info.units >= 20 && info.words >= 4;
-    infos.push_back(std::move(info));
   }
   return infos;
 }

@@ -47,5 +47,23 @@ TEST(Utf8Test, RepairReplacesEachBadSequence) {
   EXPECT_EQ(CountCodePoints("Việt 越"), 6u);
 }
 
+// Valid runs (multi-byte characters included) are copied whole between the bad sequences,
+// at the start and at the end of the input too.
+TEST(Utf8Test, RepairKeepsValidRunsBetweenBadSequences) {
+  Utf8Repair r = RepairUtf8(
+      "\xFF"
+      "Việt 越\xC3"
+      "x\xE8");
+  EXPECT_EQ(r.text,
+            "\xEF\xBF\xBD"
+            "Việt 越\xEF\xBF\xBD"
+            "x\xEF\xBF\xBD");
+  EXPECT_EQ(r.replaced, 3u);
+  EXPECT_EQ(r.first_bad_offset, 0u);
+  Utf8Repair clean = RepairUtf8("Nguyễn 阮");
+  EXPECT_EQ(clean.text, "Nguyễn 阮");
+  EXPECT_EQ(clean.replaced, 0u);
+}
+
 }  // namespace
 }  // namespace ketnoi::core

@@ -26,9 +26,10 @@ Utf8Repair RepairUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   int32_t length = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
+  int32_t valid_from = 0;  // start of the run of valid bytes not yet copied: copied in one go
   while (i < length) {
     if (s[i] < 0x80) {
-      out.text.push_back(static_cast<char>(s[i++]));
+      ++i;
       continue;
     }
     int32_t start = i;
@@ -36,11 +37,14 @@ Utf8Repair RepairUtf8(std::string_view bytes) {
     U8_NEXT(s, i, length, c);
     if (c < 0) {
       if (out.replaced++ == 0) out.first_bad_offset = static_cast<size_t>(start);
+      out.text.append(
+          bytes.substr(static_cast<size_t>(valid_from), static_cast<size_t>(start - valid_from)));
       out.text.append("\xEF\xBF\xBD");
-    } else {
-      out.text.append(bytes.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      valid_from = i;
     }
   }
+  out.text.append(
+      bytes.substr(static_cast<size_t>(valid_from), static_cast<size_t>(length - valid_from)));
   return out;
 }
 

@@ -53,13 +53,13 @@ int Doc::Claim(Cand cand) {
 const GazMatch* Doc::Find(int v, size_t i, GazKind kind) const { return FindIn(v, i, kind, lang); }
 
 const GazMatch* Doc::FindIn(int v, size_t i, GazKind kind, core::Lang in_lang) const {
-  if (v < 0 || v >= static_cast<int>(matches.size()) || i >= matches[v].size()) return nullptr;
-  for (const GazMatch& m : matches[v][i]) {  // longest first
-    if (m.entry.kind != kind) continue;
+  if (v < 0 || v >= static_cast<int>(matches.size()) || i >= matches[v].units()) return nullptr;
+  for (const GazMatch& m : matches[v].At(i)) {  // longest first
+    if (m.entry->kind != kind) continue;
     // Titles, honorifics and heads are words of the document's language; names are not.
     bool lang_bound = kind == GazKind::kTitle || kind == GazKind::kHonorific ||
                       kind == GazKind::kOrgHead || kind == GazKind::kName;
-    if (lang_bound && m.entry.lang != in_lang) continue;
+    if (lang_bound && m.entry->lang != in_lang) continue;
     return &m;
   }
   return nullptr;
@@ -72,7 +72,7 @@ void ClaimLexiconNames(Doc* doc) {
   };
   std::vector<Pending> pending;
   for (int v = 0; v < static_cast<int>(doc->views.size()); ++v) {
-    for (size_t i = 0; i < doc->matches[v].size(); ++i) {
+    for (size_t i = 0; i < doc->matches[v].units(); ++i) {
       for (GazKind kind : {GazKind::kOrg, GazKind::kPlace}) {
         if (const GazMatch* m = doc->Find(v, i, kind)) pending.push_back({v, *m});
       }
@@ -81,7 +81,7 @@ void ClaimLexiconNames(Doc* doc) {
   std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
     size_t la = a.match.last - a.match.first, lb = b.match.last - b.match.first;
     if (la != lb) return la > lb;
-    return a.match.entry.kind == GazKind::kOrg && b.match.entry.kind != GazKind::kOrg;
+    return a.match.entry->kind == GazKind::kOrg && b.match.entry->kind != GazKind::kOrg;
   });
   const Lexicons& lex = doc->res->lex;
   for (const Pending& p : pending) {
@@ -90,18 +90,18 @@ void ClaimLexiconNames(Doc* doc) {
     c.first = p.match.first;
     c.last = p.match.last;
     // "The World Bank": the article belongs to the name when capitalized.
-    if (p.match.entry.kind == GazKind::kOrg && c.first > 0 &&
+    if (p.match.entry->kind == GazKind::kOrg && c.first > 0 &&
         doc->views[c.view].Fold(c.first - 1, c.first) == "the" &&
         doc->views[c.view].units[c.first - 1].cap && doc->Free(c.view, c.first - 1, c.first)) {
       --c.first;
     }
-    if (p.match.entry.kind == GazKind::kOrg) {
-      const OrgEntry& e = lex.organizations[p.match.entry.index];
+    if (p.match.entry->kind == GazKind::kOrg) {
+      const OrgEntry& e = lex.organizations[p.match.entry->index];
       c.kind = EntityKind::kOrganization;
       c.key = e.key;
       c.canonical = e.canonical;
     } else {
-      const PlaceEntry& e = lex.places[p.match.entry.index];
+      const PlaceEntry& e = lex.places[p.match.entry->index];
       c.kind = EntityKind::kPlace;
       c.place_type = PlaceTypeFrom(e.type);
       c.key = e.key;
@@ -189,8 +189,8 @@ void BindParentheses(Doc* doc) {
       alias.antecedent = outer;
       if (const GazMatch* m = doc->Find(v, first, GazKind::kOrg);
           m != nullptr && m->last == close && before.kind == EntityKind::kOrganization) {
-        alias.key = doc->res->lex.organizations[m->entry.index].key;
-        alias.canonical = doc->res->lex.organizations[m->entry.index].canonical;
+        alias.key = doc->res->lex.organizations[m->entry->index].key;
+        alias.canonical = doc->res->lex.organizations[m->entry->index].canonical;
       }
       std::string text(view.Text(first, close));
       bool acronym = close == first + 1 && view.units[first].all_caps;
@@ -257,7 +257,7 @@ void MatchKnownNames(Doc* doc) {
       continue;
     }
     for (const GazMatch& m : known.MatchAt(doc->views[cand.view], cand.inner.first)) {
-      int target = targets[m.entry.index];
+      int target = targets[m.entry->index];
       if (m.last != cand.inner.last || Root(*doc, target) == static_cast<int>(c)) continue;
       if (doc->cands[target].kind != cand.kind) continue;
       cand.antecedent = target;
@@ -270,7 +270,7 @@ void MatchKnownNames(Doc* doc) {
       if (doc->owner[v][i] >= 0) continue;
       for (const GazMatch& m : known.MatchAt(view, i)) {
         if (!doc->Free(v, m.first, m.last)) continue;
-        const Cand& target = doc->cands[targets[m.entry.index]];
+        const Cand& target = doc->cands[targets[m.entry->index]];
         Cand c;
         c.view = v;
         c.first = m.first;
@@ -279,7 +279,7 @@ void MatchKnownNames(Doc* doc) {
         c.place_type = target.place_type;
         c.key = target.key;
         c.canonical = target.canonical;
-        c.antecedent = targets[m.entry.index];
+        c.antecedent = targets[m.entry->index];
         if (doc->Claim(std::move(c)) >= 0) {
           i = m.last - 1;
           break;
@@ -350,7 +350,7 @@ namespace {
 // a title ("Tuyển tập Khoa học công nghệ Số 2"), not the field.
 bool InsideName(const internal::SentenceView& view, const internal::GazMatch& m,
                 const Lexicons& lex) {
-  const std::string& keyword = lex.field_keywords[m.entry.index].keyword;
+  const std::string& keyword = lex.field_keywords[m.entry->index].keyword;
   if (internal::FoldCase(keyword) != keyword) return false;
   for (size_t k = m.first + 1; k < m.last; ++k) {
     const internal::Unit& u = view.units[k];
@@ -373,8 +373,8 @@ void RecognizeFields(const Doc& doc, Analysis* analysis) {
     size_t covered = 0;  // end of the last keyword taken: keywords may overlap, not nest
     for (size_t i = 0; i < view.units.size();) {
       const internal::GazMatch* best = nullptr;
-      for (const internal::GazMatch& m : doc.matches[v][i]) {
-        if (m.entry.kind == GazKind::kField && !InsideName(view, m, lex)) {
+      for (const internal::GazMatch& m : doc.matches[v].At(i)) {
+        if (m.entry->kind == GazKind::kField && !InsideName(view, m, lex)) {
           best = &m;
           break;
         }
@@ -388,7 +388,7 @@ void RecognizeFields(const Doc& doc, Analysis* analysis) {
         continue;
       }
       covered = best->last;
-      const FieldKeyword& kw = lex.field_keywords[best->entry.index];
+      const FieldKeyword& kw = lex.field_keywords[best->entry->index];
       core::Span span = view.PageSpan(best->first, best->last);
       analysis->field_mentions.push_back({kw.field, span, view.index});
       Score& s = scores[kw.field];
@@ -473,10 +473,13 @@ void EntityRecognizer::Recognize(std::string_view page_text, Analysis* analysis)
   for (size_t v = 0; v < doc.views.size(); ++v) {
     const internal::SentenceView& view = doc.views[v];
     doc.owner[v].assign(view.units.size(), -1);
-    doc.matches[v].resize(view.units.size());
+    internal::ViewMatches& matches = doc.matches[v];
+    matches.begin.reserve(view.units.size() + 1);
     for (size_t i = 0; i < view.units.size(); ++i) {
-      doc.matches[v][i] = impl_->res.gaz.MatchAt(view, i);
+      matches.begin.push_back(static_cast<uint32_t>(matches.all.size()));
+      impl_->res.gaz.AppendMatchesAt(view, i, &matches.all);
     }
+    matches.begin.push_back(static_cast<uint32_t>(matches.all.size()));
   }
   if (doc.lang == core::Lang::kZh) {
     internal::RecognizeChinese(&doc);

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,11 +44,23 @@ struct SentenceView {
   std::vector<uint32_t> to_page;  // norm byte -> page byte (size norm.size() + 1)
   std::vector<Unit> units;
 
-  std::string_view Text(size_t first, size_t last) const;  // units [first, last)
-  std::string_view Fold(size_t first, size_t last) const;
+  // Inline: the rules ask these for single units millions of times per corpus.
+  std::string_view Text(size_t first, size_t last) const {  // units [first, last)
+    if (first >= last || last > units.size()) return {};
+    return std::string_view(norm).substr(units[first].b, units[last - 1].e - units[first].b);
+  }
+  std::string_view Fold(size_t first, size_t last) const {
+    if (first >= last || last > units.size()) return {};
+    return std::string_view(fold).substr(units[first].b, units[last - 1].e - units[first].b);
+  }
   core::Span PageSpan(size_t first, size_t last) const;
-  bool IsPunct(size_t i, std::string_view marks) const;  // unit i is one of `marks`' chars
-  bool Is(size_t i, std::string_view folded_word) const;
+  bool IsPunct(size_t i, std::string_view marks) const {  // unit i is one of `marks`' chars
+    if (i >= units.size() || units[i].kind != UnitKind::kPunct) return false;
+    return marks.find(Text(i, i + 1)) != std::string_view::npos;
+  }
+  bool Is(size_t i, std::string_view folded_word) const {
+    return i < units.size() && Fold(i, i + 1) == folded_word;
+  }
 };
 
 SentenceView BuildView(std::string_view page_text, const Sentence& sentence, int index,
@@ -74,7 +87,9 @@ struct GazEntry {
 struct GazMatch {
   size_t first = 0;  // units [first, last)
   size_t last = 0;
-  GazEntry entry;
+  // In the Gazetteer that found it (its entries do not move once matching starts): matches
+  // are made for every unit of every sentence, and the entry is rarely read.
+  const GazEntry* entry = nullptr;
 };
 
 // Lexicon strings keyed by LookupKey; matched at unit boundaries.
@@ -85,8 +100,11 @@ class Gazetteer {
  public:
   void Add(std::string_view text, GazEntry entry);
   // Every entry matching units [first, last) for some last, longest first; entries of one
-  // key in the order they were added.
+  // key in the order they were added. The matches point into this Gazetteer: valid until
+  // the next Add.
   std::vector<GazMatch> MatchAt(const SentenceView& view, size_t first) const;
+  // Same, appended to `out` (one list for a whole sentence, not one vector per unit).
+  void AppendMatchesAt(const SentenceView& view, size_t first, std::vector<GazMatch>* out) const;
   bool empty() const { return nodes_.size() == 1; }
 
  private:
@@ -146,12 +164,24 @@ struct Cand {
   bool dropped = false;          // found to be part of something else (a role); not emitted
 };
 
+// The lexicon matches of one sentence view, unit by unit: one list for the sentence, each
+// unit's matches (longest first) a range of it.
+struct ViewMatches {
+  std::vector<GazMatch> all;
+  std::vector<uint32_t> begin;  // unit i's matches: all[begin[i], begin[i + 1])
+
+  size_t units() const { return begin.empty() ? 0 : begin.size() - 1; }
+  std::span<const GazMatch> At(size_t i) const {
+    return {all.data() + begin[i], all.data() + begin[i + 1]};
+  }
+};
+
 // One document being recognized: views, lexicon matches per unit and claimed units.
 struct Doc {
   const Resources* res = nullptr;
   core::Lang lang = core::Lang::kUnknown;
   std::vector<SentenceView> views;
-  std::vector<std::vector<std::vector<GazMatch>>> matches;  // [view][unit] longest first
+  std::vector<ViewMatches> matches;  // [view]
   std::vector<Cand> cands;
   std::vector<std::vector<int>> owner;  // [view][unit] -> cand index or -1
 

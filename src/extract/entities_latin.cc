@@ -216,7 +216,7 @@ class LatinRules {
   // "thị trường", "Hội nghị") and not a verb ("sẽ tổ chức").
   const GazMatch* HeadAt(int v, size_t i) const {
     const GazMatch* head = doc_.Find(v, i, GazKind::kOrgHead);
-    if (head == nullptr || doc_.res->lex.org_heads[head->entry.index].suffix) return nullptr;
+    if (head == nullptr || doc_.res->lex.org_heads[head->entry->index].suffix) return nullptr;
     // Inside a lower-case word: "phục vụ", "Hội nghị" (but "Bộ Tài chính" may be one token).
     if ((U(v, i).joined && !U(v, i).cap) ||
         (head->last < Size(v) && U(v, head->last).joined && !U(v, head->last).cap)) {
@@ -276,7 +276,7 @@ class LatinRules {
     if (head != nullptr) {
       end = ExtendOrg(v, i, head->last, in_role);
       // "doanh nghiệp Việt Nam" describes; "chính quyền Vùng Flanders" names a government.
-      const OrgHead& h = doc_.res->lex.org_heads[head->entry.index];
+      const OrgHead& h = doc_.res->lex.org_heads[head->entry->index];
       if (end > i && !U(v, i).cap && h.kind != "government" && OnlyPlaces(v, head->last, end)) {
         end = i;
       }
@@ -305,7 +305,7 @@ class LatinRules {
   }
 
   void SetOrgKey(const GazMatch* m, Cand* c) const {
-    const OrgEntry& e = doc_.res->lex.organizations[m->entry.index];
+    const OrgEntry& e = doc_.res->lex.organizations[m->entry->index];
     c->key = e.key;
     c->canonical = e.canonical;
   }
@@ -512,7 +512,7 @@ class LatinRules {
           if (const GazMatch* h = doc_.FindIn(v, j, GazKind::kOrgHead, Lang::kEn)) {
             // In a role, "Minister of Science and Technology" names a portfolio, not a
             // company: only a body's head word ("Ministry", "Centre") makes a name there.
-            if (!InsideRole(v, j) || doc_.res->lex.org_heads[h->entry.index].kind != "company") {
+            if (!InsideRole(v, j) || doc_.res->lex.org_heads[h->entry->index].kind != "company") {
               has_head = true;
             }
           }
@@ -618,7 +618,7 @@ class LatinRules {
       place.place_type = type;
       place.inner = {body, end};
       if (known != nullptr) {
-        const PlaceEntry& e = doc_.res->lex.places[known->entry.index];
+        const PlaceEntry& e = doc_.res->lex.places[known->entry->index];
         place.key = e.key;
         place.canonical = e.canonical;
       }
@@ -770,7 +770,7 @@ class LatinRules {
       if (person < 0) continue;
       Cand c = Person(v, n, n + 1);
       c.antecedent = person;
-      if (t->entry.kind == GazKind::kTitle) c.roles.push_back({i, t->last});
+      if (t->entry->kind == GazKind::kTitle) c.roles.push_back({i, t->last});
       (void)doc_.Claim(c);
     }
   }

@@ -21,11 +21,18 @@ bool IsHan(UChar32 c) {
   return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
 
-bool IsWordChar(UChar32 c) {
-  if (c < 0x80) return IsAsciiAlnum(c);  // what the ICU properties below give for ASCII
+bool IsNonAsciiWordChar(UChar32 c) {
   if (IsHan(c)) return false;
-  int8_t type = u_charType(c);
-  return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+  // u_isalnum is "general category L* or Nd": one category lookup answers both tests.
+  const int8_t type = u_charType(c);
+  return (U_MASK(type) & (U_GC_L_MASK | U_GC_ND_MASK)) != 0 || type == U_NON_SPACING_MARK ||
+         type == U_COMBINING_SPACING_MARK;
+}
+
+// Inline for ASCII, which is most of every Latin-script sentence (one call per character).
+inline bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return IsAsciiAlnum(c);  // what the ICU properties above give for ASCII
+  return IsNonAsciiWordChar(c);
 }
 
 // Characters that join two word parts: "KH&CN", "Future's", "Agro-Bio", "hub.brussels".
@@ -33,12 +40,23 @@ bool IsJoiner(UChar32 c) {
   return c == '&' || c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '_';
 }
 
-UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+UChar32 MultiByteCodePointAt(std::string_view s, size_t i, size_t* next) {
   UChar32 c = 0;
   int32_t pos = static_cast<int32_t>(i);
   U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
   *next = static_cast<size_t>(pos);
   return c < 0 ? 0xFFFD : c;
+}
+
+// The code point at byte i (U+FFFD for a bad sequence); `next` gets the byte after it.
+// Inline for ASCII: called for every character of every sentence, often twice.
+inline UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) {
+    *next = i + 1;
+    return byte;
+  }
+  return MultiByteCodePointAt(s, i, next);
 }
 
 void Classify(std::string_view text, Unit* u) {
@@ -51,9 +69,10 @@ void Classify(std::string_view text, Unit* u) {
     if (c < 0x80) {  // ASCII: u_isalpha is [A-Za-z], u_isupper [A-Z], never title case
       letter = IsAsciiAlnum(c) && c > '9';
       up = c <= 'Z';
-    } else if (u_isalpha(c)) {
+    } else if (const int8_t type = u_charType(c); (U_MASK(type) & U_GC_L_MASK) != 0) {
+      // u_isalpha, u_isupper and u_istitle are tests of this one general category.
       letter = true;
-      up = u_isupper(c) || u_istitle(c);
+      up = type == U_UPPERCASE_LETTER || type == U_TITLECASE_LETTER;
       u->diacritics = true;
     }
     if (letter) {
@@ -70,6 +89,9 @@ void Classify(std::string_view text, Unit* u) {
 
 std::vector<Unit> SplitUnits(std::string_view text) {
   std::vector<Unit> units;
+  // A unit per 3 bytes at most for Han, fewer for words and spaces: one allocation, not one
+  // per doubling.
+  units.reserve(text.size() / 3 + 1);
   size_t i = 0;
   while (i < text.size()) {
     size_t next = i;
@@ -124,13 +146,14 @@ std::vector<Unit> SplitUnits(std::string_view text) {
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Same length as `text`: a code point is replaced only by a lower case of its own length,
+  // so the copy is lowered in place.
+  std::string out(text);
   size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+  while (i < out.size()) {
+    const auto byte = static_cast<unsigned char>(out[i]);
     if (byte < 0x80) {  // ASCII: u_tolower without the call
-      out.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
+      if (byte >= 'A' && byte <= 'Z') out[i] = static_cast<char>(byte | 0x20);
       ++i;
       continue;
     }
@@ -142,13 +165,8 @@ std::string FoldCase(std::string_view text) {
       int32_t len = 0;
       UBool error = false;
       U8_APPEND(buf, len, 4, lower, error);
-      if (!error) {
-        out.append(buf, static_cast<size_t>(len));
-        i = next;
-        continue;
-      }
+      if (!error) out.replace(i, static_cast<size_t>(len), buf, static_cast<size_t>(len));
     }
-    out.append(text.substr(i, next - i));
     i = next;
   }
   return out;
@@ -158,29 +176,9 @@ std::string LookupKey(std::string_view text) { return FoldCase(text::Normalize(t
 
 size_t CountUnits(std::string_view key) { return SplitUnits(key).size(); }
 
-std::string_view SentenceView::Text(size_t first, size_t last) const {
-  if (first >= last || last > units.size()) return {};
-  return std::string_view(norm).substr(units[first].b, units[last - 1].e - units[first].b);
-}
-
-std::string_view SentenceView::Fold(size_t first, size_t last) const {
-  if (first >= last || last > units.size()) return {};
-  return std::string_view(fold).substr(units[first].b, units[last - 1].e - units[first].b);
-}
-
 core::Span SentenceView::PageSpan(size_t first, size_t last) const {
   if (first >= last || last > units.size()) return {};
   return {to_page[units[first].b], to_page[units[last - 1].e]};
-}
-
-bool SentenceView::IsPunct(size_t i, std::string_view marks) const {
-  if (i >= units.size() || units[i].kind != UnitKind::kPunct) return false;
-  std::string_view s = Text(i, i + 1);
-  return marks.find(s) != std::string_view::npos;
-}
-
-bool SentenceView::Is(size_t i, std::string_view folded_word) const {
-  return i < units.size() && Fold(i, i + 1) == folded_word;
 }
 
 SentenceView BuildView(std::string_view page_text, const Sentence& sentence, int index,
@@ -277,7 +275,15 @@ uint32_t Gazetteer::Next(uint32_t node, unsigned char byte) const {
 
 std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first) const {
   std::vector<GazMatch> out;
-  if (first >= view.units.size() || view.units[first].kind == UnitKind::kPunct) return out;
+  AppendMatchesAt(view, first, &out);
+  return out;
+}
+
+void Gazetteer::AppendMatchesAt(const SentenceView& view, size_t first,
+                                std::vector<GazMatch>* matches) const {
+  if (first >= view.units.size() || view.units[first].kind == UnitKind::kPunct) return;
+  std::vector<GazMatch>& out = *matches;
+  const auto from = static_cast<std::ptrdiff_t>(out.size());  // this unit's matches start here
   size_t limit = std::min(view.units.size(), first + max_units_);
   // Keys are compared with the folded text of units [first, last), separators included,
   // exactly as View::Fold(first, last) spells it; shorter spans are met first.
@@ -307,18 +313,17 @@ std::vector<GazMatch> Gazetteer::MatchAt(const SentenceView& view, size_t first)
         }
         if (!all) continue;
       }
-      out.push_back({first, last, entry});
+      out.push_back({first, last, &entry});
     }
   }
   // Longest first: reverse the spans, keeping each span's entries in insertion order.
-  std::reverse(out.begin(), out.end());
-  for (auto run = out.begin(); run != out.end();) {
+  std::reverse(out.begin() + from, out.end());
+  for (auto run = out.begin() + from; run != out.end();) {
     auto run_end =
         std::find_if(run, out.end(), [&](const GazMatch& m) { return m.last != run->last; });
     std::reverse(run, run_end);
     run = run_end;
   }
-  return out;
 }
 
 }  // namespace ketnoi::extract::internal

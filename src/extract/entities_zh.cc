@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "extract/entities_internal.h"
 
@@ -19,6 +20,17 @@ constexpr std::string_view kStopWords[] = {
     "开设", "参观", "考察", "率领", "包括", "通过", "希望", "协助", "配合", "同意", "支持", "推动",
     "促使", "邀请", "介绍", "代表", "一家", "一个", "设立", "举办", "设有", "创建", "组建", "加入",
     "成为", "担任", "负责", "主办", "承办", "启动", "发布", "宣布", "陪同", "前往", "抵达", "位于"};
+constexpr size_t kStopWordUnits = 2;  // Han characters (3 UTF-8 bytes each) of every entry
+static_assert(std::ranges::all_of(kStopWords, [](std::string_view w) {
+  return w.size() == 3 * kStopWordUnits;
+}));
+
+// Is `word` one of kStopWords? One hash lookup per span: the rules ask at every unit.
+bool IsStopWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kSet(std::begin(kStopWords),
+                                                         std::end(kStopWords));
+  return kSet.contains(word);
+}
 
 bool IsStopChar(std::string_view ch) { return kStopChars.find(ch) != std::string_view::npos; }
 
@@ -53,11 +65,7 @@ class ChineseRules {
     if (!Han(v, i) || Taken(v, i) || IsStopChar(T(v, i))) return true;
     if (doc_.Find(v, i, GazKind::kTitle) != nullptr) return true;
     if (doc_.Find(v, i, GazKind::kHonorific) != nullptr) return true;
-    for (std::string_view w : kStopWords) {
-      size_t n = w.size() / 3;
-      if (i + n <= Size(v) && View(v).Text(i, i + n) == w) return true;
-    }
-    return false;
+    return i + kStopWordUnits <= Size(v) && IsStopWord(View(v).Text(i, i + kStopWordUnits));
   }
 
   // Units of the segmenter word starting at i (1 when unknown).
@@ -67,12 +75,7 @@ class ChineseRules {
     return j - i;
   }
   bool StopWordEndingAt(int v, size_t end) const {
-    for (std::string_view w : kStopWords) {
-      size_t n = w.size() / 3;  // Han characters are 3 bytes in UTF-8
-      if (end < n) continue;
-      if (View(v).Text(end - n, end) == w) return true;
-    }
-    return false;
+    return end >= kStopWordUnits && IsStopWord(View(v).Text(end - kStopWordUnits, end));
   }
   bool IsPlaceAt(int v, size_t i, size_t* end) const {
     const GazMatch* m = doc_.Find(v, i, GazKind::kPlace);
@@ -92,7 +95,7 @@ class ChineseRules {
   // A suffix head at unit h that ends a word: not "签署" (sign) nor "大学生" (students).
   const GazMatch* SuffixHeadAt(int v, size_t h) const {
     const GazMatch* head = doc_.Find(v, h, GazKind::kOrgHead);
-    if (head == nullptr || !doc_.res->lex.org_heads[head->entry.index].suffix) return nullptr;
+    if (head == nullptr || !doc_.res->lex.org_heads[head->entry->index].suffix) return nullptr;
     if (Han(v, head->last) && !U(v, head->last).token_start) return nullptr;
     if (!U(v, h).token_start && U(v, h).pos.substr(0, 1) == "v") return nullptr;
     // "部长" is a title, not the ministry "部" plus "长".
@@ -128,7 +131,7 @@ class ChineseRules {
         ++first;
       }
       if (first >= h) continue;
-      if (!ProperName(v, first, h, doc_.res->lex.org_heads[head->entry.index].kind)) continue;
+      if (!ProperName(v, first, h, doc_.res->lex.org_heads[head->entry->index].kind)) continue;
       Cand org;
       org.view = v;
       org.first = first;
@@ -141,12 +144,12 @@ class ChineseRules {
       }
       if (const GazMatch* inner = doc_.Find(v, first, GazKind::kOrg); inner && inner->last == h) {
         // "三星电子公司": a known name plus its head word.
-        org.key = doc_.res->lex.organizations[inner->entry.index].key;
-        org.canonical = doc_.res->lex.organizations[inner->entry.index].canonical;
+        org.key = doc_.res->lex.organizations[inner->entry->index].key;
+        org.canonical = doc_.res->lex.organizations[inner->entry->index].canonical;
       }
       if (const GazMatch* lex = doc_.Find(v, first, GazKind::kOrg); lex && lex->last == org.last) {
-        org.key = doc_.res->lex.organizations[lex->entry.index].key;
-        org.canonical = doc_.res->lex.organizations[lex->entry.index].canonical;
+        org.key = doc_.res->lex.organizations[lex->entry->index].key;
+        org.canonical = doc_.res->lex.organizations[lex->entry->index].canonical;
       }
       if (doc_.Claim(org) >= 0) h = org.last - 1;
     }

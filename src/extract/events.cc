@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,11 +40,24 @@ void FoldInto(std::string_view s, std::string& text, std::vector<uint32_t>* map)
   const int32_t n = static_cast<int32_t>(s.size());
   while (i < n) {
     const int32_t start = i;
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {  // ASCII: what u_tolower gives, without the call
-      text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
-      if (map != nullptr) map->push_back(static_cast<uint32_t>(start));
-      ++i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // A run of ASCII: what u_tolower gives, without the call, written in one go.
+      int32_t end = i + 1;
+      while (end < n && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+      const size_t at = text.size();
+      text.resize(at + static_cast<size_t>(end - i));
+      for (int32_t k = i; k < end; ++k) {
+        const auto byte = static_cast<unsigned char>(s[k]);
+        text[at + static_cast<size_t>(k - i)] =
+            static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte);
+      }
+      if (map != nullptr) {
+        const size_t from = map->size();
+        map->resize(from + static_cast<size_t>(end - i));
+        std::iota(map->begin() + static_cast<std::ptrdiff_t>(from), map->end(),
+                  static_cast<uint32_t>(i));
+      }
+      i = end;
       continue;
     }
     UChar32 c = 0;
@@ -71,6 +86,31 @@ std::string FoldString(std::string_view s) {
   std::string out;
   FoldInto(s, out, nullptr);
   return out;
+}
+
+// The code point at byte `i` of `s` as FoldInto writes it (lower case, U+FFFD for a bad
+// sequence); advances `i`.
+UChar32 NextFolded(std::string_view s, int32_t& i) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) {
+    ++i;
+    return byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte;
+  }
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return u_tolower(c < 0 ? 0xFFFD : c);
+}
+
+// FoldString(a) == FoldString(b), without building either: participants are compared by
+// name many times per sentence.
+bool FoldedEqual(std::string_view a, std::string_view b) {
+  int32_t i = 0, j = 0;
+  const auto n = static_cast<int32_t>(a.size());
+  const auto m = static_cast<int32_t>(b.size());
+  while (i < n && j < m) {
+    if (NextFolded(a, i) != NextFolded(b, j)) return false;
+  }
+  return i == n && j == m;
 }
 
 // True when the code point ending just before `pos` (or starting at `pos`) is a letter or
@@ -107,23 +147,24 @@ bool StartsWithHan(std::string_view s) {
   return c >= 0 && u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
 }
 
-// Every occurrence of `needle` in `hay`; on word boundaries unless the needle is Chinese.
-std::vector<size_t> FindAll(std::string_view hay, std::string_view needle) {
-  std::vector<size_t> out;
-  if (needle.empty()) return out;
+// Calls `stop(pos)` for each occurrence of `needle` in `hay`, in order, until it returns
+// true; on word boundaries unless the needle is Chinese. Returns whether it was stopped.
+template <typename Stop>
+bool ScanOccurrences(std::string_view hay, std::string_view needle, Stop stop) {
+  if (needle.empty()) return false;
   const bool bounded = !StartsWithHan(needle);
   for (size_t pos = hay.find(needle); pos != std::string_view::npos;
        pos = hay.find(needle, pos + 1)) {
     if (bounded && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + needle.size()))) continue;
-    out.push_back(pos);
+    if (stop(pos)) return true;
   }
-  return out;
+  return false;
 }
 
 // Many needles found in one pass over a text: a byte trie of the needles, walked from each
-// byte. The same occurrences as FindAll of each needle (overlapping ones included, on word
-// boundaries unless the needle is Chinese), for a sentence against hundreds of trigger or
-// country words, instead of one `find` per word.
+// byte. The same occurrences as ScanOccurrences of each needle (overlapping ones included,
+// on word boundaries unless the needle is Chinese), for a sentence against hundreds of
+// trigger or country words, instead of one `find` per word.
 class PhraseSet {
  public:
   struct Occurrence {
@@ -135,7 +176,7 @@ class PhraseSet {
     const auto number = static_cast<uint32_t>(lengths_.size());
     lengths_.push_back(static_cast<uint32_t>(needle.size()));
     bounded_.push_back(!StartsWithHan(needle));
-    if (needle.empty()) return;  // FindAll finds nothing for it either
+    if (needle.empty()) return;  // ScanOccurrences finds nothing for it either
     uint32_t node = 0;
     for (unsigned char byte : needle) {
       if (nodes_[node].next[byte] == kNone) {
@@ -152,15 +193,17 @@ class PhraseSet {
   // while it returns true.
   template <typename Visit>
   void Scan(std::string_view hay, Visit visit) const {
+    // Most positions start no needle: one root lookup each, the walk only past that.
+    const std::array<uint32_t, 256>& root = nodes_[0].next;
     for (size_t pos = 0; pos < hay.size(); ++pos) {
-      uint32_t node = 0;
-      for (size_t i = pos; i < hay.size(); ++i) {
-        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
-        if (node == kNone) break;
+      uint32_t node = root[static_cast<unsigned char>(hay[pos])];
+      for (size_t i = pos; node != kNone;) {
         for (uint32_t n : nodes_[node].ends) {
           if (bounded_[n] && (AlnumBefore(hay, pos) || AlnumAt(hay, pos + lengths_[n]))) continue;
           if (!visit(n, pos)) return;
         }
+        if (++i == hay.size()) break;
+        node = nodes_[node].next[static_cast<unsigned char>(hay[i])];
       }
     }
   }
@@ -471,19 +514,24 @@ int ResolvePersonFallback(const std::vector<Mention>& ms, int i) {
   const Mention& m = ms[i];
   if (m.kind != EntityKind::kPerson || m.antecedent >= 0) return i;
   const std::string key = FoldString(m.surface);
+  std::string folded;  // one buffer for the folded names and titles compared below
   // Nearby persons only: an unlinked title refers to someone just named, and the bound keeps
   // pages with thousands of mentions linear.
   for (int j = i - 1; j >= 0 && j >= i - 64; --j) {
     const Mention& p = ms[j];
     if (p.kind != EntityKind::kPerson || p.surface.size() <= m.surface.size()) continue;
-    const std::string ps = FoldString(p.surface);
-    if (ps.size() > key.size() && ps.compare(ps.size() - key.size(), key.size(), key) == 0 &&
-        ps[ps.size() - key.size() - 1] == ' ') {
+    folded.clear();
+    FoldInto(p.surface, folded, nullptr);
+    if (folded.size() > key.size() && folded.ends_with(key) &&
+        folded[folded.size() - key.size() - 1] == ' ') {
       return Resolve(ms, j);
     }
     for (const Role& r : p.roles) {
-      const std::string rt = FoldString(r.title);
-      if (rt == key || rt.rfind(key + " ", 0) == 0) return Resolve(ms, j);
+      folded.clear();
+      FoldInto(r.title, folded, nullptr);
+      if (folded.starts_with(key) && (folded.size() == key.size() || folded[key.size()] == ' ')) {
+        return Resolve(ms, j);
+      }
     }
   }
   return i;
@@ -499,12 +547,20 @@ std::string IdentityKey(const Mention& m) {
   return "s:" + FoldString(m.surface);
 }
 
+// IdentityKey(a) == IdentityKey(b), without building the keys.
+bool SameIdentity(const Mention& a, const Mention& b) {
+  if (!a.lexicon_key.empty() || !b.lexicon_key.empty()) return a.lexicon_key == b.lexicon_key;
+  if (!a.canonical.empty() || !b.canonical.empty()) {
+    return !a.canonical.empty() && !b.canonical.empty() && FoldedEqual(a.canonical, b.canonical);
+  }
+  return FoldedEqual(a.surface, b.surface);
+}
+
 // Adds mention `i` (resolved) to `out` unless the same entity is already there.
 void AddParticipant(const std::vector<Mention>& ms, int i, std::vector<int>* out) {
   const int full = FullMention(ms, i);
-  const std::string key = IdentityKey(ms[full]);
   for (int p : *out) {
-    if (p == full || IdentityKey(ms[p]) == key) return;
+    if (p == full || SameIdentity(ms[p], ms[full])) return;
   }
   out->push_back(full);
 }
@@ -535,13 +591,6 @@ bool HasLocativeBefore(const Folded& f, size_t pos) {
   if (tail.find(';') != std::string_view::npos) return false;
   for (const char* w : {"tại các", "tại một số", "ở các", "in countries"}) {
     if (tail.find(w) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-bool ContainsAny(std::string_view hay, const auto& words) {
-  for (const char* w : words) {
-    if (!FindAll(hay, w).empty()) return true;
   }
   return false;
 }
@@ -589,6 +638,12 @@ const PhraseSet& Phrases() {
     return s;
   }();
   return set;
+}
+
+// Whether one of `kWords` occurs in `hay` (as ScanOccurrences finds each): one pass over it.
+template <const auto& kWords>
+bool ContainsAny(std::string_view hay) {
+  return Phrases<kWords>().First(hay) != std::string_view::npos;
 }
 
 // Page offset of the first of `words` in a folded sentence, or UINT32_MAX: one pass over the
@@ -665,15 +720,15 @@ std::vector<int> ReferredParties(const std::vector<Mention>& ms, std::string_vie
     return nullptr;
   };
   const Event* ref = nullptr;
-  if (ContainsAny(folded, kAgreementRefs)) {
+  if (ContainsAny<kAgreementRefs>(folded)) {
     ref = last([](const Event& e) { return IsSigning(e.type); });
   }
-  if (ref == nullptr && ContainsAny(folded, kBothSides)) {
+  if (ref == nullptr && ContainsAny<kBothSides>(folded)) {
     ref = last([](const Event& e) { return IsSigning(e.type) || IsGathering(e.type); });
   }
   if (ref != nullptr) return ref->participants;
   std::vector<int> countries;
-  if (!ContainsAny(folded, kTwoCountries)) return countries;
+  if (!ContainsAny<kTwoCountries>(folded)) return countries;
   for (auto it = events.rbegin(); it != events.rend() && countries.size() < 2; ++it) {
     for (int p : it->participants) {
       if (ms[p].place_type == PlaceType::kCountry) AddParticipant(ms, p, &countries);
@@ -766,22 +821,23 @@ int DayBeforeConjunction(std::string_view sentence, size_t pos) {
   return std::stoi(std::string(head.substr(b)));
 }
 
+// Three names per weekday, Sunday first.
+constexpr const char* kWeekdayNames[] = {
+    "sunday", "星期日", "周日",      "monday", "星期一",   "周一",     "tuesday",
+    "星期二", "周二",   "wednesday", "星期三", "周三",     "thursday", "星期四",
+    "周四",   "friday", "星期五",    "周五",   "saturday", "星期六",   "周六"};
+
 // "on Tuesday", "周二": the latest such weekday on or before the publication date (news
-// reports the past week). Weekday 0 is Sunday.
-std::optional<core::Date> WeekdayDate(std::string_view sentence, core::Date reference) {
-  static constexpr const char* kNames[7][3] = {
-      {"sunday", "星期日", "周日"},   {"monday", "星期一", "周一"},
-      {"tuesday", "星期二", "周二"},  {"wednesday", "星期三", "周三"},
-      {"thursday", "星期四", "周四"}, {"friday", "星期五", "周五"},
-      {"saturday", "星期六", "周六"}};
-  const std::string folded = FoldString(sentence);
-  int weekday = -1;
-  for (int w = 0; w < 7 && weekday < 0; ++w) {
-    for (const char* name : kNames[w]) {
-      if (!FindAll(folded, name).empty()) weekday = w;
-    }
-  }
-  if (weekday < 0 || !reference.Valid()) return std::nullopt;
+// reports the past week). Weekday 0 is Sunday. `folded`: the sentence as Fold gives it.
+std::optional<core::Date> WeekdayDate(std::string_view folded, core::Date reference) {
+  // The first weekday (in kWeekdayNames' order) any of whose names occurs.
+  uint32_t first_name = UINT32_MAX;
+  Phrases<kWeekdayNames>().Scan(folded, [&](uint32_t name, size_t) {
+    first_name = std::min(first_name, name);
+    return true;
+  });
+  if (first_name == UINT32_MAX || !reference.Valid()) return std::nullopt;
+  const int weekday = static_cast<int>(first_name / 3);
   const long days = reference.DaysSinceEpoch();
   const int ref_weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);  // 1970-01-01: Thursday
   core::Date d = reference;
@@ -804,7 +860,8 @@ std::optional<core::Date> UpcomingDate(const clean::DateMention& m, core::Date r
 }
 
 // `upcoming`: the event is planned, so a partial date is read forward from the reference.
-EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
+// `folded`: the sentence as Fold gives it (the run folds each sentence once).
+EventDate SentenceDate(std::string_view sentence, std::string_view folded, uint32_t trigger_rel,
                        std::optional<core::Date> reference, int fallback_year,
                        bool upcoming = false) {
   EventDate best;
@@ -842,7 +899,7 @@ EventDate SentenceDate(std::string_view sentence, uint32_t trigger_rel,
   }
   // A weekday is a better reading than a wire dateline, which dates the report.
   if ((!best.start || best_score == 1) && reference) {
-    if (auto w = WeekdayDate(sentence, *reference)) {
+    if (auto w = WeekdayDate(folded, *reference)) {
       best.start = w;
       best.end.reset();
     }
@@ -1092,25 +1149,35 @@ int FindPlace(const Analysis& a, const SentenceView& sv, const Hit& h, const Sto
 }
 
 // A person's title as a sentence may repeat it bare ("Bộ trưởng", "the deputy minister",
-// "部长"): the first two or three words of each role (vi/en), its last two or three
-// characters (zh).
-std::vector<std::string> TitleHeads(const Mention& person) {
-  std::vector<std::string> out;
-  for (const Role& r : person.roles) {
-    const std::string t = FoldString(r.title);
-    if (StartsWithHan(t)) {
-      for (size_t chars : {2u, 3u}) {
-        if (t.size() >= 3 * chars) out.push_back(t.substr(t.size() - 3 * chars));
-      }
-      continue;
+// "部长"): the first two or three words of a role (vi/en), its last two or three characters
+// (zh). Views into `folded_title` (the role's title as Fold gives it).
+std::vector<std::string_view> TitleHeads(std::string_view folded_title) {
+  std::vector<std::string_view> out;
+  const std::string_view t = folded_title;
+  if (StartsWithHan(t)) {
+    for (size_t chars : {2u, 3u}) {
+      if (t.size() >= 3 * chars) out.push_back(t.substr(t.size() - 3 * chars));
     }
-    for (size_t pos = t.find(' '), words = 2; pos != std::string::npos && words <= 3;
-         pos = t.find(' ', pos + 1), ++words) {
-      out.push_back(t.substr(0, pos));
-    }
-    if (std::count(t.begin(), t.end(), ' ') <= 2 && t.find(' ') != std::string::npos) {
-      out.push_back(t);
-    }
+    return out;
+  }
+  for (size_t pos = t.find(' '), words = 2; pos != std::string_view::npos && words <= 3;
+       pos = t.find(' ', pos + 1), ++words) {
+    out.push_back(t.substr(0, pos));
+  }
+  if (std::count(t.begin(), t.end(), ' ') <= 2 && t.find(' ') != std::string_view::npos) {
+    out.push_back(t);
+  }
+  return out;
+}
+
+// [mention][role]: each role title as Fold gives it. Folded once per document: every trigger
+// looks back over the titles of up to 64 earlier persons (BareTitlePersons).
+using FoldedTitles = std::vector<std::vector<std::string>>;
+
+FoldedTitles FoldTitles(const std::vector<Mention>& ms) {
+  FoldedTitles out(ms.size());
+  for (size_t i = 0; i < ms.size(); ++i) {
+    for (const Role& r : ms[i].roles) out[i].push_back(FoldString(r.title));
   }
   return out;
 }
@@ -1118,7 +1185,8 @@ std::vector<std::string> TitleHeads(const Mention& person) {
 // Persons a sentence names by a bare title only ("Bộ trưởng làm việc với ...", "the deputy
 // minister said"): for each such title outside any name or stated role, the latest person
 // before the sentence who bears it.
-std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
+std::vector<int> BareTitlePersons(const Analysis& a, const FoldedTitles& titles,
+                                  const SentenceView& sv) {
   const std::vector<Mention>& ms = a.mentions;
   const uint32_t base = sv.sentence->span.begin;
   auto covered = [&](Span at) {
@@ -1136,11 +1204,14 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
     if (ms[j].kind != EntityKind::kPerson || ms[j].span.end > base) continue;
     const int person = Resolve(ms, j);
     if (ms[person].roles.empty()) continue;
-    for (const std::string& head : TitleHeads(ms[person])) {
-      for (size_t pos : FindAll(sv.folded.text, head)) {
-        const Span at{base + sv.folded.to_original[pos],
-                      base + sv.folded.to_original[pos + head.size()]};
-        if (!covered(at)) AddParticipant(ms, person, &out);
+    for (const std::string& title : titles[static_cast<size_t>(person)]) {
+      for (std::string_view head : TitleHeads(title)) {
+        ScanOccurrences(sv.folded.text, head, [&](size_t pos) {
+          const Span at{base + sv.folded.to_original[pos],
+                        base + sv.folded.to_original[pos + head.size()]};
+          if (!covered(at)) AddParticipant(ms, person, &out);
+          return false;
+        });
       }
     }
   }
@@ -1149,8 +1220,9 @@ std::vector<int> BareTitlePersons(const Analysis& a, const SentenceView& sv) {
 
 // The parties the sentence names and the places acting in it, then parties carried over
 // from the story when the sentence names only one side, then its countries.
-std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, const Hit& h,
-                                  const Story& story, const std::vector<int>& headline) {
+std::vector<int> FindParticipants(const Analysis& a, const FoldedTitles& titles,
+                                  const SentenceView& sv, const Hit& h, const Story& story,
+                                  const std::vector<int>& headline) {
   const std::vector<Mention>& ms = a.mentions;
   std::vector<int> out;
   for (int i : sv.mentions) {
@@ -1168,11 +1240,11 @@ std::vector<int> FindParticipants(const Analysis& a, const SentenceView& sv, con
     }
   }
   for (int c : sv.countries) AddParticipant(ms, c, &out);
-  for (int p : BareTitlePersons(a, sv)) AddParticipant(ms, p, &out);
+  for (int p : BareTitlePersons(a, titles, sv)) AddParticipant(ms, p, &out);
   if (CountParties(ms, out) < 2) {
     for (int p : ReferredParties(ms, sv.folded.text, story.events)) AddParticipant(ms, p, &out);
   }
-  if (CountParties(ms, out) < 2 && ContainsAny(sv.folded.text, kDelegation)) {
+  if (CountParties(ms, out) < 2 && ContainsAny<kDelegation>(sv.folded.text)) {
     for (auto it = story.events.rbegin(); it != story.events.rend(); ++it) {
       // A trip led by a named official; a province's study tours name no one to carry.
       const bool led = std::any_of(it->participants.begin(), it->participants.end(),
@@ -1308,30 +1380,35 @@ std::vector<Event> SplitClauses(const Analysis& a, const SentenceView& sv, const
 bool IsRetelling(const std::vector<Mention>& ms, const std::vector<Event>& events,
                  const Event& ev) {
   if (!IsGathering(ev.type)) return false;
-  auto all_keys = [&](const Event& e) {
-    std::vector<std::string> out;
-    for (int p : e.participants) out.push_back(IdentityKey(ms[p]));
-    std::sort(out.begin(), out.end());
-    return out;
+  // The same parties: the participants' identities are equal as multisets (SameIdentity is
+  // an equivalence, so matching each one to any equal unused one decides it).
+  auto same_parties = [&](const Event& o) {
+    if (o.participants.size() != ev.participants.size()) return false;
+    std::vector<bool> used(o.participants.size(), false);
+    for (int p : ev.participants) {
+      bool matched = false;
+      for (size_t k = 0; k < o.participants.size() && !matched; ++k) {
+        if (used[k] || !SameIdentity(ms[p], ms[o.participants[k]])) continue;
+        used[k] = matched = true;
+      }
+      if (!matched) return false;
+    }
+    return true;
   };
-  const std::vector<std::string> keys = all_keys(ev);
   return std::any_of(events.begin(), events.end(), [&](const Event& o) {
     if (o.type != ev.type || o.modality != ev.modality) return false;
     if (o.date && ev.date && *o.date != *ev.date) return false;
-    return all_keys(o) == keys;
+    return same_parties(o);
   });
 }
 
-// Is one of `words` within a few words before `rel` (sentence-relative byte offset)?
-bool WordsBefore(const Folded& f, size_t rel, const auto& words) {
+// Is one of `kWords` within a few words before `rel` (sentence-relative byte offset)?
+template <const auto& kWords>
+bool WordsBefore(const Folded& f, size_t rel) {
   size_t fpos = 0;
   while (fpos < f.text.size() && f.to_original[fpos] < rel) ++fpos;
   const size_t from = fpos > 24 ? fpos - 24 : 0;
-  const std::string_view window = std::string_view(f.text).substr(from, fpos - from);
-  for (const char* w : words) {
-    if (!FindAll(window, w).empty()) return true;
-  }
-  return false;
+  return ContainsAny<kWords>(std::string_view(f.text).substr(from, fpos - from));
 }
 
 // "The agreement was signed in the presence of ...", "Lễ ký kết diễn ra ...": a bare
@@ -1397,6 +1474,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
   }
 
   const std::map<std::string, int> country_mention = CountryMentions(ms);
+  const FoldedTitles titles = FoldTitles(ms);
   Story story;
   for (int si : SentenceOrder(a->sentences)) {
     if (si < 0) {
@@ -1421,12 +1499,12 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       const bool reported = std::any_of(story.events.begin(), story.events.end(),
                                         [&](const Event& e) { return e.type == h.type; });
       return reported && IsGathering(h.type) &&
-             WordsBefore(sv.folded, h.span.begin - span.begin, kAttend);
+             WordsBefore<kAttend>(sv.folded, h.span.begin - span.begin);
     });
-    for (Hit& h : hits) h.framed = WordsBefore(sv.folded, h.span.begin - span.begin, kFrames);
+    for (Hit& h : hits) h.framed = WordsBefore<kFrames>(sv.folded, h.span.begin - span.begin);
     std::erase_if(hits, [&](const Hit& h) {
       return h.type == EventType::kProposal &&
-             WordsBefore(sv.folded, h.span.begin - span.begin, kResponses);
+             WordsBefore<kResponses>(sv.folded, h.span.begin - span.begin);
     });
     // "Hội thảo thu hút 500 đại biểu", "The dialogue was co-chaired by ...": a gathering word
     // opening an undated sentence, of a type the story reported, is that gathering again
@@ -1436,7 +1514,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
       return opens && IsGathering(h.type) && h.type != EventType::kVisit &&
              std::any_of(story.events.begin(), story.events.end(),
                          [&](const Event& e) { return e.type == h.type; }) &&
-             !SentenceDate(sv.text, 0, published, fallback_year).start.has_value();
+             !SentenceDate(sv.text, sv.folded.text, 0, published, fallback_year).start.has_value();
     });
     // "论坛筹备工作会议" (the forum's preparatory meeting): in a Chinese compound of two
     // gathering words, the last is the head; the first only says what it is about.
@@ -1480,7 +1558,7 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
              (h.span.begin > topic && IsContent(h.type)) || !HasObject(ms, sv.mentions, h);
     });
     if (hits.empty()) continue;
-    const bool same_day = ContainsAny(sv.folded.text, kSameDay);
+    const bool same_day = ContainsAny<kSameDay>(sv.folded.text);
     // "Earlier in the day" stays on the story's day.
     if (!same_day && StartsWithAny(sv.folded.text, kFlashback)) story.anchor.reset();
 
@@ -1496,11 +1574,11 @@ void EventExtractor::Impl::Run(std::string_view page, std::optional<core::Date> 
         ev.modality = *m;
       }
       ev.place = FindPlace(*a, sv, h, story);
-      ev.participants = FindParticipants(*a, sv, h, story, headline);
+      ev.participants = FindParticipants(*a, titles, sv, h, story, headline);
       if (ev.participants.empty()) continue;
       // Date: the sentence's own, "the same day", else the running date of the story.
-      const EventDate d = SentenceDate(sv.text, h.span.begin - span.begin, published, fallback_year,
-                                       ev.modality == Modality::kPlanned);
+      const EventDate d = SentenceDate(sv.text, sv.folded.text, h.span.begin - span.begin,
+                                       published, fallback_year, ev.modality == Modality::kPlanned);
       if (d.start) {
         ev.date = d.start;
         ev.end_date = d.end;
@@ -1529,7 +1607,7 @@ EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_uniqu
     const bool needs_object = folded.ends_with(" với") || folded.ends_with(" with");
     // Receiving is a meeting only with a named guest ("received funding" is not).
     const bool needs_person = folded == "tiếp" || folded == "received" || folded == "receives";
-    const bool needs_addressee = ContainsAny(folded, kWishes);
+    const bool needs_addressee = ContainsAny<kWishes>(folded);
     impl_->triggers.push_back({*type, t.lang, std::move(folded), t.priority, needs_object,
                                needs_person, needs_addressee});
   }
@@ -1553,7 +1631,7 @@ EventExtractor::EventExtractor(const Lexicons& lexicons) : impl_(std::make_uniqu
       UChar32 c = 0;
       U8_NEXT(folded.data(), k, static_cast<int32_t>(folded.size()), c);
       const std::string side = folded.substr(0, static_cast<size_t>(k)) + "方";
-      if (!ContainsAny(side, kGenericSides)) {
+      if (!ContainsAny<kGenericSides>(side)) {
         impl_->country_words.push_back({side, Lang::kZh, w.concept_id, false});
       }
     }

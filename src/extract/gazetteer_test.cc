@@ -34,7 +34,7 @@ std::vector<std::tuple<size_t, size_t, int>> Found(const Gazetteer& gaz, const S
                                                    size_t first) {
   std::vector<std::tuple<size_t, size_t, int>> out;
   for (const GazMatch& m : gaz.MatchAt(view, first))
-    out.emplace_back(m.first, m.last, m.entry.index);
+    out.emplace_back(m.first, m.last, m.entry->index);
   return out;
 }
 

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "text/text.h"
@@ -50,21 +52,33 @@ bool HasHan(std::string_view text) {
   return false;
 }
 
-std::vector<std::string> NameAtoms(std::string_view name) {
-  // Names repeat (a document names an entity many times, a corpus names it in many
-  // documents) and folding goes through ICU: a small per-thread memo pays for itself.
-  thread_local std::unordered_map<std::string, std::vector<std::string>> memo;
-  std::string key(name);
-  if (auto it = memo.find(key); it != memo.end()) return it->second;
+namespace {
+
+// Looks a std::string key up by a string_view, without building a string per lookup.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// NameAtoms of `name`, valid until the next call on this thread.
+// Names repeat (a document names an entity many times, a corpus names it in many
+// documents) and folding goes through ICU: a small per-thread memo pays for itself.
+const std::vector<std::string>& MemoizedAtoms(std::string_view name) {
+  thread_local std::unordered_map<std::string, std::vector<std::string>, StringViewHash,
+                                  std::equal_to<>>
+      memo;
+  if (auto it = memo.find(name); it != memo.end()) return it->second;
   if (memo.size() >= 8192) memo.clear();
-  std::vector<std::string> atoms = FoldAtoms(name);
-  memo.emplace(std::move(key), atoms);
-  return atoms;
+  return memo.emplace(std::string(name), FoldAtoms(name)).first->second;
 }
+
+}  // namespace
+
+std::vector<std::string> NameAtoms(std::string_view name) { return MemoizedAtoms(name); }
 
 std::string FoldedName(std::string_view name) {
   std::string out;
-  for (const std::string& a : NameAtoms(name)) {
+  for (const std::string& a : MemoizedAtoms(name)) {
     if (!out.empty()) out += ' ';
     out += a;
   }
@@ -133,6 +147,8 @@ NameComposer::NameComposer(const extract::Lexicons& lexicons, std::string home_c
       concept_of_.emplace(key, concept_id);
     }
     max_atoms_ = std::max(max_atoms_, atoms.size());
+    size_t& longest = longest_from_[atoms.front()];
+    longest = std::max(longest, atoms.size());
   };
   for (const extract::NameWord& w : lexicons.name_words) add(w.word, w.concept_id, false);
   // Place names win over name words: "Việt Nam" must be the place, whatever a name-word
@@ -151,7 +167,9 @@ bool NameComposer::Compose(std::string_view name, std::vector<std::string>* conc
   *literals = 0;
   for (size_t i = 0; i < atoms.size();) {
     size_t matched = 0;
-    for (size_t k = std::min(max_atoms_, atoms.size() - i); k >= 1; --k) {
+    auto longest = longest_from_.find(atoms[i]);
+    const size_t most = longest == longest_from_.end() ? 0 : longest->second;
+    for (size_t k = std::min({most, max_atoms_, atoms.size() - i}); k >= 1; --k) {
       auto it = concept_of_.find(Join(atoms, i, i + k));
       if (it != concept_of_.end()) {
         // Connector concepts ("in", "of", "and") are dropped like connector words: zh

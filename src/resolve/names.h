@@ -51,6 +51,9 @@ class NameComposer {
   bool Compose(std::string_view name, std::vector<std::string>* concepts, int* literals) const;
 
   std::unordered_map<std::string, std::string> concept_of_;  // atoms joined by ' ' -> concept
+  // First atom of a concept_of_ key -> the most atoms of a key starting with it: Compose
+  // tries only those lengths at a position (atoms hold no ' ', so a key's atoms are its own).
+  std::unordered_map<std::string, size_t> longest_from_;
   size_t max_atoms_ = 1;
   std::string home_concept_;
 };

@@ -322,10 +322,14 @@ void Resolver::Impl::AddNameKeys(EntityKind kind, const std::string& name,
 
 // Lexicon key, keys, display name and preferred id of a grouped entity.
 void Resolver::Impl::Finish(Group* g) const {
-  std::sort(g->names.begin(), g->names.end(), [](const std::string& a, const std::string& b) {
-    size_t la = CodePointCount(a), lb = CodePointCount(b);
-    return la != lb ? la > lb : a < b;
+  // Longest first (in code points), then by bytes; each name counted once, not per compare.
+  std::vector<std::pair<size_t, std::string>> counted;
+  counted.reserve(g->names.size());
+  for (std::string& n : g->names) counted.emplace_back(CodePointCount(n), std::move(n));
+  std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
+  for (size_t i = 0; i < counted.size(); ++i) g->names[i] = std::move(counted[i].second);
   g->names.erase(std::unique(g->names.begin(), g->names.end()), g->names.end());
   for (const std::string& n : g->names) {
     if (g->lexicon_key.empty()) g->lexicon_key = LexiconKeyOf(g->kind, n);
@@ -392,12 +396,17 @@ std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) con
   UnionFind uf(ms.size());
   std::unordered_map<std::string, int> first_by_key;
   std::unordered_map<std::string, int> org_by_acr;
+  // Each mention's name atoms once: the name key, the longest name and every word of a
+  // group all read them.
+  std::vector<std::vector<std::string>> atoms_of;
+  atoms_of.reserve(ms.size());
+  for (const Mention& m : ms) atoms_of.push_back(NameAtoms(m.surface));
   for (int i = 0; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.antecedent >= 0 && m.antecedent < n && ms[m.antecedent].kind == m.kind) {
       uf.Union(i, m.antecedent);
     }
-    std::string name = FoldedName(m.surface);
+    std::string name = JoinAtoms(atoms_of[i]);  // FoldedName(m.surface)
     if (!name.empty()) {
       auto [it, fresh] = first_by_key.emplace(std::string(KindPrefix(m.kind)) + "|" + name, i);
       if (!fresh) uf.Union(i, it->second);
@@ -422,20 +431,19 @@ std::vector<Group> Resolver::Impl::GroupMentions(const extract::Analysis& a) con
     return by_root;
   };
   auto longest_atoms = [&](const std::vector<int>& members) {
-    std::vector<std::string> best;
+    const std::vector<std::string>* best = nullptr;
     for (int i : members) {
-      std::vector<std::string> atoms = NameAtoms(ms[i].surface);
-      if (atoms.size() > best.size()) best = std::move(atoms);
+      if (best == nullptr || atoms_of[i].size() > best->size()) best = &atoms_of[i];
     }
-    return best;
+    return best == nullptr ? std::vector<std::string>() : *best;
   };
   // Every word of every name of a group (its acronym included): "Mạng lưới VJOIN" is
   // inside the group of "Mạng lưới ... (VJOIN)".
   auto all_atoms = [&](const std::vector<int>& members) {
     std::vector<std::string> all;
     for (int i : members) {
-      for (std::string& atom : NameAtoms(ms[i].surface)) {
-        if (std::find(all.begin(), all.end(), atom) == all.end()) all.push_back(std::move(atom));
+      for (const std::string& atom : atoms_of[i]) {
+        if (std::find(all.begin(), all.end(), atom) == all.end()) all.push_back(atom);
       }
     }
     return all;

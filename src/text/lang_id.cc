@@ -4,6 +4,8 @@
 // Vietnamese syllables, against English function words.
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "text/text.h"
 #include "text/unicode_util.h"
@@ -45,28 +47,40 @@ int VietnameseLetterWeight(UChar32 c) {
   }
 }
 
-bool IsAny(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
+// A word list sorted once, so that a word is looked up in a few compares (every Latin word
+// of every page is looked up) rather than one compare per entry.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+    std::sort(words_.begin(), words_.end());
+  }
+  bool Has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
+
+ private:
+  std::vector<std::string_view> words_;
+};
 
 // Frequent Vietnamese syllables written without marks that are not English words.
 bool IsPlainVietnamese(std::string_view w) {
-  return IsAny(w,
-               {"cua",   "cac",   "nhung",  "mot",   "trong",  "voi",  "duoc",   "nguoi", "khoa",
-                "hoc",   "cong",  "nghe",   "hop",   "tac",    "quoc", "va",     "nay",   "nhu",
-                "cung",  "cuoc",  "thanh",  "pho",   "truong", "vien", "nghien", "cuu",   "phat",
-                "trien", "doanh", "nghiep", "chinh", "phu",    "ky",   "ket",    "thuc",  "hien",
-                "tren",  "giua",  "nhieu",  "nhat",  "nuoc",   "dau",  "tu",     "trung", "tam",
-                "lanh",  "dao",   "chuc",   "nang",  "luong",  "dien", "tham",   "gia",   "ve",
-                "cho",   "tai",   "nhan",   "tri",   "tue",    "doi",  "moi",    "sang",  "tao",
-                "ban",   "dan",   "ngay",   "thang", "nam",    "la",   "da",     "se",    "khi"});
+  static const WordSet kWords{
+      "cua",   "cac",   "nhung",  "mot",   "trong",  "voi",  "duoc",   "nguoi", "khoa",
+      "hoc",   "cong",  "nghe",   "hop",   "tac",    "quoc", "va",     "nay",   "nhu",
+      "cung",  "cuoc",  "thanh",  "pho",   "truong", "vien", "nghien", "cuu",   "phat",
+      "trien", "doanh", "nghiep", "chinh", "phu",    "ky",   "ket",    "thuc",  "hien",
+      "tren",  "giua",  "nhieu",  "nhat",  "nuoc",   "dau",  "tu",     "trung", "tam",
+      "lanh",  "dao",   "chuc",   "nang",  "luong",  "dien", "tham",   "gia",   "ve",
+      "cho",   "tai",   "nhan",   "tri",   "tue",    "doi",  "moi",    "sang",  "tao",
+      "ban",   "dan",   "ngay",   "thang", "nam",    "la",   "da",     "se",    "khi"};
+  return kWords.Has(w);
 }
 
 bool IsEnglishFunctionWord(std::string_view w) {
-  return IsAny(w, {"the",   "of",  "and",  "to",   "in",   "for",  "on",    "with",  "is",
-                   "are",   "was", "were", "by",   "at",   "from", "as",    "that",  "this",
-                   "be",    "has", "have", "will", "an",   "it",   "its",   "which", "said",
-                   "their", "his", "her",  "they", "been", "into", "about", "new",   "a"});
+  static const WordSet kWords{"the",  "of",    "and",  "to",    "in",   "for",  "on",   "with",
+                              "is",   "are",   "was",  "were",  "by",   "at",   "from", "as",
+                              "that", "this",  "be",   "has",   "have", "will", "an",   "it",
+                              "its",  "which", "said", "their", "his",  "her",  "they", "been",
+                              "into", "about", "new",  "a"};
+  return kWords.Has(w);
 }
 
 struct Evidence {
