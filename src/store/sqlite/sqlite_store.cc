@@ -374,13 +374,8 @@ void SqliteStore::ForgetUnwritten() {
   unwritten_context_.Clear();
 }
 
-Result<bool> SqliteStore::CurationChangesNewRows() {
-  // Renames change only an entity's name, which no derived table holds.
-  auto q_or = Cached(
-      "SELECT EXISTS (SELECT 1 FROM curation_merges) OR EXISTS (SELECT 1 FROM curation_splits) "
-      "OR EXISTS (SELECT 1 FROM entity_aliases) "
-      "OR EXISTS (SELECT 1 FROM curation_rejected_mentions) "
-      "OR EXISTS (SELECT 1 FROM curation_rejected_events)");
+Result<bool> SqliteStore::CachedCondition(const char* sql) {
+  auto q_or = Cached(sql);
   if (!q_or.ok()) return q_or.status();
   Statement* q = *q_or;
   ResetOnExit reset(q);
@@ -389,14 +384,17 @@ Result<bool> SqliteStore::CurationChangesNewRows() {
   return *row && q->Int(0) != 0;
 }
 
+Result<bool> SqliteStore::CurationChangesNewRows() {
+  // Renames change only an entity's name, which no derived table holds.
+  return CachedCondition(
+      "SELECT EXISTS (SELECT 1 FROM curation_merges) OR EXISTS (SELECT 1 FROM curation_splits) "
+      "OR EXISTS (SELECT 1 FROM entity_aliases) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_mentions) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_events)");
+}
+
 Result<bool> SqliteStore::HoldsCurationEdits() {
-  auto q_or = Cached("SELECT EXISTS (SELECT 1 FROM curation_log)");
-  if (!q_or.ok()) return q_or.status();
-  Statement* q = *q_or;
-  ResetOnExit reset(q);
-  auto row = q->Step();
-  if (!row.ok()) return row.status();
-  return *row && q->Int(0) != 0;
+  return CachedCondition("SELECT EXISTS (SELECT 1 FROM curation_log)");
 }
 
 Status SqliteStore::ReplayCuration(const std::string& id) {

@@ -73,6 +73,9 @@ class SqliteStore final : public Store {
   // A statement prepared once per store and reused (reset, bindings cleared) on every call:
   // the write path runs the same nine statements for every document.
   core::Result<Statement*> Cached(const char* sql);
+  // The first column of the first row of cached statement `sql` as a truth value (no row:
+  // false).
+  core::Result<bool> CachedCondition(const char* sql);
 
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<SqlRunner> runner_;
