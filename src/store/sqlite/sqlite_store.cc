@@ -422,8 +422,8 @@ Status SqliteStore::ReplayCuration(const std::string& id) {
       "   (mentions.entity_id, (SELECT into_id FROM curation_merges"
       "                         WHERE from_id = mentions.entity_id))),"
       " (SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-      "   WHERE a.name = mentions.surface AND e.kind = mentions.kind ORDER BY a.created_at LIMIT "
-      "1),"
+      "   WHERE a.name = mentions.surface AND e.kind = mentions.kind"
+      "   ORDER BY a.created_at LIMIT 1),"
       " entity_id) WHERE doc_id = ?1",
       "UPDATE mentions SET entity_id = (SELECT into_id FROM curation_merges "
       "WHERE from_id = mentions.entity_id) "
@@ -435,8 +435,8 @@ Status SqliteStore::ReplayCuration(const std::string& id) {
       "UPDATE events SET place_entity = (SELECT into_id FROM curation_merges "
       "WHERE from_id = events.place_entity) "
       "WHERE doc_id = ?1 AND place_entity IN (SELECT from_id FROM curation_merges)",
-      "UPDATE entities SET name = (SELECT name FROM curation_renames WHERE entity_id = "
-      "entities.id) "
+      "UPDATE entities SET name = "
+      "(SELECT name FROM curation_renames WHERE entity_id = entities.id) "
       "WHERE id IN (SELECT entity_id FROM curation_renames) AND id IN "
       "(SELECT entity_id FROM mentions WHERE doc_id = ?1) AND name IS NOT "
       "(SELECT name FROM curation_renames WHERE entity_id = entities.id)",
