@@ -4,7 +4,7 @@
 // entity), alias, rename, and rejecting a wrong mention or event: made with `ketnoi merge |
 // split | alias add | rename | reject` or POST /api/curation/... by a signed-in editor, all
 // through store::Store (store.h), which records them with the editor and the time and
-// replays them on every re-ingested document (SQLite triggers, PostgreSQL statements). The
+// replays them on every re-ingested document (statements scoped to the document). The
 // Resolver replays merges, splits, aliases and renames too (ApplyCuration) so `ketnoi
 // extract` and the in-memory results agree with the database.
 // Thread safety: plain values.

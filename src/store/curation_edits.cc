@@ -1,6 +1,6 @@
 // Curation edits and the paged document list, written once for both backends over
 // SqlRunner (store/sql_runner.h). The replay of stored edits on re-ingest is per backend:
-// SQLite triggers (sqlite/migrations.cc), PostgreSQL statements (postgres_store.cc).
+// statements scoped to the document (SqliteStore and PostgresStore::ReplayCuration).
 #include <charconv>
 #include <chrono>
 #include <ctime>

@@ -1,5 +1,5 @@
 // Curation edits (store.h) on both backends: applied at once, recorded with the editor, and
-// replayed when the document is ingested again (SQLite triggers, PostgreSQL ReplayCuration).
+// replayed when the document is ingested again (ReplayCuration on both).
 #include <gtest/gtest.h>
 
 #include "resolve/curation.h"
@@ -186,6 +186,59 @@ TEST_P(CurationStoreTest, EditsApplyNowAreLoggedAndAreReplayedOnReingest) {
   EXPECT_EQ(Scalar("SELECT count(*) FROM events WHERE doc_id = 'page'"), "1");
   EXPECT_EQ(ParticipantOf(0, 1), beta);
   EXPECT_EQ(ParticipantOf(0, 3), split_id);
+}
+
+// The replay's other cases: a rejected mention takes its event roles along, an event's place
+// follows a merge, a rejected event takes its roles, and a new document (not a replacement)
+// gets the same edits.
+TEST_P(CurationStoreTest, ReplayDropsRolesOfRejectedRowsAndMovesMergedPlaces) {
+  auto with_places = [&](const std::string& hash, const std::string& extra) {
+    DocumentRecord r = Record(hash, extra);
+    extract::Mention hanoi, danang;
+    hanoi.kind = danang.kind = extract::EntityKind::kPlace;
+    hanoi.surface = "Hà Nội";
+    danang.surface = "Đà Nẵng";
+    r.analysis.mentions.push_back(hanoi);   // 5
+    r.analysis.mentions.push_back(danang);  // 6
+    r.analysis.events[0].place = 5;
+    r.resolved = resolver_.Resolve(r.text, r.analysis);
+    return r;
+  };
+  ASSERT_TRUE(store_->PutDocument(with_places("h1", "")).ok());
+  const std::string hanoi = EntityOf(5), danang = EntityOf(6), binh = EntityOf(3);
+  ASSERT_FALSE(hanoi.empty());
+  ASSERT_NE(hanoi, danang);
+  ASSERT_EQ(Scalar("SELECT place_entity FROM events WHERE doc_id = 'page' AND idx = 0"), hanoi);
+  ASSERT_EQ(ParticipantOf(0, 3), binh);
+  ASSERT_TRUE(store_->Merge(hanoi, danang, "lan").ok());
+  EXPECT_EQ(Scalar("SELECT place_entity FROM events WHERE doc_id = 'page' AND idx = 0"), danang);
+  ASSERT_TRUE(store_->RejectMention("page", 3, "lan").ok());
+  EXPECT_EQ(ParticipantOf(0, 3), "");
+  ASSERT_TRUE(store_->RejectEvent("page", 1, "lan").ok());
+
+  auto again = store_->PutDocument(with_places("h2", " Thêm."));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  ASSERT_EQ(again->result, PutResult::kReplaced);
+  EXPECT_EQ(EntityOf(5), danang);
+  EXPECT_EQ(EntityOf(3), "");
+  EXPECT_EQ(Scalar("SELECT place_entity FROM events WHERE doc_id = 'page' AND idx = 0"), danang);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM events WHERE doc_id = 'page'"), "1");
+  EXPECT_EQ(ParticipantOf(0, 1), EntityOf(1));
+  EXPECT_EQ(ParticipantOf(0, 3), "");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM event_participants WHERE doc_id = 'page'"), "1");
+
+  // A new document: the merge applies; the rejections were of the other document only.
+  DocumentRecord fresh = with_places("n1", "");
+  fresh.id = "fresh";
+  fresh.source = "news/fresh.txt";
+  ASSERT_TRUE(store_->PutDocument(fresh).ok());
+  EXPECT_EQ(Scalar("SELECT place_entity FROM events WHERE doc_id = 'fresh' AND idx = 0"), danang);
+  EXPECT_EQ(Scalar("SELECT entity_id FROM mentions WHERE doc_id = 'fresh' AND idx = 5"), danang);
+  EXPECT_EQ(Scalar("SELECT entity_id FROM event_participants WHERE doc_id = 'fresh' AND "
+                   "event_idx = 0 AND mention_idx = 3"),
+            binh);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM events WHERE doc_id = 'fresh'"), "2");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM event_participants WHERE doc_id = 'fresh'"), "4");
 }
 
 TEST_P(CurationStoreTest, EntityCountsFollowIngestEditsAndReplacement) {

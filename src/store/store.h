@@ -14,8 +14,9 @@
 //      content from the same source replaces the old document under the same id.
 // Curation: Merge/Split/AddAlias/Rename/RejectMention/RejectEvent (resolve/curation.h) apply
 //      an editor's correction now, record it with the editor's name and the UTC time (one
-//      curation_log row each) and replay it on every later PutDocument: SQLite by triggers
-//      (migrations 3-4), PostgreSQL by statements in the document's transaction. A rejected
+//      curation_log row each) and replay it on every later PutDocument, by statements
+//      scoped to the document in its transaction, after its rows are written (both backends;
+//      SQLite replayed by row triggers before migration 9). A rejected
 //      mention (every mention with its surface in that document) or event (its type and
 //      evidence text in that document) is deleted, so no query sees it, and stays out.
 //      Unknown ids are NotFound; impossible edits (merge into itself, across kinds, empty

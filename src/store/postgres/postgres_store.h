@@ -8,9 +8,9 @@
 // Search: a trigger queues every changed document (search_queue) in the document's own
 // transaction; the search stage (src/search/search.h) indexes it, as on SQLite.
 // Curation: the edits stored by store.h's curation methods are replayed on every
-// PutDocument by set-based statements scoped to the document (ReplayCuration), the same
-// order as SQLite's triggers: rejections, splits and aliases, merges, then roles, places and
-// names follow.
+// PutDocument by set-based statements scoped to the document (ReplayCuration), in the same
+// order as SQLite's (SqliteStore::ReplayCuration): rejections, splits and aliases, merges,
+// then roles, places and names follow.
 // Thread safety: one connection, one thread at a time, like every Store.
 #ifndef KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
 #define KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_

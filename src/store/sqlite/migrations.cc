@@ -112,7 +112,8 @@ CREATE INDEX events_place ON events(place_entity);
 CREATE INDEX mentions_doc_sentence ON mentions(doc_id, sentence);
 )sql"},
       // Owned by the resolve stage (src/resolve/curation.h): a person's corrections to
-      // resolution, replayed by triggers on every (re-)ingested row, and the cross-document
+      // resolution, replayed by triggers on every (re-)ingested row (by the writer since
+      // migration 9), and the cross-document
       // event clusters (src/resolve/event_clusters.h).
       {3, "curation and event clusters", R"sql(
 CREATE TABLE curation_merges (
@@ -333,6 +334,20 @@ CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
 ALTER TABLE entity_alias_counts ADD COLUMN names_itself INTEGER NOT NULL DEFAULT 0;
 )sql",
        &entity_stats::BackfillNamesItself},
+      // Owned by the store's writer (sqlite_store.cc): curation is replayed on a document's
+      // new rows by a few statements after they are written, only when the store holds an
+      // edit (SqliteStore::ReplayCuration), as PostgreSQL does. The row triggers cost every
+      // row of every document two trigger programs (lookups in almost always empty tables)
+      // and made each multi-row INSERT go through a temporary table.
+      {9, "curation replayed by the writer, not by row triggers", R"sql(
+DROP TRIGGER curation_mention_insert;
+DROP TRIGGER curation_participant_insert;
+DROP TRIGGER curation_event_place_insert;
+DROP TRIGGER curation_entity_insert;
+DROP TRIGGER curation_rejected_mention_insert;
+DROP TRIGGER curation_rejected_event_insert;
+DROP TRIGGER curation_orphan_participant_insert;
+)sql"},
   };
   return kMigrations;
 }

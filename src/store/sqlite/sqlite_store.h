@@ -45,9 +45,15 @@ class SqliteStore final : public Store {
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status DeleteDocumentRows(const std::string& id);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);
-  // Whether the store holds a curation edit that its triggers replay on new rows (merge,
+  // Whether the store holds a curation edit that ReplayCuration applies to new rows (merge,
   // split, alias, rejection): then a new document's rows may differ from its record.
   core::Result<bool> CurationChangesNewRows();
+  // Whether any curation edit was ever made (curation_log holds a row).
+  core::Result<bool> HoldsCurationEdits();
+  // Applies the stored curation edits to document `id`'s rows just written (store.h,
+  // "Curation"), in the write's transaction: a few statements scoped to the document, none
+  // when no edit was ever made.
+  core::Status ReplayCuration(const std::string& id);
   // Adds a new document, stored as its record says, to the resolver index's names now; its
   // context rows go to `context`, for the caller to write (now, or at the batch's commit).
   core::Status IndexFreshDocument(const DocumentRecord& record, ResolverIndexDelta* context);
@@ -58,7 +64,8 @@ class SqliteStore final : public Store {
   // Inserts `rows` rows, up to kRowsPerInsert per statement: `head` + "(?,...),(?,...)" +
   // `tail`, `columns` parameters a row, bound by `bind(statement, first parameter - 1, row)`.
   // One statement for many rows runs once (one statement journal, one transaction check);
-  // row triggers and OR IGNORE still apply row by row, in order.
+  // OR IGNORE still applies row by row, in order. (The written tables have no row triggers:
+  // with one, SQLite copies a multi-row INSERT's rows into a temporary table first.)
   core::Status InsertRows(std::string_view head, int columns, std::string_view tail, size_t rows,
                           const std::function<void(Statement&, int, size_t)>& bind);
   static constexpr size_t kRowsPerInsert = 32;
@@ -66,6 +73,9 @@ class SqliteStore final : public Store {
   // A statement prepared once per store and reused (reset, bindings cleared) on every call:
   // the write path runs the same nine statements for every document.
   core::Result<Statement*> Cached(const char* sql);
+  // The first column of the first row of cached statement `sql` as a truth value (no row:
+  // false).
+  core::Result<bool> CachedCondition(const char* sql);
 
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<SqlRunner> runner_;
