@@ -32,6 +32,19 @@ struct Folded {
   std::vector<uint32_t> to_original;  // size text.size() + 1
 };
 
+// The code point at byte `i` of `s` lower-cased (U+FFFD for a bad sequence), as FoldInto writes
+// it; advances `i`.
+UChar32 NextFolded(std::string_view s, int32_t& i) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) {
+    ++i;
+    return byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte;
+  }
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return u_tolower(c < 0 ? 0xFFFD : c);
+}
+
 // Lower-cases `s` into `text`; `map` (when not null) gets the source byte of each output byte.
 void FoldInto(std::string_view s, std::string& text, std::vector<uint32_t>* map) {
   text.reserve(s.size());
@@ -60,10 +73,7 @@ void FoldInto(std::string_view s, std::string& text, std::vector<uint32_t>* map)
       i = end;
       continue;
     }
-    UChar32 c = 0;
-    U8_NEXT(s.data(), i, n, c);
-    if (c < 0) c = 0xFFFD;
-    c = u_tolower(c);
+    const UChar32 c = NextFolded(s, i);
     char buf[4];
     int32_t len = 0;
     UBool error = false;
@@ -86,19 +96,6 @@ std::string FoldString(std::string_view s) {
   std::string out;
   FoldInto(s, out, nullptr);
   return out;
-}
-
-// The code point at byte `i` of `s` as FoldInto writes it (lower case, U+FFFD for a bad
-// sequence); advances `i`.
-UChar32 NextFolded(std::string_view s, int32_t& i) {
-  const auto byte = static_cast<unsigned char>(s[i]);
-  if (byte < 0x80) {
-    ++i;
-    return byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte;
-  }
-  UChar32 c = 0;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return u_tolower(c < 0 ? 0xFFFD : c);
 }
 
 // FoldString(a) == FoldString(b), without building either: participants are compared by

@@ -1,6 +1,5 @@
-// Curation edits and the paged document list, written once for both backends over
-// SqlRunner (store/sql_runner.h). The replay of stored edits on re-ingest is per backend:
-// statements scoped to the document (SqliteStore and PostgresStore::ReplayCuration).
+// Curation edits, their replay on re-ingest and the paged document list, written once for
+// both backends over SqlRunner (store/sql_runner.h).
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -113,6 +112,68 @@ Status KeepingDerivedTables(SqlRunner& sql, const std::string& select_doc_ids,
 }
 
 }  // namespace
+
+Status Store::ReplayCuration(const std::string& doc_id) {
+  SqlRunner& sql = Sql();
+  // Each edit writes its curation_log row: none (the usual case), nothing to replay.
+  auto edits = Count(sql, "SELECT count(*) FROM (SELECT 1 FROM curation_log LIMIT 1) AS edit", {});
+  if (!edits.ok()) return edits.status();
+  if (*edits == 0) return Status::Ok();
+  // Offsets are bytes: the rejected event's evidence is compared as a byte slice of the text.
+  const std::string evidence_bytes =
+      sql.dialect() == Dialect::kSqlite
+          ? "substr(CAST(d.text AS BLOB), events.evidence_begin + 1, "
+            "events.evidence_end - events.evidence_begin) = CAST(r.evidence AS BLOB)"
+          : "substring(convert_to(d.text, 'UTF8') FROM events.evidence_begin + 1 "
+            "FOR events.evidence_end - events.evidence_begin) = convert_to(r.evidence, 'UTF8')";
+  // In this order: rejected mentions and events go (roles of either with them: the events'
+  // by ON DELETE CASCADE), then a mention's split (of its entity or of what that was merged
+  // into) or alias, then merges; roles, event places and renamed names follow.
+  const std::pair<std::string, int> kReplay[] = {
+      {"DELETE FROM mentions WHERE doc_id = ? AND surface IN "
+       "(SELECT surface FROM curation_rejected_mentions WHERE doc_id = ?)",
+       2},
+      {"DELETE FROM events WHERE doc_id = ? AND EXISTS (SELECT 1 FROM curation_rejected_events r "
+       "JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = events.doc_id AND "
+       "r.type = events.type AND " +
+           evidence_bytes + ")",
+       1},
+      {"DELETE FROM event_participants WHERE doc_id = ? AND NOT EXISTS (SELECT 1 FROM mentions m "
+       "WHERE m.doc_id = event_participants.doc_id AND m.idx = event_participants.mention_idx)",
+       1},
+      {"UPDATE mentions SET entity_id = COALESCE("
+       " (SELECT s.new_id FROM curation_splits s WHERE s.surface = mentions.surface AND "
+       "   s.entity_id IN (mentions.entity_id, (SELECT c.into_id FROM curation_merges c"
+       "                                        WHERE c.from_id = mentions.entity_id))),"
+       " (SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+       "   WHERE a.name = mentions.surface AND e.kind = mentions.kind"
+       "   ORDER BY a.created_at LIMIT 1),"
+       " mentions.entity_id) WHERE doc_id = ?",
+       1},
+      {"UPDATE mentions SET entity_id = (SELECT c.into_id FROM curation_merges c "
+       "WHERE c.from_id = mentions.entity_id) "
+       "WHERE doc_id = ? AND entity_id IN (SELECT from_id FROM curation_merges)",
+       1},
+      {"UPDATE event_participants SET entity_id = (SELECT m.entity_id FROM mentions m "
+       "WHERE m.doc_id = event_participants.doc_id AND m.idx = event_participants.mention_idx) "
+       "WHERE doc_id = ? AND entity_id <> (SELECT m.entity_id FROM mentions m "
+       "WHERE m.doc_id = event_participants.doc_id AND m.idx = event_participants.mention_idx)",
+       1},
+      {"UPDATE events SET place_entity = (SELECT c.into_id FROM curation_merges c "
+       "WHERE c.from_id = events.place_entity) "
+       "WHERE doc_id = ? AND place_entity IN (SELECT from_id FROM curation_merges)",
+       1},
+      {"UPDATE entities SET name = (SELECT r.name FROM curation_renames r "
+       "WHERE r.entity_id = entities.id) "
+       "WHERE id IN (SELECT entity_id FROM mentions WHERE doc_id = ?) AND name <> "
+       "(SELECT r.name FROM curation_renames r WHERE r.entity_id = entities.id)",
+       1},
+  };
+  for (const auto& [statement, uses] : kReplay) {
+    KETNOI_RETURN_IF_ERROR(sql.Exec(statement, std::vector<std::string>(uses, doc_id)));
+  }
+  return Status::Ok();
+}
 
 Result<DocumentPage> Store::ListDocumentsPage(const std::string& lang, int limit, int offset) {
   SqlRunner& sql = Sql();

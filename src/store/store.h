@@ -183,6 +183,10 @@ class Store {
   // Resolver context counts of documents in the open batch not written yet (nullptr: none);
   // LoadResolverMemory reads them as if they were.
   virtual const ResolverIndexDelta* UnwrittenResolverContext() const { return nullptr; }
+  // Applies the stored curation edits to document `doc_id`'s rows just written ("Curation"
+  // above), in the write's transaction: statements scoped to the document, none when no edit
+  // was ever made (store/curation_edits.cc).
+  core::Status ReplayCuration(const std::string& doc_id);
   // Builds the resolver index's names and context from the stored mentions unless built
   // (the backfill after migration 6); backends call it once migrations are applied.
   core::Status BuildResolverIndex();

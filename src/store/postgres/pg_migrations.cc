@@ -319,9 +319,9 @@ CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
 ALTER TABLE entity_alias_counts ADD COLUMN names_itself BIGINT NOT NULL DEFAULT 0;
 )sql",
        &entity_stats::BackfillNamesItself},
-      // SQLite migration 9 drops its curation row triggers for statements like the ones
-      // PostgresStore::ReplayCuration has always run: nothing changes here; the number keeps
-      // both backends' schema versions alike.
+      // SQLite migration 9 drops its curation row triggers: both backends now replay by
+      // Store::ReplayCuration's statements. Nothing changes here; the number keeps both
+      // backends' schema versions alike.
       {9, "curation replayed by the writer, not by row triggers", "SELECT 1;"},
   };
   return kMigrations;

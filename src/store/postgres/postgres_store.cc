@@ -258,44 +258,6 @@ Result<PutOutcome> PostgresStore::PutDocument(const DocumentRecord& record) {
   return out;
 }
 
-Status PostgresStore::ReplayCuration(const std::string& id) {
-  // Nothing curated yet (the usual case): one cheap query instead of eight statements.
-  auto any = db_->Query("SELECT EXISTS (SELECT 1 FROM curation_log)");
-  if (!any.ok()) return any.status();
-  if (any->Text(0, 0) != "t") return Status::Ok();
-  static const char* const kReplay[] = {
-      // Rejected mentions and events go, with the roles that pointed at them.
-      "DELETE FROM mentions m USING curation_rejected_mentions r "
-      "WHERE m.doc_id = $1 AND r.doc_id = m.doc_id AND r.surface = m.surface",
-      "DELETE FROM events e USING curation_rejected_events r, documents d "
-      "WHERE e.doc_id = $1 AND r.doc_id = e.doc_id AND d.id = e.doc_id AND r.type = e.type "
-      "AND substring(convert_to(d.text, 'UTF8') FROM e.evidence_begin + 1 "
-      "FOR e.evidence_end - e.evidence_begin) = convert_to(r.evidence, 'UTF8')",
-      "DELETE FROM event_participants p WHERE p.doc_id = $1 AND NOT EXISTS "
-      "(SELECT 1 FROM mentions m WHERE m.doc_id = p.doc_id AND m.idx = p.mention_idx)",
-      // A split (of the entity or of what it was merged into) or an alias first...
-      "UPDATE mentions m SET entity_id = COALESCE("
-      " (SELECT s.new_id FROM curation_splits s WHERE s.surface = m.surface AND s.entity_id IN"
-      "   (m.entity_id, (SELECT c.into_id FROM curation_merges c WHERE c.from_id = m.entity_id))),"
-      " (SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-      "   WHERE a.name = m.surface AND e.kind = m.kind ORDER BY a.created_at LIMIT 1),"
-      " m.entity_id) WHERE m.doc_id = $1",
-      // ...then merges.
-      "UPDATE mentions m SET entity_id = c.into_id FROM curation_merges c "
-      "WHERE m.doc_id = $1 AND c.from_id = m.entity_id",
-      "UPDATE event_participants p SET entity_id = m.entity_id FROM mentions m "
-      "WHERE p.doc_id = $1 AND m.doc_id = p.doc_id AND m.idx = p.mention_idx "
-      "AND m.entity_id <> p.entity_id",
-      "UPDATE events e SET place_entity = c.into_id FROM curation_merges c "
-      "WHERE e.doc_id = $1 AND c.from_id = e.place_entity",
-      "UPDATE entities e SET name = r.name FROM curation_renames r "
-      "WHERE r.entity_id = e.id AND e.name <> r.name AND e.id IN "
-      "(SELECT entity_id FROM mentions WHERE doc_id = $1)",
-  };
-  for (const char* sql : kReplay) KETNOI_RETURN_IF_ERROR(db_->Query(sql, {id}).status());
-  return Status::Ok();
-}
-
 Result<Stats> PostgresStore::GetStats() {
   Stats s;
   auto count = [&](const std::string& sql, int64_t* out) -> Status {

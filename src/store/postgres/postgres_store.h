@@ -8,9 +8,7 @@
 // Search: a trigger queues every changed document (search_queue) in the document's own
 // transaction; the search stage (src/search/search.h) indexes it, as on SQLite.
 // Curation: the edits stored by store.h's curation methods are replayed on every
-// PutDocument by set-based statements scoped to the document (ReplayCuration), in the same
-// order as SQLite's (SqliteStore::ReplayCuration): rejections, splits and aliases, merges,
-// then roles, places and names follow.
+// PutDocument by Store::ReplayCuration (statements scoped to the document, shared with SQLite).
 // Thread safety: one connection, one thread at a time, like every Store.
 #ifndef KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
 #define KETNOI_STORE_POSTGRES_POSTGRES_STORE_H_
@@ -47,7 +45,6 @@ class PostgresStore final : public Store {
 
  private:
   explicit PostgresStore(std::unique_ptr<PgConn> db);
-  core::Status ReplayCuration(const std::string& id);
   core::Status Migrate();
   core::Result<std::string> UniqueId(const std::string& wanted);
   core::Status InsertDocumentRows(const std::string& id, const DocumentRecord& record);

@@ -336,7 +336,7 @@ ALTER TABLE entity_alias_counts ADD COLUMN names_itself INTEGER NOT NULL DEFAULT
        &entity_stats::BackfillNamesItself},
       // Owned by the store's writer (sqlite_store.cc): curation is replayed on a document's
       // new rows by a few statements after they are written, only when the store holds an
-      // edit (SqliteStore::ReplayCuration), as PostgreSQL does. The row triggers cost every
+      // edit (Store::ReplayCuration), as PostgreSQL does. The row triggers cost every
       // row of every document two trigger programs (lookups in almost always empty tables)
       // and made each multi-row INSERT go through a temporary table.
       {9, "curation replayed by the writer, not by row triggers", R"sql(

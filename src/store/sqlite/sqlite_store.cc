@@ -374,80 +374,19 @@ void SqliteStore::ForgetUnwritten() {
   unwritten_context_.Clear();
 }
 
-Result<bool> SqliteStore::CachedCondition(const char* sql) {
-  auto q_or = Cached(sql);
+Result<bool> SqliteStore::CurationChangesNewRows() {
+  // Renames change only an entity's name, which no derived table holds.
+  auto q_or = Cached(
+      "SELECT EXISTS (SELECT 1 FROM curation_merges) OR EXISTS (SELECT 1 FROM curation_splits) "
+      "OR EXISTS (SELECT 1 FROM entity_aliases) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_mentions) "
+      "OR EXISTS (SELECT 1 FROM curation_rejected_events)");
   if (!q_or.ok()) return q_or.status();
   Statement* q = *q_or;
   ResetOnExit reset(q);
   auto row = q->Step();
   if (!row.ok()) return row.status();
   return *row && q->Int(0) != 0;
-}
-
-Result<bool> SqliteStore::CurationChangesNewRows() {
-  // Renames change only an entity's name, which no derived table holds.
-  return CachedCondition(
-      "SELECT EXISTS (SELECT 1 FROM curation_merges) OR EXISTS (SELECT 1 FROM curation_splits) "
-      "OR EXISTS (SELECT 1 FROM entity_aliases) "
-      "OR EXISTS (SELECT 1 FROM curation_rejected_mentions) "
-      "OR EXISTS (SELECT 1 FROM curation_rejected_events)");
-}
-
-Result<bool> SqliteStore::HoldsCurationEdits() {
-  return CachedCondition("SELECT EXISTS (SELECT 1 FROM curation_log)");
-}
-
-Status SqliteStore::ReplayCuration(const std::string& id) {
-  // Each edit writes its curation_log row: none (the usual case), nothing to replay.
-  auto edited = HoldsCurationEdits();
-  if (!edited.ok()) return edited.status();
-  if (!*edited) return Status::Ok();
-  // The same rows the row triggers of migrations 3-4 left, in their order: rejected mentions
-  // and events go (roles of either with them: the events' by ON DELETE CASCADE), then a
-  // mention's split (of its entity or of what that was merged into) or alias, then merges;
-  // roles and event places follow. Renames: an entity row is never deleted and a rename
-  // needs one, so a renamed entity's row is never new; kept for the exact replay anyway.
-  static const char* const kReplay[] = {
-      "DELETE FROM mentions WHERE doc_id = ?1 AND surface IN "
-      "(SELECT surface FROM curation_rejected_mentions WHERE doc_id = ?1)",
-      // Offsets are bytes: compare byte slices (substr on a BLOB counts bytes).
-      "DELETE FROM events WHERE doc_id = ?1 AND EXISTS (SELECT 1 FROM curation_rejected_events r "
-      "JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = ?1 AND r.type = events.type AND "
-      "substr(CAST(d.text AS BLOB), events.evidence_begin + 1, "
-      "events.evidence_end - events.evidence_begin) = CAST(r.evidence AS BLOB))",
-      "DELETE FROM event_participants WHERE doc_id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions m "
-      "WHERE m.doc_id = ?1 AND m.idx = event_participants.mention_idx)",
-      "UPDATE mentions SET entity_id = COALESCE("
-      " (SELECT new_id FROM curation_splits WHERE surface = mentions.surface AND entity_id IN"
-      "   (mentions.entity_id, (SELECT into_id FROM curation_merges"
-      "                         WHERE from_id = mentions.entity_id))),"
-      " (SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
-      "   WHERE a.name = mentions.surface AND e.kind = mentions.kind"
-      "   ORDER BY a.created_at LIMIT 1),"
-      " entity_id) WHERE doc_id = ?1",
-      "UPDATE mentions SET entity_id = (SELECT into_id FROM curation_merges "
-      "WHERE from_id = mentions.entity_id) "
-      "WHERE doc_id = ?1 AND entity_id IN (SELECT from_id FROM curation_merges)",
-      "UPDATE event_participants SET entity_id = (SELECT m.entity_id FROM mentions m "
-      "WHERE m.doc_id = ?1 AND m.idx = event_participants.mention_idx) "
-      "WHERE doc_id = ?1 AND entity_id IS NOT (SELECT m.entity_id FROM mentions m "
-      "WHERE m.doc_id = ?1 AND m.idx = event_participants.mention_idx)",
-      "UPDATE events SET place_entity = (SELECT into_id FROM curation_merges "
-      "WHERE from_id = events.place_entity) "
-      "WHERE doc_id = ?1 AND place_entity IN (SELECT from_id FROM curation_merges)",
-      "UPDATE entities SET name = "
-      "(SELECT name FROM curation_renames WHERE entity_id = entities.id) "
-      "WHERE id IN (SELECT entity_id FROM curation_renames) AND id IN "
-      "(SELECT entity_id FROM mentions WHERE doc_id = ?1) AND name IS NOT "
-      "(SELECT name FROM curation_renames WHERE entity_id = entities.id)",
-  };
-  for (const char* sql : kReplay) {
-    auto q = Cached(sql);
-    if (!q.ok()) return q.status();
-    (*q)->Bind(1, id);
-    KETNOI_RETURN_IF_ERROR((*q)->Run());
-  }
-  return Status::Ok();
 }
 
 Status SqliteStore::IndexFreshDocument(const DocumentRecord& record, ResolverIndexDelta* context) {

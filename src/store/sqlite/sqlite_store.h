@@ -48,12 +48,6 @@ class SqliteStore final : public Store {
   // Whether the store holds a curation edit that ReplayCuration applies to new rows (merge,
   // split, alias, rejection): then a new document's rows may differ from its record.
   core::Result<bool> CurationChangesNewRows();
-  // Whether any curation edit was ever made (curation_log holds a row).
-  core::Result<bool> HoldsCurationEdits();
-  // Applies the stored curation edits to document `id`'s rows just written (store.h,
-  // "Curation"), in the write's transaction: a few statements scoped to the document, none
-  // when no edit was ever made.
-  core::Status ReplayCuration(const std::string& id);
   // Adds a new document, stored as its record says, to the resolver index's names now; its
   // context rows go to `context`, for the caller to write (now, or at the batch's commit).
   core::Status IndexFreshDocument(const DocumentRecord& record, ResolverIndexDelta* context);
@@ -73,9 +67,6 @@ class SqliteStore final : public Store {
   // A statement prepared once per store and reused (reset, bindings cleared) on every call:
   // the write path runs the same nine statements for every document.
   core::Result<Statement*> Cached(const char* sql);
-  // The first column of the first row of cached statement `sql` as a truth value (no row:
-  // false).
-  core::Result<bool> CachedCondition(const char* sql);
 
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<SqlRunner> runner_;
