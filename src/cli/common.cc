@@ -48,6 +48,13 @@ std::string Truncate(const std::string& s, size_t max_width) {
 
 void PrintError(const std::string& message) { std::cerr << "ketnoi: " << message << "\n"; }
 
+void NoteUnindexed(const search::KnowledgeBase& kb) {
+  if (kb.unindexed() == 0) return;
+  PrintError("note: " + std::to_string(kb.unindexed()) +
+             " documents just written by another process are not searchable yet (it holds "
+             "the database); ask again when it is done");
+}
+
 core::Result<std::unique_ptr<pipeline::Pipeline>> MakePipeline(const GlobalOptions& global) {
   pipeline::PipelineOptions options;
   options.data_dir = global.data_dir;

@@ -9,11 +9,16 @@
 
 #include "cli/commands.h"
 #include "pipeline/pipeline.h"
+#include "search/search.h"
 
 namespace ketnoi::cli {
 
 // Prints "ketnoi: <message>" on stderr.
 void PrintError(const std::string& message);
+
+// After a query: one stderr line when committed documents were not yet searchable (another
+// process held the write lock; search/search.h), so the user knows the answer may be short.
+void NoteUnindexed(const search::KnowledgeBase& kb);
 
 core::Result<std::unique_ptr<pipeline::Pipeline>> MakePipeline(const GlobalOptions& global);
 

@@ -32,6 +32,7 @@ void AddEntityCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       return;
     }
     auto p = (*kb)->Profile(name);
+    NoteUnindexed(**kb);
     if (!p.ok()) {
       PrintError("entity: " + p.status().message());
       *exit_code = 1;

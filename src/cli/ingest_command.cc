@@ -42,8 +42,9 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     // for it; queries still drain the queue themselves (the safety net for other writers).
     // A backend search does not support yet has nothing to index.
     auto kb = search::KnowledgeBase::Open(global.db);
-    if (!kb.ok() && kb.status().code() != core::StatusCode::kUnsupported) {
-      errors.push_back("search index of " + global.db + ": " + kb.status().message());
+    core::Status indexed = kb.ok() ? (*kb)->UpdateIndex().status() : kb.status();
+    if (!indexed.ok() && indexed.code() != core::StatusCode::kUnsupported) {
+      errors.push_back("search index of " + global.db + ": " + indexed.message());
     }
     errors.insert(errors.end(), report.errors.begin(), report.errors.end());
     for (const std::string& w : report.warnings) PrintError(w);

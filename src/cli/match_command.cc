@@ -35,6 +35,7 @@ void AddMatchCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       return;
     }
     auto report = (*kb)->Match(*q, *lexicons);
+    NoteUnindexed(**kb);
     if (!report.ok()) {
       PrintError("match: " + report.status().message());
       *exit_code = report.status().code() == core::StatusCode::kNotFound ? 1 : 2;

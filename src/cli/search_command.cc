@@ -34,6 +34,7 @@ void AddSearchCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       return;
     }
     auto hits = (*kb)->Search(*query);
+    NoteUnindexed(**kb);
     if (!hits.ok()) {
       PrintError("search: " + hits.status().message());
       *exit_code = 2;

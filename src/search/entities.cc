@@ -22,8 +22,7 @@ bool HasNonAscii(std::string_view s) {
 }  // namespace
 
 Result<std::vector<EntityRef>> KnowledgeBase::FindEntities(const std::string& name_or_id) {
-  auto updated = UpdateIndex();
-  if (!updated.ok()) return updated.status();
+  KETNOI_RETURN_IF_ERROR(CatchUpIndex());
   store::SqlConnection& db = *sql_;
   std::vector<EntityRef> out;
   auto collect = [&](store::SqlQuery& q) -> Status {

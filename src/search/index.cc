@@ -296,6 +296,26 @@ Result<std::vector<std::string>> TakeQueued(SqlConnection& db) {
   return ids;
 }
 
+// True when the search tables are there and built by this tokenizer version: a read, so
+// that opening a database another process is writing to does not wait for its lock.
+Result<bool> SearchTablesCurrent(SqlConnection& db) {
+  const bool pg = db.dialect() == Dialect::kPostgres;
+  if (!pg) {
+    auto q = db.Prepare(
+        "SELECT (SELECT count(*) FROM sqlite_master WHERE name IN ('search_meta', "
+        "'search_documents', 'search_sentences', 'search_rows', 'search_rows_doc_row', "
+        "'search_aliases', 'search_aliases_doc')) = 7 AND (SELECT count(*) FROM "
+        "pragma_table_info('search_rows') WHERE name = 'lang') = 1");
+    if (!q.ok()) return q.status();
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row || q->Int(0) != 1) return false;
+  }
+  auto version = MetaValue(db, "tokenizer_version");
+  if (!version.ok()) return version.status();
+  return *version && **version == std::to_string(pg ? kTokenizerVersion : kFts5TokenizerVersion);
+}
+
 }  // namespace
 
 KnowledgeBase::KnowledgeBase(std::unique_ptr<store::Store> store,
@@ -333,8 +353,6 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& lo
     if (!ranker.ok()) return ranker.status();
     kb->ranker_ = std::move(ranker).value();
   }
-  auto n = kb->UpdateIndex();
-  if (!n.ok()) return n.status();
   return kb;
 }
 
@@ -349,6 +367,9 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenExisting(const std::st
 Status KnowledgeBase::Prepare() {
   SqlConnection& db = *sql_;
   const bool pg = db.dialect() == Dialect::kPostgres;
+  auto current = SearchTablesCurrent(db);
+  if (!current.ok()) return current.status();
+  if (*current) return Status::Ok();
   return db.InTransaction([&]() -> Status {
     if (!pg) {
       KETNOI_RETURN_IF_ERROR(db.Exec(
@@ -382,7 +403,25 @@ Status KnowledgeBase::Prepare() {
   });
 }
 
-Result<int> KnowledgeBase::UpdateIndex() {
+Result<int> KnowledgeBase::UpdateIndex() { return DrainQueue(std::nullopt); }
+
+Status KnowledgeBase::CatchUpIndex() {
+  auto drained = DrainQueue(kQueryLockWait);
+  if (drained.ok()) {
+    unindexed_ = 0;
+    return Status::Ok();
+  }
+  if (drained.status().code() != core::StatusCode::kBusy) return drained.status();
+  // A snapshot read: no lock needed.
+  auto q = sql_->Prepare("SELECT count(*) FROM search_queue");
+  if (!q.ok()) return q.status();
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  unindexed_ = *row ? q->Int(0) : 0;
+  return Status::Ok();
+}
+
+Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> lock_wait) {
   if (replica_) return 0;
   SqlConnection& db = *sql_;
   {
@@ -396,7 +435,7 @@ Result<int> KnowledgeBase::UpdateIndex() {
   int total = 0;
   while (true) {
     int done = 0;
-    Status st = db.InTransaction([&]() -> Status {
+    auto index_batch = [&]() -> Status {
       auto ids = TakeQueued(db);
       if (!ids.ok()) return ids.status();
       for (const std::string& id : *ids) {
@@ -405,8 +444,9 @@ Result<int> KnowledgeBase::UpdateIndex() {
       }
       done = static_cast<int>(ids->size());
       return Status::Ok();
-    });
-    KETNOI_RETURN_IF_ERROR(st);
+    };
+    KETNOI_RETURN_IF_ERROR(lock_wait ? db.InTransactionWaitingAtMost(index_batch, *lock_wait)
+                                     : db.InTransaction(index_batch));
     total += done;
     if (done < kBatch) return total;
   }

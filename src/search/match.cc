@@ -360,8 +360,7 @@ Result<std::string> PoolCutoff(store::SqlConnection& db, const std::string& pool
 
 Result<MatchReport> KnowledgeBase::Match(const MatchQuery& query,
                                          const extract::Lexicons& lexicons) {
-  auto updated = UpdateIndex();
-  if (!updated.ok()) return updated.status();
+  KETNOI_RETURN_IF_ERROR(CatchUpIndex());
   if (query.limit <= 0) return core::InvalidInput("the limit must be positive");
   MatchReport report;
   // ---- parse the need

@@ -81,6 +81,7 @@ class PostgresParityTest : public ::testing::Test {
       ASSERT_EQ(report.inserted, static_cast<int>(pages.size()));
       auto kb = KnowledgeBase::OpenExisting(location);
       ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+      ASSERT_TRUE((*kb)->UpdateIndex().ok());  // as `ketnoi ingest` does when it is done
       kbs_.push_back(std::move(kb).value());
     }
   }

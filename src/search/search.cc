@@ -172,8 +172,7 @@ core::Result<std::string> NormalizeDateBound(const std::string& s) {
 }
 
 core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& query) {
-  auto updated = UpdateIndex();
-  if (!updated.ok()) return updated.status();
+  KETNOI_RETURN_IF_ERROR(CatchUpIndex());
   if (query.text.size() > 2000) return core::TooLarge("the query is longer than 2000 bytes");
   auto expr = MatchExpression(QueryTerms(query.text), false);
   if (!expr.ok()) return expr.status();

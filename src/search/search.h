@@ -29,17 +29,22 @@
 //      document, 30 MB at 100k; reloaded when the index changed): exactly bm25()'s page, filters
 //      applied before scoring (search/rank.h). The store queues every inserted/replaced/deleted
 //      document (search_queue) in the document's own transaction (SQLite migration 2, PostgreSQL
-//      migration 4); UpdateIndex() drains the queue in small transactions. Open() and every query
-//      drain it first, so results never miss a committed document (on PostgreSQL, except one
-//      another reader is indexing just then, and on a read replica, which never indexes: it shows
-//      what the primary's readers indexed). `ketnoi ingest` drains it when it is done, so the first
-//      query after an ingest finds the index current.
+//      migration 4); UpdateIndex() drains the queue in small transactions. Every query drains
+//      it first, so results never miss a committed document, with three exceptions: on
+//      PostgreSQL, one another reader is indexing just then; on a read replica, which never
+//      indexes (it shows what the primary's readers indexed); and on SQLite, while another
+//      process keeps the write lock for more than kQueryLockWait (a running ingest writes batch
+//      after batch): the query then answers from the index as it stands, and unindexed() says
+//      how many committed documents it could not see. `ketnoi ingest` drains the queue when it
+//      is done, so the first query after an ingest finds the index current.
 // Errors: unknown entity -> kNotFound; malformed query, date or filter -> kInvalidInput;
 //      database problems -> the store's codes (kBusy, kIoError). Never throws.
 // Thread safety: one KnowledgeBase per thread (it owns one database connection).
 #ifndef KETNOI_SEARCH_SEARCH_H_
 #define KETNOI_SEARCH_SEARCH_H_
 
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -207,15 +212,21 @@ class KnowledgeBase {
   KnowledgeBase& operator=(const KnowledgeBase&) = delete;
 
   // Opens (creating/migrating if needed) the database at `location` (an SQLite file or a
-  // postgresql:// URL, as store::Store::Open), prepares the search tables and indexes any
-  // queued documents.
+  // postgresql:// URL, as store::Store::Open) and prepares the search tables (a write only
+  // when they are missing or built by another tokenizer version). Queued documents are
+  // indexed by the first query or UpdateIndex().
   static core::Result<std::unique_ptr<KnowledgeBase>> Open(const std::string& location);
   // Same, but a missing file is kNotFound ("no database at PATH") instead of a new one:
   // what query commands want.
   static core::Result<std::unique_ptr<KnowledgeBase>> OpenExisting(const std::string& location);
 
-  // Indexes queued documents; returns how many were (re)indexed or removed.
+  // Indexes queued documents, waiting as long as another writer needs; returns how many were
+  // (re)indexed or removed.
   core::Result<int> UpdateIndex();
+  // Committed documents the last query could not see: another writer held the lock for
+  // longer than kQueryLockWait while they waited to be indexed. 0 when the index was current.
+  int64_t unindexed() const { return unindexed_; }
+  static constexpr std::chrono::milliseconds kQueryLockWait{2000};
 
   core::Result<std::vector<SearchHit>> Search(const SearchQuery& query);
 
@@ -238,6 +249,12 @@ class KnowledgeBase {
  private:
   KnowledgeBase(std::unique_ptr<store::Store> store, std::unique_ptr<store::SqlConnection> sql);
   core::Status Prepare();
+  // Indexes queued documents; with `lock_wait`, gives up (kBusy) when a transaction cannot
+  // begin in that time.
+  core::Result<int> DrainQueue(std::optional<std::chrono::milliseconds> lock_wait);
+  // What every query runs first: DrainQueue bounded by kQueryLockWait; when the lock stays
+  // taken, the query goes on with the index as it stands and unindexed_ counts the rest.
+  core::Status CatchUpIndex();
   core::Result<std::vector<std::string>> ResolveIds(const std::string& name_or_id,
                                                     bool countries_only);
 
@@ -245,6 +262,7 @@ class KnowledgeBase {
   std::unique_ptr<store::SqlConnection> sql_;  // borrows store_'s connection: declared after
   std::unique_ptr<SqliteRanker> ranker_;       // SQLite: ranks search pages (search/rank.h)
   bool replica_ = false;  // a PostgreSQL standby: read-only, the primary's readers index
+  int64_t unindexed_ = 0;
 };
 
 // Checks and canonicalizes a date bound: "2024", "2024-06", "2024-06-25"; "" stays "".

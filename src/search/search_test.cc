@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
+#include <sqlite3.h>
 
 #include <cmath>
 #include <filesystem>
@@ -225,6 +226,7 @@ class KnowledgeBaseTest : public ::testing::TestWithParam<std::string> {
     auto kb = KnowledgeBase::Open(db_);
     ASSERT_TRUE(kb.ok()) << kb.status().message();
     kb_ = std::move(kb).value();
+    ASSERT_TRUE(kb_->UpdateIndex().ok());  // as `ketnoi ingest` does when it is done
   }
   void TearDown() override {
     kb_.reset();
@@ -575,6 +577,35 @@ TEST_P(KnowledgeBaseTest, ReopeningIsCheapAndKeepsTheIndex) {
   auto hits = (*kb)->Search({"beta"});
   ASSERT_TRUE(hits.ok());
   EXPECT_EQ(hits->size(), 2u);
+}
+
+TEST_P(KnowledgeBaseTest, QueriesAnswerFromTheIndexAsItStandsWhileAnotherWriterHoldsTheLock) {
+  if (GetParam() == "postgres") {
+    GTEST_SKIP() << "PostgreSQL's writers do not hold the lock that indexing waits for";
+  }
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok());
+  RecordBuilder b("en-late", core::Lang::kEn, core::Date{2025, 2, 1}, "Beta Labs again",
+                  "Beta Labs opened a second test line.");
+  b.Sentence("Beta Labs opened a second test line.");
+  ASSERT_TRUE((*store)->PutDocument(b.record()).ok());
+  // Another process's ingest, between two of its batches: a write transaction left open.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  kb_.reset();
+  auto kb = KnowledgeBase::Open(db_);  // opening writes nothing, so it does not wait
+  ASSERT_TRUE(kb.ok()) << kb.status().message();
+  auto stale = (*kb)->Search({"beta"});
+  ASSERT_TRUE(stale.ok()) << stale.status().message();
+  EXPECT_EQ(stale->size(), 2u);  // the page committed but not indexed is not among them
+  EXPECT_EQ((*kb)->unindexed(), 1);
+  ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+  auto current = (*kb)->Search({"beta"});
+  ASSERT_TRUE(current.ok()) << current.status().message();
+  EXPECT_EQ(current->size(), 3u);
+  EXPECT_EQ((*kb)->unindexed(), 0);
 }
 
 // ---- entities --------------------------------------------------------------------------

@@ -32,7 +32,7 @@ CachedAnswer ResponseCache::Get(const std::string& key, int64_t version,
     Slot& s = slots_[key];
     if (s.version == version && s.computing) {
       s.computing = false;
-      if (answer.status == 200 && answer.body.size() <= kMaxAnswerBytes) {
+      if (answer.status == 200 && answer.keep && answer.body.size() <= kMaxAnswerBytes) {
         if (bytes_ + answer.body.size() > kMaxBytes) {
           // Full: start again rather than track ages; every answer is recomputable.
           for (auto it = slots_.begin(); it != slots_.end();) {

@@ -24,6 +24,7 @@ namespace ketnoi::server {
 struct CachedAnswer {
   int status = 200;
   std::string body, content_type;
+  bool keep = true;  // false: served to its own request only (an answer from a lagging index)
 };
 
 class ResponseCache {
@@ -32,7 +33,7 @@ class ResponseCache {
   static constexpr size_t kMaxBytes = 64u << 20;
 
   // The answer for `key` at `version`: the stored one, the one being computed (waited
-  // for), or `compute()`'s. Only status 200 answers are kept.
+  // for), or `compute()`'s. Only status 200 answers marked `keep` are kept.
   CachedAnswer Get(const std::string& key, int64_t version,
                    const std::function<CachedAnswer()>& compute);
 

@@ -29,6 +29,21 @@ TEST(ResponseCacheTest, AnswersAreKeptPerVersionAndOnlyWhenOk) {
   EXPECT_EQ(cache.misses(), 4);
 }
 
+TEST(ResponseCacheTest, AnswersMarkedNotToKeepAreComputedAgain) {
+  ResponseCache cache;
+  int computed = 0;
+  auto answer = [&](const std::string& body, bool keep) {
+    return [&computed, body, keep] {
+      ++computed;
+      return CachedAnswer{200, body, "application/json", keep};
+    };
+  };
+  EXPECT_EQ(cache.Get("/s", 3, answer("lagging", false)).body, "lagging");
+  EXPECT_EQ(cache.Get("/s", 3, answer("current", true)).body, "current");  // same version
+  EXPECT_EQ(cache.Get("/s", 3, answer("again", true)).body, "current");    // now kept
+  EXPECT_EQ(computed, 2);
+}
+
 TEST(ResponseCacheTest, ConcurrentRequestsAtOneVersionComputeOnce) {
   ResponseCache cache;
   std::atomic<int> computed{0};

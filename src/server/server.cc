@@ -31,6 +31,9 @@ using nlohmann::json;
 // Query strings longer than this are refused: no honest query needs more.
 constexpr size_t kMaxParamBytes = 2000;
 constexpr int kMaxLimit = 1000;
+// Set on a search, entity or match answer when committed documents were not yet in the
+// search index (another process held the write lock): how many (search/search.h).
+constexpr char kUnindexedHeader[] = "X-Ketnoi-Unindexed";
 
 // One worker's database connection: the query library, whose store and SQL connection
 // also serve the document list, stats and document view.
@@ -102,6 +105,10 @@ int HttpStatusFor(core::StatusCode code) {
 std::string Dump(const json& j) {
   // Stored text is valid UTF-8 by contract; replace rather than fail if it ever is not.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void MarkUnindexed(const search::KnowledgeBase& kb, httplib::Response& res) {
+  if (kb.unindexed() > 0) res.set_header(kUnindexedHeader, std::to_string(kb.unindexed()));
 }
 
 void SendJson(httplib::Response& res, const json& j, int status = 200) {
@@ -432,13 +439,18 @@ httplib::Server::Handler Server::Impl::Cached(httplib::Server::Handler handler) 
   return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     int64_t version = DataVersion();
     if (version < 0) return handler(req, res);  // no version: never serve a stored answer
+    std::string unindexed;  // the fresh answer's, when the index lagged behind the data
     CachedAnswer answer = cache.Get(req.target, version, [&] {
       httplib::Response fresh;
       handler(req, fresh);
+      // An answer from a lagging index is not kept: the next request at this version may
+      // find the index caught up.
+      unindexed = fresh.get_header_value(kUnindexedHeader);
       return CachedAnswer{fresh.status == -1 ? 200 : fresh.status, std::move(fresh.body),
-                          fresh.get_header_value("Content-Type")};
+                          fresh.get_header_value("Content-Type"), unindexed.empty()};
     });
     res.status = answer.status;
+    if (!unindexed.empty()) res.set_header(kUnindexedHeader, unindexed);
     res.set_content(std::move(answer.body), answer.content_type);
   };
 }
@@ -462,6 +474,7 @@ void Server::Impl::Routes() {
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
     auto hits = c->kb->Search(q);
+    MarkUnindexed(*c->kb, res);
     if (!hits.ok()) return SendStatus(res, hits.status());
     json out = json::array();
     for (const auto& h : *hits) out.push_back(ToJson(h));
@@ -501,6 +514,7 @@ void Server::Impl::Routes() {
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
     auto found = c->kb->FindEntities(q);
+    MarkUnindexed(*c->kb, res);
     if (!found.ok()) return SendStatus(res, found.status());
     json out = json::array();
     for (const auto& e : *found) {
@@ -515,6 +529,7 @@ void Server::Impl::Routes() {
     if (id.size() > kMaxParamBytes) return SendError(res, 400, "id is too long");
     auto c = pool.Acquire();
     auto profile = c->kb->Profile(id);
+    MarkUnindexed(*c->kb, res);
     if (!profile.ok()) return SendStatus(res, profile.status());
     SendJson(res, ToJson(*profile));
   });
@@ -575,6 +590,7 @@ void Server::Impl::Routes() {
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
     auto report = c->kb->Match(q, pipeline->lexicons());
+    MarkUnindexed(*c->kb, res);
     if (!report.ok()) return SendStatus(res, report.status());
     json out = ToJson(*report);
     out["need"] = q.need;

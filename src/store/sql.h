@@ -12,6 +12,7 @@
 #ifndef KETNOI_STORE_SQL_H_
 #define KETNOI_STORE_SQL_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -78,6 +79,14 @@ class SqlConnection {
   // Runs `body` in one write transaction, rolled back when it fails (SQLite: BEGIN
   // IMMEDIATE; PostgreSQL: READ COMMITTED).
   virtual core::Status InTransaction(const std::function<core::Status()>& body) = 0;
+  // Same, but gives up with kBusy (body not run) when another writer keeps the lock for
+  // longer than `lock_wait`: for readers that can answer without writing (search/search.h).
+  // PostgreSQL's writers never hold what this waits for, so it is InTransaction there.
+  virtual core::Status InTransactionWaitingAtMost(const std::function<core::Status()>& body,
+                                                  std::chrono::milliseconds lock_wait) {
+    (void)lock_wait;
+    return InTransaction(body);
+  }
 };
 
 }  // namespace ketnoi::store

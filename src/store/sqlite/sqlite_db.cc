@@ -81,9 +81,13 @@ core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) 
   std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path));
   // A concurrent writer holds the lock for one batch of documents (at most about a quarter
   // second, pipeline.cc) at a time: wait rather than fail.
-  sqlite3_busy_timeout(raw, 10000);
+  db->SetBusyTimeout(kBusyTimeout);
   sqlite3_extended_result_codes(raw, 1);
   return db;
+}
+
+void SqliteDb::SetBusyTimeout(std::chrono::milliseconds wait) {
+  sqlite3_busy_timeout(db_, static_cast<int>(wait.count()));
 }
 
 core::Status SqliteDb::Error(std::string_view what) const {

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -56,6 +57,9 @@ class SqliteDb {
   core::Result<Statement> Prepare(std::string_view sql);
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() { return db_; }
+  // How long a statement waits for another connection's lock before kBusy.
+  void SetBusyTimeout(std::chrono::milliseconds wait);
+  static constexpr std::chrono::milliseconds kBusyTimeout{10000};
   std::string path() const { return path_; }
   core::Status Error(std::string_view what) const;
 

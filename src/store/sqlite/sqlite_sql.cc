@@ -32,6 +32,14 @@ class SqliteConnection final : public SqlConnection {
   core::Status InTransaction(const std::function<core::Status()>& body) override {
     return store::InTransaction(db_, body);
   }
+  core::Status InTransactionWaitingAtMost(const std::function<core::Status()>& body,
+                                          std::chrono::milliseconds lock_wait) override {
+    // In WAL mode only BEGIN IMMEDIATE waits: inside the write transaction nothing does.
+    db_.SetBusyTimeout(lock_wait);
+    core::Status st = store::InTransaction(db_, body);
+    db_.SetBusyTimeout(SqliteDb::kBusyTimeout);
+    return st;
+  }
 
  private:
   SqliteDb& db_;
