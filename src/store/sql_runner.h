@@ -29,6 +29,9 @@ class SqlRunner {
                                                  const std::vector<std::string>& args) = 0;
   // `body` in one write transaction, rolled back when it fails.
   virtual core::Status InTransaction(const std::function<core::Status()>& body) = 0;
+  // `body`'s reads all from one snapshot of the database, taking no write lock (SQLite: a
+  // deferred transaction, or the one already open; PostgreSQL: REPEATABLE READ READ ONLY).
+  virtual core::Status InReadSnapshot(const std::function<core::Status()>& body) = 0;
 };
 
 // Runs `prefix` + "(row),(row)..." + `suffix` over `rows` in statements of a few fixed

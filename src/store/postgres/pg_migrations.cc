@@ -323,6 +323,11 @@ ALTER TABLE entity_alias_counts ADD COLUMN names_itself BIGINT NOT NULL DEFAULT 
       // Store::ReplayCuration's statements. Nothing changes here; the number keeps both
       // backends' schema versions alike.
       {9, "curation replayed by the writer, not by row triggers", "SELECT 1;"},
+      // `ketnoi stats` counts documents per language from an index instead of reading every
+      // document's row (its texts): 1.3 s at 100k documents on SQLite.
+      {10, "documents by language", R"sql(
+CREATE INDEX documents_lang ON documents(lang);
+)sql"},
   };
   return kMigrations;
 }

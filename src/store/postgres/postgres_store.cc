@@ -61,6 +61,13 @@ class PgRunner final : public SqlRunner {
   Status InTransaction(const std::function<Status()>& body) override {
     return InSerializableTransaction(*db_, PostgresStore::kMaxAttempts, body);
   }
+  Status InReadSnapshot(const std::function<Status()>& body) override {
+    KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    Status st = body();
+    if (st.ok()) st = db_->Exec("COMMIT");
+    if (!st.ok()) (void)db_->Exec("ROLLBACK");
+    return st;
+  }
 
  private:
   Result<PgResult> Query(const std::string& sql, const std::vector<std::string>& args) {
@@ -256,56 +263,6 @@ Result<PutOutcome> PostgresStore::PutDocument(const DocumentRecord& record) {
   });
   if (!st.ok()) return st;
   return out;
-}
-
-Result<Stats> PostgresStore::GetStats() {
-  Stats s;
-  auto count = [&](const std::string& sql, int64_t* out) -> Status {
-    auto q = db_->Query(sql);
-    if (!q.ok()) return q.status();
-    *out = q->Rows() > 0 ? q->Int(0, 0) : 0;
-    return Status::Ok();
-  };
-  auto group = [&](const std::string& sql, std::map<std::string, int64_t>* out) -> Status {
-    auto q = db_->Query(sql);
-    if (!q.ok()) return q.status();
-    for (int i = 0; i < q->Rows(); ++i) (*out)[q->Text(i, 0)] += q->Int(i, 1);
-    return Status::Ok();
-  };
-  // One snapshot for all the counts, so they agree with each other under concurrent writers.
-  KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-  Status st = [&]() -> Status {
-    KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM documents", &s.documents));
-    KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM mentions", &s.mentions));
-    KETNOI_RETURN_IF_ERROR(count("SELECT count(DISTINCT entity_id) FROM mentions", &s.entities));
-    KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM events", &s.events));
-    KETNOI_RETURN_IF_ERROR(
-        group("SELECT lang, count(*) FROM documents GROUP BY lang", &s.by_language));
-    KETNOI_RETURN_IF_ERROR(
-        group("SELECT e.kind, count(DISTINCT e.id) FROM entities e JOIN mentions m ON "
-              "m.entity_id = e.id GROUP BY e.kind",
-              &s.entities_by_kind));
-    KETNOI_RETURN_IF_ERROR(
-        group("SELECT type, count(*) FROM events GROUP BY type", &s.events_by_type));
-    std::map<std::string, int64_t> by_path;
-    KETNOI_RETURN_IF_ERROR(
-        group("SELECT source, count(*) FROM documents GROUP BY source", &by_path));
-    for (const auto& [path, n] : by_path) s.by_source[SourceFolder(path)] += n;
-    auto q = db_->Query(
-        "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL");
-    if (!q.ok()) return q.status();
-    if (q->Rows() > 0 && !q->IsNull(0, 0)) {
-      s.first_date = q->Text(0, 0);
-      s.last_date = q->Text(0, 1);
-    }
-    return Status::Ok();
-  }();
-  if (st.ok()) st = db_->Exec("COMMIT");
-  if (!st.ok()) {
-    (void)db_->Exec("ROLLBACK");
-    return st;
-  }
-  return s;
 }
 
 Result<std::vector<DocumentSummary>> PostgresStore::ListDocuments() {

@@ -31,7 +31,6 @@ class PostgresStore final : public Store {
 
   core::Result<std::optional<std::string>> FindByHash(const std::string& hash) override;
   core::Result<PutOutcome> PutDocument(const DocumentRecord& record) override;
-  core::Result<Stats> GetStats() override;
   core::Result<std::vector<DocumentSummary>> ListDocuments() override;
   core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
   core::Status LoadKnownEntities(

@@ -348,6 +348,11 @@ DROP TRIGGER curation_rejected_mention_insert;
 DROP TRIGGER curation_rejected_event_insert;
 DROP TRIGGER curation_orphan_participant_insert;
 )sql"},
+      // `ketnoi stats` counts documents per language from an index instead of reading every
+      // document's row (its texts): 1.3 s at 100k documents on SQLite.
+      {10, "documents by language", R"sql(
+CREATE INDEX documents_lang ON documents(lang);
+)sql"},
   };
   return kMigrations;
 }

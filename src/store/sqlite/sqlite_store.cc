@@ -65,6 +65,13 @@ class SqliteRunner final : public SqlRunner {
   Status InTransaction(const std::function<Status()>& body) override {
     return store::InTransaction(*db_, body);
   }
+  Status InReadSnapshot(const std::function<Status()>& body) override {
+    if (sqlite3_get_autocommit(db_->raw()) == 0) return body();  // a batch: its snapshot
+    KETNOI_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+    Status st = body();
+    (void)db_->Exec(st.ok() ? "COMMIT" : "ROLLBACK");
+    return st;
+  }
 
  private:
   // Statements are kept by their SQL: the resolver index runs the same few per document.
@@ -494,56 +501,6 @@ Result<PutOutcome> SqliteStore::PutDocument(const DocumentRecord& record) {
     unwritten_context_.Add(context);
   }
   return out;
-}
-
-Result<Stats> SqliteStore::GetStats() {
-  Stats s;
-  auto count = [&](std::string_view sql, int64_t* out) -> Status {
-    auto q = db_->Prepare(sql);
-    if (!q.ok()) return q.status();
-    auto row = q->Step();
-    if (!row.ok()) return row.status();
-    *out = *row ? q->Int(0) : 0;
-    return Status::Ok();
-  };
-  auto group = [&](std::string_view sql, std::map<std::string, int64_t>* out) -> Status {
-    auto q = db_->Prepare(sql);
-    if (!q.ok()) return q.status();
-    while (true) {
-      auto row = q->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      (*out)[q->Text(0)] += q->Int(1);
-    }
-  };
-  KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM documents", &s.documents));
-  KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM mentions", &s.mentions));
-  KETNOI_RETURN_IF_ERROR(count("SELECT count(DISTINCT entity_id) FROM mentions", &s.entities));
-  KETNOI_RETURN_IF_ERROR(count("SELECT count(*) FROM events", &s.events));
-  KETNOI_RETURN_IF_ERROR(
-      group("SELECT lang, count(*) FROM documents GROUP BY lang", &s.by_language));
-  KETNOI_RETURN_IF_ERROR(group(
-      "SELECT e.kind, count(DISTINCT e.id) FROM entities e JOIN mentions m ON m.entity_id = e.id "
-      "GROUP BY e.kind",
-      &s.entities_by_kind));
-  KETNOI_RETURN_IF_ERROR(
-      group("SELECT type, count(*) FROM events GROUP BY type", &s.events_by_type));
-  {
-    std::map<std::string, int64_t> by_path;
-    KETNOI_RETURN_IF_ERROR(
-        group("SELECT source, count(*) FROM documents GROUP BY source", &by_path));
-    for (const auto& [path, n] : by_path) s.by_source[SourceFolder(path)] += n;
-  }
-  auto q = db_->Prepare(
-      "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL");
-  if (!q.ok()) return q.status();
-  auto row = q->Step();
-  if (!row.ok()) return row.status();
-  if (*row && !q->IsNull(0)) {
-    s.first_date = q->Text(0);
-    s.last_date = q->Text(1);
-  }
-  return s;
 }
 
 Result<std::vector<DocumentSummary>> SqliteStore::ListDocuments() {

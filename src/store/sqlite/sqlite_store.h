@@ -24,7 +24,6 @@ class SqliteStore final : public Store {
   core::Result<PutOutcome> PutDocument(const DocumentRecord& record) override;
   core::Status BeginBatch() override;
   core::Status CommitBatch() override;
-  core::Result<Stats> GetStats() override;
   core::Result<std::vector<DocumentSummary>> ListDocuments() override;
   core::Result<std::optional<StoredDocument>> GetDocument(const std::string& id) override;
   core::Status LoadKnownEntities(
