@@ -1,6 +1,8 @@
 // `ketnoi events [--participant NAME|ID]... [--country C]... [--field F] [--type T]
 // [--modality M] [--from DATE] [--to DATE] [--limit N] [--json]` — cooperation events.
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "cli/common.h"
 #include "search/json.h"
@@ -11,9 +13,25 @@ namespace ketnoi::cli {
 // Shared with `timeline`: prints events as a table or JSON.
 void PrintEvents(const std::vector<search::EventRow>& events, bool json) {
   if (json) {
-    nlohmann::json j = nlohmann::json::array();
-    for (const auto& e : events) j.push_back(search::ToJson(e));
-    std::cout << j.dump(1) << "\n";
+    // One event at a time, so a timeline of 600,000 events is not also held as one JSON
+    // tree (4.4 GB at 100k documents); the bytes are those of the whole array's dump(1):
+    // its elements indented one space more.
+    if (events.empty()) {
+      std::cout << "[]\n";
+      return;
+    }
+    std::cout << "[\n";
+    for (size_t i = 0; i < events.size(); ++i) {
+      const std::string element = search::ToJson(events[i]).dump(1);
+      size_t line = 0;
+      for (size_t nl = element.find('\n'); nl != std::string::npos;
+           line = nl + 1, nl = element.find('\n', line)) {
+        std::cout << ' ' << std::string_view(element).substr(line, nl + 1 - line);
+      }
+      std::cout << ' ' << std::string_view(element).substr(line)
+                << (i + 1 < events.size() ? ",\n" : "\n");
+    }
+    std::cout << "]\n";
     return;
   }
   if (events.empty()) {

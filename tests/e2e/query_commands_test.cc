@@ -236,6 +236,11 @@ TEST_F(QueryCommandsTest, Events) {
   ExpectGolden("events_training_from_2025_10.txt", training, EventsListing(RunJson(training)));
   const std::string countries = "events --country VN --country CN --json";
   ExpectGolden("events_vn_cn.txt", countries, EventsListing(RunJson(countries)));
+  // Printed one event at a time, the bytes are still those of the whole array's dump.
+  for (const std::string& args : {chip, countries, std::string("events --from 2099 --json")}) {
+    const std::string out = Run(args);
+    EXPECT_EQ(out, json::parse(out).dump(1) + "\n") << args;
+  }
 }
 
 TEST_F(QueryCommandsTest, Timeline) {
