@@ -59,8 +59,10 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
       "SELECT e.doc_id, e.idx, e.type, e.modality, coalesce(e.date, d.published), "
       "CASE WHEN e.date IS NULL AND d.published IS NOT NULL THEN 1 ELSE 0 END, "
       "e.place_entity, pe.name, pe.kind, e.fields, " +
-      ByteSlice(d, "d.text", "e.evidence_begin", "e.evidence_end") +
-      ", d.title, e.sentence "
+      (filter.with_texts
+           ? ByteSlice(d, "d.text", "e.evidence_begin", "e.evidence_end") + ", d.title"
+           : std::string("'', ''")) +
+      ", e.sentence "
       "FROM " +
       std::string(one_entity ? "entity_events ee JOIN events e ON e.doc_id = ee.doc_id AND "
                                "e.idx = ee.event_idx "
@@ -213,6 +215,7 @@ Result<std::vector<EventRow>> KnowledgeBase::Events(const EventFilter& filter) {
 Result<Graph> KnowledgeBase::CooperationGraph(const EventFilter& filter) {
   EventFilter all = filter;
   all.limit = 0;
+  all.with_texts = false;
   auto events = Events(all);
   if (!events.ok()) return events.status();
   std::map<std::string, EntityRef> nodes;

@@ -137,6 +137,8 @@ struct EventFilter {
   int limit = 0;                          // 0 = all
   bool one_per_act = false;  // one row per act (its first report by date) once events are
                              // clustered, so several pages on one signing count once
+  bool with_texts = true;    // false: no evidence or doc_title (counts and graphs: slicing
+                             // each event's evidence reads its whole page)
 };
 
 // The most rows a profile lists of its roles, partners, events and documents: the

@@ -728,6 +728,20 @@ TEST_P(KnowledgeBaseTest, EventRowsCarryEvidenceParticipantsAndPlace) {
   ASSERT_TRUE(e.place.has_value());
   EXPECT_EQ(e.place->id, "place:city:hanoi");
   EXPECT_EQ(e.doc_title, "Hợp tác đào tạo thiết kế chip");
+
+  // Without texts (counts and graphs): the same event, its evidence and title left out.
+  f.with_texts = false;
+  auto brief = kb_->Events(f);
+  ASSERT_TRUE(brief.ok());
+  ASSERT_EQ(brief->size(), 1u);
+  const EventRow& b = (*brief)[0];
+  EXPECT_EQ(b.doc_id, e.doc_id);
+  EXPECT_EQ(b.idx, e.idx);
+  EXPECT_EQ(b.date, e.date);
+  EXPECT_EQ(b.participants.size(), 2u);
+  EXPECT_EQ(b.place->id, "place:city:hanoi");
+  EXPECT_EQ(b.evidence, "");
+  EXPECT_EQ(b.doc_title, "");
 }
 
 // ---- graph -----------------------------------------------------------------------------

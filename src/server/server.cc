@@ -550,6 +550,7 @@ void Server::Impl::Routes() {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     f.one_per_act = true;  // an act several pages report counts once per period
+    f.with_texts = false;
     std::string bucket = p.Get("bucket");
     if (!bucket.empty() && bucket != "year" && bucket != "month") {
       p.Fail("bucket must be year or month");
