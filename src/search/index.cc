@@ -139,28 +139,30 @@ Status IndexAliases(SqlConnection& db, const std::string& doc_id) {
   return Status::Ok();
 }
 
+// The first column of `sql`'s first row as an integer; 0 when it returns no row.
+Result<int64_t> FirstInt(SqlConnection& db, std::string_view sql) {
+  auto q = db.Prepare(sql);
+  if (!q.ok()) return q.status();
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  return *row ? q->Int(0) : 0;
+}
+
 // SQLite: an index built before search_rows held the documents' filter facts gets them
 // from the documents (once; ~2 s at 100k documents).
 Status AddSearchRowFacts(SqlConnection& db) {
-  auto q = db.Prepare("SELECT count(*) FROM pragma_table_info('search_rows') WHERE name = 'lang'");
-  if (!q.ok()) return q.status();
-  auto row = q->Step();
-  if (!row.ok()) return row.status();
-  if (*row && q->Int(0) > 0) return Status::Ok();
-  return db.Exec(
-      "ALTER TABLE search_rows ADD COLUMN lang TEXT;"
-      "ALTER TABLE search_rows ADD COLUMN published TEXT;"
-      "ALTER TABLE search_rows ADD COLUMN source TEXT;"
-      "UPDATE search_rows SET (lang, published, source) = "
-      "(SELECT d.lang, d.published, d.source FROM documents d WHERE d.id = search_rows.doc_id)");
-}
-
-Result<int64_t> LastRowid(SqlConnection& db) {
-  auto q = db.Prepare("SELECT last_insert_rowid()");
-  if (!q.ok()) return q.status();
-  auto row = q->Step();
-  if (!row.ok()) return row.status();
-  return q->Int(0);
+  auto has =
+      FirstInt(db, "SELECT count(*) FROM pragma_table_info('search_rows') WHERE name = 'lang'");
+  if (!has.ok()) return has.status();
+  if (*has > 0) return Status::Ok();
+  return db.InTransaction([&] {
+    return db.Exec(
+        "ALTER TABLE search_rows ADD COLUMN lang TEXT;"
+        "ALTER TABLE search_rows ADD COLUMN published TEXT;"
+        "ALTER TABLE search_rows ADD COLUMN source TEXT;"
+        "UPDATE search_rows SET (lang, published, source) = "
+        "(SELECT d.lang, d.published, d.source FROM documents d WHERE d.id = search_rows.doc_id)");
+  });
 }
 
 // What search filters on, copied from the document into search_rows.
@@ -177,7 +179,7 @@ Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::
   if (!ins.ok()) return ins.status();
   ins->Bind(1, doc_id).Bind(2, title).Bind(3, body);
   KETNOI_RETURN_IF_ERROR(ins->Run());
-  auto doc_row = LastRowid(db);
+  auto doc_row = FirstInt(db, "SELECT last_insert_rowid()");
   if (!doc_row.ok()) return doc_row.status();
   auto si = db.Prepare("INSERT INTO search_sentences (doc_id, idx, text) VALUES (?, ?, ?)");
   if (!si.ok()) return si.status();
@@ -186,7 +188,7 @@ Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::
     si->Reset();
     si->Bind(1, doc_id).Bind(2, idx).Bind(3, text);
     KETNOI_RETURN_IF_ERROR(si->Run());
-    auto rowid = LastRowid(db);
+    auto rowid = FirstInt(db, "SELECT last_insert_rowid()");
     if (!rowid.ok()) return rowid.status();
     if (!lo) lo = *rowid;
     hi = *rowid;
@@ -296,26 +298,6 @@ Result<std::vector<std::string>> TakeQueued(SqlConnection& db) {
   return ids;
 }
 
-// True when the search tables are there and built by this tokenizer version: a read, so
-// that opening a database another process is writing to does not wait for its lock.
-Result<bool> SearchTablesCurrent(SqlConnection& db) {
-  const bool pg = db.dialect() == Dialect::kPostgres;
-  if (!pg) {
-    auto q = db.Prepare(
-        "SELECT (SELECT count(*) FROM sqlite_master WHERE name IN ('search_meta', "
-        "'search_documents', 'search_sentences', 'search_rows', 'search_rows_doc_row', "
-        "'search_aliases', 'search_aliases_doc')) = 7 AND (SELECT count(*) FROM "
-        "pragma_table_info('search_rows') WHERE name = 'lang') = 1");
-    if (!q.ok()) return q.status();
-    auto row = q->Step();
-    if (!row.ok()) return row.status();
-    if (!*row || q->Int(0) != 1) return false;
-  }
-  auto version = MetaValue(db, "tokenizer_version");
-  if (!version.ok()) return version.status();
-  return *version && **version == std::to_string(pg ? kTokenizerVersion : kFts5TokenizerVersion);
-}
-
 }  // namespace
 
 KnowledgeBase::KnowledgeBase(std::unique_ptr<store::Store> store,
@@ -367,24 +349,23 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenExisting(const std::st
 Status KnowledgeBase::Prepare() {
   SqlConnection& db = *sql_;
   const bool pg = db.dialect() == Dialect::kPostgres;
-  auto current = SearchTablesCurrent(db);
-  if (!current.ok()) return current.status();
-  if (*current) return Status::Ok();
-  return db.InTransaction([&]() -> Status {
-    if (!pg) {
-      KETNOI_RETURN_IF_ERROR(db.Exec(
-          "CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
-          "WITHOUT ROWID"));
-    }
+  // SQLite: creates what is missing. When every table is there, CREATE ... IF NOT EXISTS only
+  // reads, so opening a database another process is writing to does not wait for its lock.
+  if (!pg) KETNOI_RETURN_IF_ERROR(db.Exec(kSchema));
+  const std::string want = std::to_string(pg ? kTokenizerVersion : kFts5TokenizerVersion);
+  auto built_by_this_version = [&]() -> Result<bool> {
     auto version = MetaValue(db, "tokenizer_version");
     if (!version.ok()) return version.status();
-    const std::string want = std::to_string(pg ? kTokenizerVersion : kFts5TokenizerVersion);
-    if (*version && **version == want) {
-      if (pg) return Status::Ok();
-      KETNOI_RETURN_IF_ERROR(db.Exec(kSchema));
-      return AddSearchRowFacts(db);
-    }
-    // New or built by another tokenizer version: rebuild from every document.
+    return *version && **version == want;
+  };
+  auto current = built_by_this_version();
+  if (!current.ok()) return current.status();
+  if (*current) return pg ? Status::Ok() : AddSearchRowFacts(db);
+  // New or built by another tokenizer version: rebuild from every document.
+  return db.InTransaction([&]() -> Status {
+    auto rebuilt = built_by_this_version();  // by another process meanwhile
+    if (!rebuilt.ok()) return rebuilt.status();
+    if (*rebuilt) return Status::Ok();
     if (pg) {
       KETNOI_RETURN_IF_ERROR(db.Exec(kPgReset));
     } else {
@@ -412,26 +393,19 @@ Status KnowledgeBase::CatchUpIndex() {
     return Status::Ok();
   }
   if (drained.status().code() != core::StatusCode::kBusy) return drained.status();
-  // A snapshot read: no lock needed.
-  auto q = sql_->Prepare("SELECT count(*) FROM search_queue");
-  if (!q.ok()) return q.status();
-  auto row = q->Step();
-  if (!row.ok()) return row.status();
-  unindexed_ = *row ? q->Int(0) : 0;
+  auto waiting = FirstInt(*sql_, "SELECT count(*) FROM search_queue");  // a read: no lock
+  if (!waiting.ok()) return waiting.status();
+  unindexed_ = *waiting;
   return Status::Ok();
 }
 
 Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> lock_wait) {
   if (replica_) return 0;
   SqlConnection& db = *sql_;
-  {
-    // Most queries find the queue empty: check without taking the write lock.
-    auto any = db.Prepare("SELECT 1 FROM search_queue LIMIT 1");
-    if (!any.ok()) return any.status();
-    auto row = any->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return 0;
-  }
+  // Most queries find the queue empty: check without taking the write lock.
+  auto queued = FirstInt(db, "SELECT 1 FROM search_queue LIMIT 1");
+  if (!queued.ok()) return queued.status();
+  if (*queued == 0) return 0;
   int total = 0;
   while (true) {
     int done = 0;
