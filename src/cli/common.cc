@@ -66,31 +66,32 @@ bool StdoutIsTerminal() { return isatty(STDOUT_FILENO) == 1; }
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
 Table::Table(std::vector<std::string> header, size_t max_width) : max_width_(max_width) {
-  rows_.push_back(std::move(header));
+  Add(std::move(header));
 }
 
-void Table::Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+// Cells are cut to max_width as they come, so a table of 600,000 events holds what it will
+// print, not every event's whole evidence sentence.
+void Table::Add(std::vector<std::string> row) {
+  for (std::string& cell : row) cell = Truncate(cell, max_width_);
+  rows_.push_back(std::move(row));
+}
 
 std::string Table::Render() const {
   std::vector<size_t> widths;
-  std::vector<std::vector<std::string>> cells;
   for (const auto& row : rows_) {
-    std::vector<std::string> r;
     for (size_t i = 0; i < row.size(); ++i) {
-      r.push_back(Truncate(row[i], max_width_));
       if (widths.size() <= i) widths.push_back(0);
-      widths[i] = std::max(widths[i], DisplayWidth(r.back()));
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
     }
-    cells.push_back(std::move(r));
   }
   std::ostringstream out;
   bool bold = StdoutIsTerminal();
-  for (size_t r = 0; r < cells.size(); ++r) {
+  for (size_t r = 0; r < rows_.size(); ++r) {
     std::string line;
-    for (size_t i = 0; i < cells[r].size(); ++i) {
-      line += cells[r][i];
-      if (i + 1 < cells[r].size())
-        line += std::string(widths[i] - DisplayWidth(cells[r][i]) + 2, ' ');
+    for (size_t i = 0; i < rows_[r].size(); ++i) {
+      line += rows_[r][i];
+      if (i + 1 < rows_[r].size())
+        line += std::string(widths[i] - DisplayWidth(rows_[r][i]) + 2, ' ');
     }
     if (r == 0 && bold) line = "\033[1m" + line + "\033[0m";
     out << line << "\n";

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.h"
@@ -37,6 +38,12 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
   size_t max_width_;
 };
+
+// Prints the events `filter` selects as they are read (`events`, `timeline`): a table, or
+// JSON (the bytes of the whole array's dump(1)). An error is one line on stderr after what
+// was printed, naming `command`. Returns the exit code: 0, 1 (not found) or 2.
+int PrintEvents(search::KnowledgeBase& kb, const search::EventFilter& filter, bool json,
+                std::string_view command);
 
 // "ingested 120/1000  35.2 docs/s  ETA 25s" on one rewritten stderr line.
 class Progress {

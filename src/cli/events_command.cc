@@ -10,45 +10,74 @@
 
 namespace ketnoi::cli {
 
-// Shared with `timeline`: prints events as a table or JSON.
-void PrintEvents(const std::vector<search::EventRow>& events, bool json) {
-  if (json) {
+namespace {
+
+// Prints events as they come: JSON at once, a table (whose columns fit every row) at the end.
+class EventPrinter {
+ public:
+  explicit EventPrinter(bool json)
+      : json_(json),
+        table_({"date", "type", "modality", "participants", "place", "evidence", "document"}, 48) {}
+  void Add(const search::EventRow& e);
+  void Finish();
+
+ private:
+  bool json_;
+  Table table_;
+  size_t printed_ = 0;
+};
+
+void EventPrinter::Add(const search::EventRow& e) {
+  if (json_) {
     // One event at a time, so a timeline of 600,000 events is not also held as one JSON
     // tree (4.4 GB at 100k documents); the bytes are those of the whole array's dump(1):
     // its elements indented one space more.
-    if (events.empty()) {
-      std::cout << "[]\n";
-      return;
+    std::cout << (printed_ == 0 ? "[\n" : ",\n");
+    const std::string element = search::ToJson(e).dump(1);
+    size_t line = 0;
+    for (size_t nl = element.find('\n'); nl != std::string::npos;
+         line = nl + 1, nl = element.find('\n', line)) {
+      std::cout << ' ' << std::string_view(element).substr(line, nl + 1 - line);
     }
-    std::cout << "[\n";
-    for (size_t i = 0; i < events.size(); ++i) {
-      const std::string element = search::ToJson(events[i]).dump(1);
-      size_t line = 0;
-      for (size_t nl = element.find('\n'); nl != std::string::npos;
-           line = nl + 1, nl = element.find('\n', line)) {
-        std::cout << ' ' << std::string_view(element).substr(line, nl + 1 - line);
-      }
-      std::cout << ' ' << std::string_view(element).substr(line)
-                << (i + 1 < events.size() ? ",\n" : "\n");
-    }
-    std::cout << "]\n";
-    return;
-  }
-  if (events.empty()) {
-    std::cout << "no events match\n";
-    return;
-  }
-  Table t({"date", "type", "modality", "participants", "place", "evidence", "document"}, 48);
-  for (const auto& e : events) {
+    std::cout << ' ' << std::string_view(element).substr(line);
+  } else {
     std::string parts;
     for (const auto& p : e.participants) parts += (parts.empty() ? "" : ", ") + p.name;
     std::string date = e.date.value_or("?") + (e.date_from_document ? "*" : "");
     // An act reported by several pages (cluster-events) says how many others report it.
     std::string doc = e.doc_id;
     if (!e.other_reports.empty()) doc += " (+" + std::to_string(e.other_reports.size()) + ")";
-    t.Add({date, e.type, e.modality, parts, e.place ? e.place->name : "", e.evidence, doc});
+    table_.Add({date, e.type, e.modality, parts, e.place ? e.place->name : "", e.evidence, doc});
   }
-  std::cout << t.Render() << "(* = the document's date)\n";
+  ++printed_;
+}
+
+void EventPrinter::Finish() {
+  if (json_) {
+    std::cout << (printed_ == 0 ? "[]\n" : "\n]\n");
+  } else if (printed_ == 0) {
+    std::cout << "no events match\n";
+  } else {
+    std::cout << table_.Render() << "(* = the document's date)\n";
+  }
+}
+
+}  // namespace
+
+int PrintEvents(search::KnowledgeBase& kb, const search::EventFilter& filter, bool json,
+                std::string_view command) {
+  EventPrinter printer(json);
+  core::Status st = kb.ForEachEvent(filter, [&](search::EventRow&& e) {
+    printer.Add(e);
+    return true;
+  });
+  if (!st.ok()) {
+    if (json) std::cout.flush();
+    PrintError(std::string(command) + ": " + st.message());
+    return st.code() == core::StatusCode::kNotFound ? 1 : 2;
+  }
+  printer.Finish();
+  return 0;
 }
 
 void AddEventsCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
@@ -74,13 +103,7 @@ void AddEventsCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = 2;
       return;
     }
-    auto events = (*kb)->Events(*f);
-    if (!events.ok()) {
-      PrintError("events: " + events.status().message());
-      *exit_code = events.status().code() == core::StatusCode::kNotFound ? 1 : 2;
-      return;
-    }
-    PrintEvents(*events, global.json);
+    *exit_code = PrintEvents(**kb, *f, global.json, "events");
   });
 }
 

@@ -7,8 +7,6 @@
 
 namespace ketnoi::cli {
 
-void PrintEvents(const std::vector<search::EventRow>& events, bool json);  // events_command.cc
-
 void AddTimelineCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto* cmd = app.add_subcommand("timeline", "Events of an entity or a country pair, by date");
   auto words = std::make_shared<std::vector<std::string>>();
@@ -35,13 +33,7 @@ void AddTimelineCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = 2;
       return;
     }
-    auto events = (*kb)->Events(*f);
-    if (!events.ok()) {
-      PrintError("timeline: " + events.status().message());
-      *exit_code = events.status().code() == core::StatusCode::kNotFound ? 1 : 2;
-      return;
-    }
-    PrintEvents(*events, global.json);
+    *exit_code = PrintEvents(**kb, *f, global.json, "timeline");
   });
 }
 

@@ -45,6 +45,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -239,6 +240,11 @@ class KnowledgeBase {
 
   // Events by date (undated last), then document and index.
   core::Result<std::vector<EventRow>> Events(const EventFilter& filter);
+  // The same events in the same order, each given to `on_event` as it is ready, until it
+  // returns false: a listing of every event holds a thousand at a time (on SQLite; the
+  // PostgreSQL client receives the main query's rows, without participants, whole).
+  core::Status ForEachEvent(const EventFilter& filter,
+                            const std::function<bool(EventRow&&)>& on_event);
   core::Result<Graph> CooperationGraph(const EventFilter& filter);
 
   core::Result<MatchReport> Match(const MatchQuery& query, const extract::Lexicons& lexicons);

@@ -709,9 +709,72 @@ TEST_P(KnowledgeBaseTest, EventsFilter) {
   EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-chip#1"));
   f.countries = {"BE"};
   EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-solar#0", "en-deal#0"));
+  f.countries = {"Hanoi"};  // the place of an event
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-chip#0"));
+  f.countries = {"BE"};  // with other filters and a limit
+  f.type = "agreement_signed";
+  f.from = "2020";
+  f.limit = 1;
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("en-deal#0"));
+  f = {};
+  f.participants = {"Beta Chip"};  // one participant's list, the country checked per event
+  f.countries = {"Vietnam"};
+  EXPECT_THAT(EventKeys(kb_->Events(f)), ElementsAre("vi-chip#1"));
   f = {};
   f.participants = {"Nobody"};
   EXPECT_EQ(kb_->Events(f).status().message(), "no entity named 'Nobody' in the database");
+}
+
+// Listings are read and finished a chunk at a time (events.cc): events of one page spread
+// over several chunks keep their own participants, and a listing stops when asked.
+TEST_P(KnowledgeBaseTest, EventListingsLongerThanAChunkKeepEachEventsParticipants) {
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  constexpr int kPages = 3, kEventsPerPage = 450;  // 1,350 events dated over 2010
+  for (int page = 0; page < kPages; ++page) {
+    RecordBuilder b("bulk-" + std::to_string(page), core::Lang::kEn, core::Date{2011, 1, 1}, "Bulk",
+                    "Beta Chip met Alpha Institute.");
+    int s0 = b.Sentence("Beta Chip met Alpha Institute.");
+    int beta = b.Mention(s0, kOrg, "Beta Chip", "organization:beta", "Beta Chip Inc.");
+    int alpha = b.Mention(s0, kOrg, "Alpha Institute", "organization:alpha", "Alpha Institute");
+    for (int i = 0; i < kEventsPerPage; ++i) {
+      std::vector<int> who = i % 2 == 0 ? std::vector<int>{beta, alpha} : std::vector<int>{beta};
+      b.Event(s0, EventType::kMeeting, Modality::kReported, who, "met", {},
+              core::Date{2010, 1 + i % 12, 1 + (i / 12) % 28});
+    }
+    ASSERT_TRUE((*store)->PutDocument(b.record()).ok());
+  }
+  EventFilter f;
+  f.from = "2010";
+  f.to = "2010";
+  auto all = kb_->Events(f);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all->size(), static_cast<size_t>(kPages * kEventsPerPage));
+  for (size_t k = 0; k < all->size(); ++k) {
+    const EventRow& e = (*all)[k];
+    ASSERT_EQ(e.participants.size(), e.idx % 2 == 0 ? 2u : 1u) << e.doc_id << "#" << e.idx;
+    EXPECT_EQ(e.participants[0].id, "organization:beta");
+    if (k > 0) {
+      const EventRow& before = (*all)[k - 1];
+      EXPECT_LE(std::tie(*before.date, before.doc_id, before.idx),
+                std::tie(*e.date, e.doc_id, e.idx));
+    }
+  }
+  // Two participant groups: the second is checked per event, after its chunk is read.
+  f.participants = {"Beta Chip", "Alpha Institute"};
+  auto both = kb_->Events(f);
+  ASSERT_TRUE(both.ok()) << both.status().message();
+  EXPECT_EQ(both->size(), static_cast<size_t>(kPages * (kEventsPerPage / 2)));
+  f.participants.clear();
+  std::vector<std::string> first;
+  ASSERT_TRUE(kb_->ForEachEvent(f,
+                                [&](EventRow&& e) {
+                                  first.push_back(e.doc_id + "#" + std::to_string(e.idx));
+                                  return first.size() < 1001;
+                                })
+                  .ok());
+  ASSERT_EQ(first.size(), 1001u);
+  EXPECT_EQ(first.back(), all->at(1000).doc_id + "#" + std::to_string(all->at(1000).idx));
 }
 
 TEST_P(KnowledgeBaseTest, EventRowsCarryEvidenceParticipantsAndPlace) {

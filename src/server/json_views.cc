@@ -159,14 +159,14 @@ json ToJson(const store::DocumentSummary& d) {
           {"date", OptionalString(d.date)}};
 }
 
-json Timeline(const std::vector<search::EventRow>& events, bool by_month) {
-  std::map<std::string, std::map<std::string, int>> buckets;
-  for (const auto& e : events) {
-    if (!e.date || e.date->size() < (by_month ? 7u : 4u)) continue;
-    buckets[e.date->substr(0, by_month ? 7 : 4)][e.type]++;
-  }
+void PeriodCounts::Add(const search::EventRow& e) {
+  if (!e.date || e.date->size() < (by_month_ ? 7u : 4u)) return;
+  counts_[e.date->substr(0, by_month_ ? 7 : 4)][e.type]++;
+}
+
+json PeriodCounts::ToJson() const {
   json out = json::array();
-  for (const auto& [period, types] : buckets) {
+  for (const auto& [period, types] : counts_) {
     int total = 0;
     for (const auto& [type, n] : types) total += n;
     out.push_back({{"period", period}, {"count", total}, {"by_type", types}});

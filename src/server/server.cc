@@ -539,11 +539,19 @@ void Server::Impl::Routes() {
     search::EventFilter f = ReadEventFilter(p);
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
-    auto events = c->kb->Events(f);
-    if (!events.ok()) return SendStatus(res, events.status());
-    json out = json::array();
-    for (const auto& e : *events) out.push_back(ToJson(e));
-    SendJson(res, json{{"events", out}});
+    // The answer's text one event at a time (the bytes of {"events": [...]}'s dump), so
+    // all events are not also held as rows and a JSON tree.
+    std::string body = "{\"events\":[";
+    bool first = true;
+    core::Status st = c->kb->ForEachEvent(f, [&](search::EventRow&& e) {
+      if (!first) body += ',';
+      first = false;
+      body += Dump(ToJson(e));
+      return true;
+    });
+    if (!st.ok()) return SendStatus(res, st);
+    body += "]}";
+    res.set_content(std::move(body), "application/json; charset=utf-8");
   });
 
   cached_get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
@@ -557,10 +565,14 @@ void Server::Impl::Routes() {
     }
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
-    auto events = c->kb->Events(f);
-    if (!events.ok()) return SendStatus(res, events.status());
-    SendJson(res, json{{"bucket", bucket.empty() ? "year" : bucket},
-                       {"periods", Timeline(*events, bucket == "month")}});
+    PeriodCounts periods(bucket == "month");
+    core::Status st = c->kb->ForEachEvent(f, [&](search::EventRow&& e) {
+      periods.Add(e);
+      return true;
+    });
+    if (!st.ok()) return SendStatus(res, st);
+    SendJson(res,
+             json{{"bucket", bucket.empty() ? "year" : bucket}, {"periods", periods.ToJson()}});
   });
 
   cached_get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
