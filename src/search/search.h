@@ -6,8 +6,10 @@
 //      roles over time, fields, partners, events, sources; long lists capped at
 //      kProfileListCap), read from the store's per-entity counts and date-ordered lists
 //      (store/entity_stats.h), so a profile costs the same for 10 mentions or 400,000;
-//      filtered events and timelines (one participant: from its date-ordered list);
-//      the cooperation graph (GraphML / JSON / DOT); partners ranked for a stated need,
+//      filtered events and timelines (one participant: from its date-ordered list; a
+//      country: from its own rows), streamed a chunk at a time (ForEachEvent), and counted
+//      per period in SQL (EventCounts); the cooperation graph (GraphML / JSON / DOT),
+//      built as the events stream by; partners ranked for a stated need,
 //      each with reasons and cited evidence sentences (docs/MATCHING.md).
 // Index: the project's own tokenizer (search/tokenizer.h): keys are text::SearchKey folds
 //      (case, diacritics with đ->d, full-width, Traditional -> Simplified), Chinese is
@@ -63,6 +65,7 @@ class Store;
 namespace ketnoi::search {
 
 class SqliteRanker;
+struct SelectedEvents;
 
 // ---- full-text search ----------------------------------------------------------------
 
@@ -140,6 +143,13 @@ struct EventFilter {
                              // clustered, so several pages on one signing count once
   bool with_texts = true;    // false: no evidence or doc_title (counts and graphs: slicing
                              // each event's evidence reads its whole page)
+};
+
+// Events of one period and their types (timelines).
+struct PeriodCount {
+  std::string period;                  // YYYY, or YYYY-MM by month
+  int count = 0;                       // all its events
+  std::map<std::string, int> by_type;  // event type -> events
 };
 
 // The most rows a profile lists of its roles, partners, events and documents: the
@@ -246,6 +256,11 @@ class KnowledgeBase {
   core::Status ForEachEvent(const EventFilter& filter,
                             const std::function<bool(EventRow&&)>& on_event);
   core::Result<Graph> CooperationGraph(const EventFilter& filter);
+  // How many of the events ForEachEvent gives fall in each period (year, or month with
+  // `by_month`), by type, periods in order; events dated less precisely than the period
+  // are left out. Counted in SQL when no event needs a check after it (one participant or
+  // country group at most, no limit).
+  core::Result<std::vector<PeriodCount>> EventCounts(const EventFilter& filter, bool by_month);
 
   core::Result<MatchReport> Match(const MatchQuery& query, const extract::Lexicons& lexicons);
 
@@ -265,6 +280,8 @@ class KnowledgeBase {
   core::Status CatchUpIndex();
   core::Result<std::vector<std::string>> ResolveIds(const std::string& name_or_id,
                                                     bool countries_only);
+  // The SQL that selects a filter's events before the checks made per event (events.cc).
+  core::Result<SelectedEvents> SelectEvents(const EventFilter& filter);
 
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::SqlConnection> sql_;  // borrows store_'s connection: declared after

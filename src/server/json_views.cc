@@ -159,17 +159,10 @@ json ToJson(const store::DocumentSummary& d) {
           {"date", OptionalString(d.date)}};
 }
 
-void PeriodCounts::Add(const search::EventRow& e) {
-  if (!e.date || e.date->size() < (by_month_ ? 7u : 4u)) return;
-  counts_[e.date->substr(0, by_month_ ? 7 : 4)][e.type]++;
-}
-
-json PeriodCounts::ToJson() const {
+json ToJson(const std::vector<search::PeriodCount>& periods) {
   json out = json::array();
-  for (const auto& [period, types] : counts_) {
-    int total = 0;
-    for (const auto& [type, n] : types) total += n;
-    out.push_back({{"period", period}, {"count", total}, {"by_type", types}});
+  for (const auto& p : periods) {
+    out.push_back({{"period", p.period}, {"count", p.count}, {"by_type", p.by_type}});
   }
   return out;
 }

@@ -4,7 +4,6 @@
 #ifndef KETNOI_SERVER_JSON_VIEWS_H_
 #define KETNOI_SERVER_JSON_VIEWS_H_
 
-#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -29,19 +28,8 @@ nlohmann::json ToJson(const search::Graph& g);
 nlohmann::json ToJson(const search::MatchReport& r);
 nlohmann::json ToJson(const store::Stats& s);
 nlohmann::json ToJson(const store::DocumentSummary& d);
-// Counts events per period ("YYYY" or "YYYY-MM") and type as they arrive; undated events
-// are skipped.
-class PeriodCounts {
- public:
-  explicit PeriodCounts(bool by_month) : by_month_(by_month) {}
-  void Add(const search::EventRow& e);
-  // [{period, count, by_type: {type: n}}], by period.
-  nlohmann::json ToJson() const;
-
- private:
-  bool by_month_;
-  std::map<std::string, std::map<std::string, int>> counts_;  // period -> type -> events
-};
+// [{period, count, by_type: {type: n}}]
+nlohmann::json ToJson(const std::vector<search::PeriodCount>& periods);
 
 // Byte offset -> UTF-16 offset in `text` (offsets past the end clamp to the end).
 class Utf16Index {

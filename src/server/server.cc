@@ -558,21 +558,16 @@ void Server::Impl::Routes() {
     Params p(req);
     search::EventFilter f = ReadEventFilter(p);
     f.one_per_act = true;  // an act several pages report counts once per period
-    f.with_texts = false;
     std::string bucket = p.Get("bucket");
     if (!bucket.empty() && bucket != "year" && bucket != "month") {
       p.Fail("bucket must be year or month");
     }
     if (p.Failed(res)) return;
     auto c = pool.Acquire();
-    PeriodCounts periods(bucket == "month");
-    core::Status st = c->kb->ForEachEvent(f, [&](search::EventRow&& e) {
-      periods.Add(e);
-      return true;
-    });
-    if (!st.ok()) return SendStatus(res, st);
+    auto periods = c->kb->EventCounts(f, bucket == "month");
+    if (!periods.ok()) return SendStatus(res, periods.status());
     SendJson(res,
-             json{{"bucket", bucket.empty() ? "year" : bucket}, {"periods", periods.ToJson()}});
+             json{{"bucket", bucket.empty() ? "year" : bucket}, {"periods", ToJson(*periods)}});
   });
 
   cached_get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
