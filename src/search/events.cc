@@ -185,18 +185,22 @@ Status KnowledgeBase::StreamEvents(const EventFilter& filter, bool in_order,
     // Each page's events in the chunk, by position: rows of other events of those pages are
     // skipped (a page holds tens of events; an entity with a hundred thousand events would
     // otherwise hold every participant of all their pages).
-    std::map<std::string, std::vector<size_t>> at;
-    for (size_t k = 0; k < chunk.size(); ++k) at[chunk[k].first.doc_id].push_back(k);
+    // Sorted by event index, so a page with thousands of events is searched, not scanned.
+    std::map<std::string, std::vector<std::pair<int64_t, size_t>>> at;
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      at[chunk[k].first.doc_id].emplace_back(chunk[k].first.idx, k);
+    }
+    for (auto& [doc_id, events] : at) std::sort(events.begin(), events.end());
     auto position = [&](const std::string& doc_id, int64_t idx) -> std::optional<size_t> {
       auto page = at.find(doc_id);
       if (page == at.end()) return std::nullopt;
-      for (size_t k : page->second) {
-        if (chunk[k].first.idx == idx) return k;
-      }
-      return std::nullopt;
+      auto it = std::lower_bound(page->second.begin(), page->second.end(),
+                                 std::pair<int64_t, size_t>(idx, 0));
+      if (it == page->second.end() || it->first != idx) return std::nullopt;
+      return it->second;
     };
     nlohmann::json docs = nlohmann::json::array();
-    for (const auto& [doc_id, positions] : at) docs.push_back(doc_id);
+    for (const auto& [doc_id, events] : at) docs.push_back(doc_id);
     const std::string doc_ids = docs.dump();
     parts->Reset();
     parts->Bind(1, doc_ids);
