@@ -231,7 +231,9 @@ Status KnowledgeBase::StreamEvents(const EventFilter& filter, bool in_order,
       reports_of[cluster].insert(member);
     }
     for (size_t k = 0; k < chunk.size(); ++k) {
-      auto& [e, sentence] = chunk[k];
+      // Named, not a structured binding: clang cannot capture those in the lambda below.
+      EventRow& e = chunk[k].first;
+      const int64_t sentence = chunk[k].second;
       auto involves = [&](const std::vector<std::string>& group) {
         return std::any_of(e.participants.begin(), e.participants.end(), [&](const EntityRef& p) {
           return std::find(group.begin(), group.end(), p.id) != group.end();
