@@ -23,8 +23,11 @@ using core::Status;
 // with 655k events at 100k documents).
 constexpr size_t kEventChunk = 1000;
 
-bool Intersects(const std::vector<std::string>& a, const std::set<std::string>& b) {
-  return std::any_of(a.begin(), a.end(), [&](const std::string& x) { return b.count(x) > 0; });
+// Whether any id of `group` is among `ids` (a few each: linear search).
+bool Intersects(const std::vector<std::string>& group, const std::vector<std::string>& ids) {
+  return std::any_of(group.begin(), group.end(), [&](const std::string& x) {
+    return std::find(ids.begin(), ids.end(), x) != ids.end();
+  });
 }
 
 }  // namespace
@@ -129,14 +132,13 @@ Result<SelectedEvents> KnowledgeBase::SelectEvents(const EventFilter& filter) {
 
 Status KnowledgeBase::ForEachEvent(const EventFilter& filter,
                                    const std::function<bool(EventRow&&)>& on_event) {
-  return StreamEvents(filter, true, on_event);
-}
-
-Status KnowledgeBase::StreamEvents(const EventFilter& filter, bool in_order,
-                                   const std::function<bool(EventRow&&)>& on_event) {
   auto selected = SelectEvents(filter);
   if (!selected.ok()) return selected.status();
-  const SelectedEvents& sel = *selected;
+  return StreamEvents(filter, *selected, true, on_event);
+}
+
+Status KnowledgeBase::StreamEvents(const EventFilter& filter, const SelectedEvents& sel,
+                                   bool in_order, const std::function<bool(EventRow&&)>& on_event) {
   const auto& participant_groups = sel.participant_groups;
   const auto& country_groups = sel.country_groups;
   store::SqlConnection& db = *sql_;
@@ -231,32 +233,26 @@ Status KnowledgeBase::StreamEvents(const EventFilter& filter, bool in_order,
       reports_of[cluster].insert(member);
     }
     for (size_t k = 0; k < chunk.size(); ++k) {
-      // Named, not a structured binding: clang cannot capture those in the lambda below.
       EventRow& e = chunk[k].first;
       const int64_t sentence = chunk[k].second;
-      auto involves = [&](const std::vector<std::string>& group) {
-        return std::any_of(e.participants.begin(), e.participants.end(), [&](const EntityRef& p) {
-          return std::find(group.begin(), group.end(), p.id) != group.end();
-        });
-      };
+      std::vector<std::string> involved;  // its participants, then (countries) place and sentence
+      for (const EntityRef& p : e.participants) involved.push_back(p.id);
       bool keep = true;
       for (size_t g = 1; g < participant_groups.size() && keep; ++g) {
-        keep = involves(participant_groups[g]);
+        keep = Intersects(participant_groups[g], involved);
       }
       if (keep && country_groups.size() > 1) {
-        std::set<std::string> around;
-        for (const EntityRef& p : e.participants) around.insert(p.id);
-        if (e.place) around.insert(e.place->id);
+        if (e.place) involved.push_back(e.place->id);
         sentence_entities->Reset();
         sentence_entities->Bind(1, e.doc_id).Bind(2, sentence);
         while (true) {
           auto s = sentence_entities->Step();
           if (!s.ok()) return s.status();
           if (!*s) break;
-          around.insert(sentence_entities->Text(0));
+          involved.push_back(sentence_entities->Text(0));
         }
         for (size_t g = 1; g < country_groups.size() && keep; ++g) {
-          keep = Intersects(country_groups[g], around);
+          keep = Intersects(country_groups[g], involved);
         }
       }
       if (!keep) continue;
@@ -333,7 +329,9 @@ Result<Graph> KnowledgeBase::CooperationGraph(const EventFilter& filter) {
   };
   std::unordered_map<uint64_t, EdgeCounts> edges;  // (lower number) << 32 | higher
   std::vector<uint32_t> numbers;
-  KETNOI_RETURN_IF_ERROR(StreamEvents(all, false, [&](EventRow&& e) {
+  auto selected = SelectEvents(all);
+  if (!selected.ok()) return selected.status();
+  KETNOI_RETURN_IF_ERROR(StreamEvents(all, *selected, false, [&](EventRow&& e) {
     numbers.clear();
     for (EntityRef& p : e.participants) {
       auto [it, added] = number_of.emplace(p.id, static_cast<uint32_t>(nodes.size()));
@@ -402,7 +400,7 @@ Result<std::vector<PeriodCount>> KnowledgeBase::EventCounts(const EventFilter& f
   if (sel.checked_per_event() || filter.limit > 0) {
     EventFilter listed = filter;
     listed.with_texts = false;
-    KETNOI_RETURN_IF_ERROR(ForEachEvent(listed, [&](EventRow&& e) {
+    KETNOI_RETURN_IF_ERROR(StreamEvents(listed, sel, true, [&](EventRow&& e) {
       if (e.date && e.date->size() >= period_size) counts[e.date->substr(0, period_size)][e.type]++;
       return true;
     }));

@@ -282,8 +282,9 @@ class KnowledgeBase {
                                                     bool countries_only);
   // ForEachEvent, in date order or, for aggregates that need none (the graph), in the order
   // the rows are stored: sorting every event by date is a third of a whole graph's time.
-  core::Status StreamEvents(const EventFilter& filter, bool in_order,
-                            const std::function<bool(EventRow&&)>& on_event);
+  // `selected` is SelectEvents(filter)'s, made once by the caller.
+  core::Status StreamEvents(const EventFilter& filter, const SelectedEvents& selected,
+                            bool in_order, const std::function<bool(EventRow&&)>& on_event);
   // The SQL that selects a filter's events before the checks made per event (events.cc).
   core::Result<SelectedEvents> SelectEvents(const EventFilter& filter);
 
