@@ -12,7 +12,10 @@ void AddSearchCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto* cmd = app.add_subcommand("search", "Full-text search (diacritics, case, script folded)");
   auto words = std::make_shared<std::vector<std::string>>();
   auto query = std::make_shared<search::SearchQuery>();
-  cmd->add_option("query", *words, "Words (all must occur) or \"a phrase\"")->required();
+  cmd->add_option("query", *words,
+                  "Words (all must occur), \"a phrase\", or an entity's name (found as that name, "
+                  "in every language)")
+      ->required();
   cmd->add_option("--lang", query->lang, "Only documents in this language")
       ->check(CLI::IsMember({"vi", "zh", "en"}));
   cmd->add_option("--from", query->from, "Published on or after YYYY[-MM[-DD]]");

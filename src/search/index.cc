@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS search_aliases (
   PRIMARY KEY (key, entity_id, doc_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_aliases_doc ON search_aliases(doc_id);
+-- The names indexed as one term each (search/tokenizer.h), fixed when the index is built.
+CREATE TABLE IF NOT EXISTS search_names (term TEXT PRIMARY KEY) WITHOUT ROWID;
 )sql";
 
 constexpr std::string_view kDrop = R"sql(
@@ -47,6 +49,7 @@ DROP TABLE IF EXISTS search_documents;
 DROP TABLE IF EXISTS search_sentences;
 DROP TABLE IF EXISTS search_rows;
 DROP TABLE IF EXISTS search_aliases;
+DROP TABLE IF EXISTS search_names;
 )sql";
 
 // PostgreSQL's tables come from its migration 4 (src/store/postgres/pg_migrations.cc); a
@@ -56,6 +59,21 @@ DELETE FROM search_documents;
 DELETE FROM search_sentences;
 DELETE FROM search_aliases;
 )sql";
+
+// The terms of the shipped organizations' names (data/organizations.tsv), read once per
+// process: a new or rebuilt SQLite index indexes them. None when the data cannot be read;
+// names are then found through their pairs, with the same results.
+const std::vector<std::string>& ShippedNameTerms() {
+  static const std::vector<std::string> terms = [] {
+    auto lexicons = extract::Lexicons::Load(extract::DefaultDataDir());
+    std::vector<std::string> names;
+    if (lexicons.ok()) {
+      for (const extract::OrgEntry& org : lexicons->organizations) names.push_back(org.name);
+    }
+    return IndexedNames::TermsOf(names);
+  }();
+  return terms;
+}
 
 // Documents indexed per transaction: short write locks, so a running ingest is not starved.
 constexpr int kBatch = 64;
@@ -317,9 +335,11 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& lo
     auto st = store::SqliteStore::Open(location);
     if (!st.ok()) return st.status();
     raw = (*st)->db().raw();
-    KETNOI_RETURN_IF_ERROR(RegisterTokenizer(raw));
+    auto state = std::make_shared<TokenizerState>();
+    KETNOI_RETURN_IF_ERROR(RegisterTokenizer(raw, state));
     auto sql = store::SqliteSql((*st)->db());
     kb.reset(new KnowledgeBase(std::move(st).value(), std::move(sql)));
+    kb->tokenizer_state_ = std::move(state);
   }
   if (kb->sql_->dialect() == Dialect::kPostgres) {
     auto q = kb->sql_->Prepare("SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END");
@@ -360,17 +380,27 @@ Status KnowledgeBase::Prepare() {
   };
   auto current = built_by_this_version();
   if (!current.ok()) return current.status();
-  if (*current) return pg ? Status::Ok() : AddSearchRowFacts(db);
+  if (*current) {
+    if (!pg) KETNOI_RETURN_IF_ERROR(AddSearchRowFacts(db));
+    return ReadIndexedNames();
+  }
   // New or built by another tokenizer version: rebuild from every document.
-  return db.InTransaction([&]() -> Status {
-    auto rebuilt = built_by_this_version();  // by another process meanwhile
-    if (!rebuilt.ok()) return rebuilt.status();
-    if (*rebuilt) return Status::Ok();
+  Status rebuilt = db.InTransaction([&]() -> Status {
+    auto done = built_by_this_version();  // by another process meanwhile
+    if (!done.ok()) return done.status();
+    if (*done) return Status::Ok();
     if (pg) {
       KETNOI_RETURN_IF_ERROR(db.Exec(kPgReset));
     } else {
       KETNOI_RETURN_IF_ERROR(db.Exec(kDrop));
       KETNOI_RETURN_IF_ERROR(db.Exec(kSchema));
+      auto name = db.Prepare("INSERT INTO search_names (term) VALUES (?)");
+      if (!name.ok()) return name.status();
+      for (const std::string& term : ShippedNameTerms()) {
+        name->Reset();
+        name->Bind(1, term);
+        KETNOI_RETURN_IF_ERROR(name->Run());
+      }
     }
     KETNOI_RETURN_IF_ERROR(
         db.Exec("INSERT INTO search_queue (doc_id) SELECT id FROM documents WHERE true "
@@ -382,6 +412,22 @@ Status KnowledgeBase::Prepare() {
     set->Bind(1, want);
     return set->Run();
   });
+  return rebuilt.ok() ? ReadIndexedNames() : rebuilt;
+}
+
+Status KnowledgeBase::ReadIndexedNames() {
+  if (tokenizer_state_ == nullptr) return Status::Ok();  // PostgreSQL: tsvectors, no names
+  auto q = sql_->Prepare("SELECT term FROM search_names ORDER BY term");
+  if (!q.ok()) return q.status();
+  std::vector<std::string> terms;
+  while (true) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    terms.push_back(q->Text(0));
+  }
+  tokenizer_state_->names = std::make_shared<const IndexedNames>(terms);
+  return Status::Ok();
 }
 
 Result<int> KnowledgeBase::UpdateIndex() { return DrainQueue(std::nullopt); }

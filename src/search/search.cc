@@ -68,12 +68,17 @@ core::Result<std::vector<std::string>> EntityNames(store::SqlConnection& db,
   return out;
 }
 
-// The other names (2+ words, or 2+ CJK characters) of the entities whose alias is exactly
-// `query`: "nguyen chi dung" -> 阮志勇 when resolution linked them. Of the (up to 3)
-// entities, those with at least a tenth of the pages of the one the query names most.
-core::Result<std::vector<std::string>> EntityAliases(store::SqlConnection& db,
-                                                     std::string_view query) {
-  std::vector<std::string> out;
+// What a query that is exactly an entity's alias (as some page names it) searches for.
+struct EntityNameQuery {
+  bool names_entity = false;
+  // The other names (2+ words, or 2+ CJK characters) of the entities whose alias the query
+  // is: "nguyen chi dung" -> 阮志勇 when resolution linked them. Of the (up to 3) entities,
+  // those with at least a tenth of the pages of the one the query names most.
+  std::vector<std::string> aliases;
+};
+
+core::Result<EntityNameQuery> EntityNameOf(store::SqlConnection& db, std::string_view query) {
+  EntityNameQuery out;
   std::string key = text::SearchKey(query);
   if (key.empty()) return out;
   auto q = db.Prepare(
@@ -90,6 +95,7 @@ core::Result<std::vector<std::string>> EntityAliases(store::SqlConnection& db,
     if (ids.empty()) most = q->Int(1);
     if (q->Int(1) * 10 >= most) ids.push_back(q->Text(0));
   }
+  out.names_entity = !ids.empty();
   std::vector<std::string> surfaces;
   for (const std::string& id : ids) {
     auto names = EntityNames(db, id);
@@ -103,20 +109,26 @@ core::Result<std::vector<std::string>> EntityAliases(store::SqlConnection& db,
   for (std::string& surface : surfaces) {
     auto toks = IndexTokens(surface, true);
     if (toks.size() < 2) continue;
-    if (seen.insert(text::SearchKey(surface)).second) out.push_back(std::move(surface));
+    if (seen.insert(text::SearchKey(surface)).second) out.aliases.push_back(std::move(surface));
   }
   return out;
+}
+
+// Control characters (NUL above all) become spaces, which separate words: FTS5's query
+// parser stops at a NUL, so one inside a quoted term would leave the quote open (found by
+// fuzz/query_fuzz).
+std::string WithoutControls(std::string_view raw) {
+  std::string cleaned(raw);
+  for (char& c : cleaned) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  return cleaned;
 }
 
 }  // namespace
 
 std::vector<std::string> QueryTerms(std::string_view raw) {
-  // Control characters (NUL above all) separate words: FTS5's query parser stops at a NUL,
-  // so one inside a quoted term would leave the quote open (found by fuzz/query_fuzz).
-  std::string cleaned(raw);
-  for (char& c : cleaned) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  }
+  const std::string cleaned = WithoutControls(raw);
   std::string_view query = cleaned;
   std::vector<std::string> out;
   size_t i = 0;
@@ -174,14 +186,20 @@ core::Result<std::string> NormalizeDateBound(const std::string& s) {
 core::Result<std::vector<SearchHit>> KnowledgeBase::Search(const SearchQuery& query) {
   KETNOI_RETURN_IF_ERROR(CatchUpIndex());
   if (query.text.size() > 2000) return core::TooLarge("the query is longer than 2000 bytes");
-  auto expr = MatchExpression(QueryTerms(query.text), false);
+  auto named = EntityNameOf(*sql_, query.text);
+  if (!named.ok()) return named.status();
+  // A query that is exactly an entity's name searches for that name, as a phrase: its
+  // words scattered over a page ("Viện", "Khoa học", "Việt Nam") do not name the entity,
+  // and matching them one by one read every page holding such common words. It also finds
+  // the pages naming the entity in other languages.
+  const std::vector<std::string> terms = named->names_entity
+                                             ? std::vector<std::string>{WithoutControls(query.text)}
+                                             : QueryTerms(query.text);
+  auto expr = MatchExpression(terms, false);
   if (!expr.ok()) return expr.status();
-  auto aliases = EntityAliases(*sql_, query.text);
-  if (!aliases.ok()) return aliases.status();
-  FtsQuery fts{Phrases(QueryTerms(query.text)), Phrases(*aliases)};
-  if (!aliases->empty()) {
-    // A query that names an entity also finds the pages naming it in other languages.
-    auto more = MatchExpression(*aliases, true);
+  FtsQuery fts{Phrases(terms), Phrases(named->aliases)};
+  if (!named->aliases.empty()) {
+    auto more = MatchExpression(named->aliases, true);
     if (more.ok()) *expr = "(" + *expr + ") OR " + *more;
   }
   auto from = NormalizeDateBound(query.from);

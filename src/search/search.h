@@ -17,10 +17,12 @@
 //      match; offsets point into the stored text, so snippets show the original. SQLite
 //      holds the tokens in FTS5 tables (tokenizer "ketnoi"; FTS5 also holds each pair of
 //      ideographs and each pair of words at consecutive positions, so a Chinese, Vietnamese
-//      or English phrase is looked up by its pairs: same matches, cheaper; tokenizer.h);
+//      or English phrase is looked up by its pairs, and a known organization's name by one
+//      term: same matches, cheaper; tokenizer.h);
 //      PostgreSQL in tsvector columns with GIN indexes (the same keys at the same
 //      positions) and names in a pg_trgm index.
-//      A query that is exactly an entity's alias also finds its other names (the surfaces
+//      A query that is exactly an entity's alias searches for it as one phrase (its words
+//      scattered over a page do not name it) and also finds its other names (the surfaces
 //      of at least 1 in 100 of its mentions that name it on their own: resolution errors
 //      and back-references are not names; from the store's per-entity alias counts,
 //      store/entity_stats.h, so no mention is read per query).
@@ -66,6 +68,7 @@ namespace ketnoi::search {
 
 class SqliteRanker;
 struct SelectedEvents;
+struct TokenizerState;
 
 // ---- full-text search ----------------------------------------------------------------
 
@@ -272,6 +275,8 @@ class KnowledgeBase {
  private:
   KnowledgeBase(std::unique_ptr<store::Store> store, std::unique_ptr<store::SqlConnection> sql);
   core::Status Prepare();
+  // SQLite: gives the tokenizer the names the index was built with (search_names).
+  core::Status ReadIndexedNames();
   // Indexes queued documents; with `lock_wait`, gives up (kBusy) when a transaction cannot
   // begin in that time.
   core::Result<int> DrainQueue(std::optional<std::chrono::milliseconds> lock_wait);
@@ -291,6 +296,8 @@ class KnowledgeBase {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::SqlConnection> sql_;  // borrows store_'s connection: declared after
   std::unique_ptr<SqliteRanker> ranker_;       // SQLite: ranks search pages (search/rank.h)
+  // SQLite: what the connection's tokenizer reads (the index's names; search/tokenizer.h).
+  std::shared_ptr<TokenizerState> tokenizer_state_;
   bool replica_ = false;  // a PostgreSQL standby: read-only, the primary's readers index
   int64_t unindexed_ = 0;
 };

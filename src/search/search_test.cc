@@ -5,7 +5,9 @@
 #include <libxml/parser.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -325,6 +327,114 @@ TEST(IndexTokensTest, Fts5AddsWordPairsAtConsecutivePositions) {
   EXPECT_THAT(keys(Fts5Tokens("Samsung 三星", true)), ElementsAre("samsung", "三", "星"));
 }
 
+// A name's term sits at the name's first position after that position's pair, wherever its
+// keys occur in order (also inside a longer name, across punctuation, twice); a query that is
+// exactly a name is its term, anything more stays pairs.
+TEST(IndexTokensTest, Fts5AddsNameTermsWhereTheNamesKeysOccur) {
+  auto keys = [](const std::vector<IndexToken>& tokens) {
+    std::vector<std::string> out;
+    for (const IndexToken& t : tokens) out.push_back((t.colocated ? "+" : "") + t.key);
+    return out;
+  };
+  IndexedNames names(
+      IndexedNames::TermsOf({"Alpha Beta Institute", "Beta Institute of Gamma", "Two Words",
+                             "Alpha", "国家创新中心", "Beta  institute OF gamma"}));
+  EXPECT_THAT(names.terms(),
+              ElementsAre("alpha_beta_institute", "beta_institute_of_gamma", "国_家_创_新_中_心"));
+  auto doc = Fts5Tokens("Alpha Beta Institute of Gamma, alpha beta", false, &names);
+  EXPECT_THAT(keys(doc), ElementsAre("alpha", "+alpha beta", "+alpha_beta_institute", "beta",
+                                     "+beta institute", "+beta_institute_of_gamma", "institute",
+                                     "+institute of", "of", "+of gamma", "gamma", "+gamma alpha",
+                                     "alpha", "+alpha beta", "beta"));
+  EXPECT_EQ(doc[2].span.begin, 0u);
+  EXPECT_EQ(doc[2].span.end, std::string("Alpha Beta Institute").size());
+  EXPECT_THAT(keys(Fts5Tokens("Two Words", false, &names)),
+              ElementsAre("two", "+two words", "words"));
+  auto zh = keys(Fts5Tokens("在国家创新中心", false, &names));
+  EXPECT_EQ(std::count(zh.begin(), zh.end(), "+国_家_创_新_中_心"), 1);
+  EXPECT_THAT(keys(Fts5Tokens("alpha, BETA institute", true, &names)),
+              ElementsAre("alpha_beta_institute"));
+  EXPECT_THAT(keys(Fts5Tokens("the Alpha Beta Institute", true, &names)),
+              ElementsAre("the alpha", "alpha beta", "beta institute"));
+  EXPECT_THAT(keys(Fts5Tokens("Alpha Beta Institute", true)),
+              ElementsAre("alpha beta", "beta institute"));
+}
+
+// The same FTS5 index read through name terms and through pairs gives the same rows and the
+// same bm25() for every phrase: names change what a lookup reads, never what it finds.
+TEST(IndexTokensTest, NameTermsMatchAndScoreExactlyAsTheirPhrases) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("ketnoi_names_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  auto state = std::make_shared<TokenizerState>();
+  state->names = std::make_shared<const IndexedNames>(IndexedNames::TermsOf(
+      {"Alpha Beta Institute", "Beta Institute of Gamma", "Institute of Gamma", "国家创新中心"}));
+  sqlite3* named = nullptr;
+  sqlite3* plain = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &named), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(path.c_str(), &plain), SQLITE_OK);
+  ASSERT_TRUE(RegisterTokenizer(named, state).ok());
+  ASSERT_TRUE(RegisterTokenizer(plain).ok());
+  auto exec = [](sqlite3* db, const std::string& sql) {
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+  };
+  exec(named, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='ketnoi')");
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Alpha Beta Institute", "The Alpha Beta Institute of Gamma met the Institute of Gamma."},
+      {"News",
+       "alpha beta institute; ALPHA-BETA institute, and Beta Institute of Gamma twice: "
+       "Beta Institute of Gamma"},
+      {"Beta Institute", "of Gamma starts the body: no name spans two columns."},
+      {"国家创新中心", "越南国家创新中心与国家创新中心合作"},
+      {"Alpha Beta", "Institute words apart: Alpha, Beta, Institute of something, Gamma."}};
+  for (const auto& [title, body] : rows) {
+    exec(named, "INSERT INTO t (title, body) VALUES ('" + title + "', '" + body + "')");
+  }
+  auto page = [](sqlite3* db, const std::string& match) {
+    std::vector<std::string> out;
+    sqlite3_stmt* q = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT rowid, bm25(t, 4.0, 1.0) FROM t WHERE t MATCH ?1 "
+                                 "ORDER BY rowid",
+                                 -1, &q, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(q, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      char score[64];
+      std::snprintf(score, sizeof score, "%.17g", sqlite3_column_double(q, 1));
+      out.push_back(std::to_string(sqlite3_column_int64(q, 0)) + " " + score);
+    }
+    sqlite3_finalize(q);
+    return out;
+  };
+  for (const char* match :
+       {"\"Alpha Beta Institute\"", "\"Beta Institute of Gamma\"", "\"Institute of Gamma\"",
+        "\"国家创新中心\"", "\"Alpha Beta Institute\" AND \"Institute of Gamma\"",
+        "\"Alpha Beta Institute\" OR \"国家创新中心\" OR \"Gamma\"",
+        "\"the Alpha Beta Institute of Gamma\"", "\"Alpha Beta Institute\" AND alpha"}) {
+    std::vector<std::string> by_name = page(named, match);
+    EXPECT_FALSE(by_name.empty()) << match;
+    EXPECT_EQ(by_name, page(plain, match)) << match;
+  }
+  // The index holds the terms (so the lookups above did read them).
+  exec(named, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, row)");
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(named,
+                               "SELECT doc, cnt FROM temp.v WHERE term = "
+                               "'beta_institute_of_gamma'",
+                               -1, &q, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 2);  // rows 1 and 2 (row 3 splits it over two columns)
+  EXPECT_EQ(sqlite3_column_int(q, 1), 3);
+  sqlite3_finalize(q);
+  sqlite3_close(named);
+  sqlite3_close(plain);
+  std::filesystem::remove(path);
+}
+
 TEST(IndexTokensTest, SurvivesBrokenUtf8AndEmptyInput) {
   EXPECT_THAT(IndexTokens("", false), IsEmpty());
   auto toks = IndexTokens(std::string("ab\xff\xfe"
@@ -364,6 +474,20 @@ TEST_P(KnowledgeBaseTest, SearchByAnEntityNameFindsItsOtherLanguageNames) {
   // "Beta Chip" is only a name in en-deal and vi-chip; "Alpha Institute" links to "Viện Alpha".
   EXPECT_THAT(SearchIds("alpha institute"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
   EXPECT_THAT(SearchIds("越南国家创新中心"), ElementsAre("zh-mou"));
+}
+
+TEST_P(KnowledgeBaseTest, SearchForAnEntitysNameFindsTheNameNotItsWordsApart) {
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok());
+  RecordBuilder b("en-apart", core::Lang::kEn, core::Date{2025, 2, 1}, "Alpha and an institute",
+                  "The Alpha team toured an institute in Hanoi.");
+  b.Sentence("The Alpha team toured an institute in Hanoi.");
+  ASSERT_TRUE((*store)->PutDocument(b.record()).ok());
+  // "Alpha Institute" names an entity (as in en-deal): its phrase, and its other names.
+  EXPECT_THAT(SearchIds("Alpha Institute"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
+  EXPECT_THAT(SearchIds("ALPHA INSTITUTE"), ElementsAre("en-deal", "vi-solar", "vi-chip"));
+  // Words that name nothing must each occur, anywhere.
+  EXPECT_THAT(SearchIds("institute alpha"), ElementsAre("en-apart", "en-deal"));
 }
 
 TEST_P(KnowledgeBaseTest, SearchExpandsAnEntityOnlyToNamesOfOneInAHundredOfItsMentions) {
@@ -504,7 +628,7 @@ TEST_P(KnowledgeBaseTest, SqlitePageIsFts5Bm25Page) {
   check("design training", "\"design\" AND \"training\"");
   check("\"thiết kế\"", "\"thiết kế\"");
   check("hợp tác", "\"hợp\" AND \"tác\"");
-  check("Alpha Institute", "(\"Alpha\" AND \"Institute\") OR \"Viện Alpha\"");
+  check("Alpha Institute", "\"Alpha Institute\" OR \"Viện Alpha\"");  // a name: a phrase
   check("半导体", "\"半导体\"");
   check("台湾 合作", "\"台湾\" AND \"合作\"");
   EXPECT_EQ(fts5_page("\"alpha\"", SearchQuery{"alpha"}).size(), 3u);  // the check has rows
@@ -568,6 +692,12 @@ TEST_P(KnowledgeBaseTest, IndexFollowsReplacedDocuments) {
 }
 
 TEST_P(KnowledgeBaseTest, ReopeningIsCheapAndKeepsTheIndex) {
+  if (GetParam() == "sqlite") {  // the SQLite index's names: the shipped organizations'
+    auto names = kb_->sql().Prepare("SELECT count(*) FROM search_names");
+    ASSERT_TRUE(names.ok());
+    ASSERT_TRUE(*names->Step());
+    EXPECT_GT(names->Int(0), 100);
+  }
   kb_.reset();
   auto kb = KnowledgeBase::Open(db_);
   ASSERT_TRUE(kb.ok());

@@ -117,11 +117,89 @@ bool Pairs(const IndexToken& a, const IndexToken& b) {
   return (PairsWith(a) && PairsWith(b)) || (PairsAsWord(a) && PairsAsWord(b));
 }
 
+// The term of a name whose query keys are `keys` (see IndexedNames).
+std::string NameTerm(const std::vector<IndexToken>& keys) {
+  std::string term;
+  for (const IndexToken& t : keys) {
+    if (!term.empty()) term += '_';
+    term += t.key;
+  }
+  return term;
+}
+
+// The name terms that start at each position of `tokens` (a document's IndexTokens): those
+// whose keys equal the keys of the positions from there on.
+std::vector<std::vector<IndexToken>> NamesAt(const std::vector<IndexToken>& tokens,
+                                             const IndexedNames& names) {
+  std::vector<size_t> positions;  // each position's (non-colocated) token
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].colocated) positions.push_back(i);
+  }
+  std::vector<std::vector<IndexToken>> out(positions.size());
+  for (size_t p = 0; p < positions.size(); ++p) {
+    const std::vector<uint32_t>* candidates = names.StartingWith(tokens[positions[p]].key);
+    if (candidates == nullptr) continue;
+    for (uint32_t n : *candidates) {
+      const std::vector<std::string>& keys = names.keys()[n];
+      if (p + keys.size() > positions.size()) continue;
+      size_t k = 1;
+      while (k < keys.size() && tokens[positions[p + k]].key == keys[k]) ++k;
+      if (k < keys.size()) continue;
+      out[p].push_back(
+          {names.terms()[n],
+           {tokens[positions[p]].span.begin, tokens[positions[p + keys.size() - 1]].span.end},
+           true,
+           false});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query) {
+std::vector<std::string> IndexedNames::TermsOf(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    std::vector<IndexToken> keys = IndexTokens(name, true);
+    if (keys.size() < 3 || keys.size() > kMaxNamePositions) continue;
+    out.push_back(NameTerm(keys));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+IndexedNames::IndexedNames(const std::vector<std::string>& terms) {
+  for (const std::string& term : terms) {
+    std::vector<std::string> keys;
+    for (size_t b = 0;;) {
+      size_t e = term.find('_', b);
+      keys.push_back(term.substr(b, e == std::string::npos ? std::string::npos : e - b));
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+    if (keys.size() < 3 || !known_.insert(term).second) continue;
+    by_first_key_[keys[0]].push_back(static_cast<uint32_t>(terms_.size()));
+    terms_.push_back(term);
+    keys_.push_back(std::move(keys));
+  }
+}
+
+const std::vector<uint32_t>* IndexedNames::StartingWith(const std::string& key) const {
+  auto it = by_first_key_.find(key);
+  return it == by_first_key_.end() ? nullptr : &it->second;
+}
+
+std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query,
+                                   const IndexedNames* names) {
   std::vector<IndexToken> tokens = IndexTokens(text, for_query);
   if (for_query) {
+    if (names != nullptr && tokens.size() >= 3) {
+      std::string term = NameTerm(tokens);
+      if (names->Has(term)) {
+        return {{std::move(term), {tokens.front().span.begin, tokens.back().span.end}}};
+      }
+    }
     if (tokens.size() < 2 || !(std::all_of(tokens.begin(), tokens.end(), PairsWith) ||
                                std::all_of(tokens.begin(), tokens.end(), PairsAsWord))) {
       return tokens;
@@ -131,9 +209,11 @@ std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query) {
       pairs.push_back(Pair(tokens[i], tokens[i + 1], false));
     return pairs;
   }
+  std::vector<std::vector<IndexToken>> names_at;
+  if (names != nullptr && !names->terms().empty()) names_at = NamesAt(tokens, *names);
   std::vector<IndexToken> out;
   out.reserve(tokens.size() * 2);
-  for (size_t i = 0; i < tokens.size();) {
+  for (size_t i = 0, position = 0; i < tokens.size(); ++position) {
     size_t next = i + 1;  // the next position's token
     while (next < tokens.size() && tokens[next].colocated) ++next;
     std::optional<IndexToken> pair;
@@ -146,6 +226,9 @@ std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query) {
     }
     for (; i < next; ++i) out.push_back(std::move(tokens[i]));
     if (pair) out.push_back(std::move(*pair));
+    if (position < names_at.size()) {
+      for (IndexToken& name : names_at[position]) out.push_back(std::move(name));
+    }
   }
   return out;
 }
@@ -186,21 +269,28 @@ std::vector<IndexToken> IndexTokens(std::string_view text, bool for_query) {
 
 namespace {
 
-int TokenizerCreate(void*, const char**, int, Fts5Tokenizer** out) {
-  static int instance = 0;  // stateless: one shared dummy handle
-  *out = reinterpret_cast<Fts5Tokenizer*>(&instance);
+// The registration's context, and each tokenizer's handle: the connection's state, shared with
+// its owner (the registration holds one reference until SQLite destroys it).
+using StateRef = std::shared_ptr<TokenizerState>;
+
+int TokenizerCreate(void* context, const char**, int, Fts5Tokenizer** out) {
+  *out = static_cast<Fts5Tokenizer*>(context);
   return SQLITE_OK;
 }
 
 void TokenizerDelete(Fts5Tokenizer*) {}
 
-int TokenizerTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
+void DestroyState(void* context) { delete static_cast<StateRef*>(context); }
+
+int TokenizerTokenize(Fts5Tokenizer* handle, void* ctx, int flags, const char* text, int n,
                       int (*emit)(void*, int, const char*, int, int, int)) {
   // No C++ exception may cross into SQLite.
   try {
     bool for_query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    const StateRef& state = *reinterpret_cast<StateRef*>(handle);
+    const IndexedNames* names = state && state->names ? state->names.get() : nullptr;
     for (const IndexToken& t :
-         Fts5Tokens(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0), for_query)) {
+         Fts5Tokens(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0), for_query, names)) {
       int rc = emit(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.key.data(),
                     static_cast<int>(t.key.size()), static_cast<int>(t.span.begin),
                     static_cast<int>(t.span.end));
@@ -231,7 +321,7 @@ void KeyFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 }  // namespace
 
-core::Status RegisterTokenizer(sqlite3* db) {
+core::Status RegisterTokenizer(sqlite3* db, std::shared_ptr<TokenizerState> state) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
@@ -242,7 +332,9 @@ core::Status RegisterTokenizer(sqlite3* db) {
   sqlite3_finalize(stmt);
   if (api == nullptr || api->iVersion < 2) return core::Unsupported("this SQLite has no FTS5 API");
   static fts5_tokenizer tokenizer = {TokenizerCreate, TokenizerDelete, TokenizerTokenize};
-  if (api->xCreateTokenizer(api, "ketnoi", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+  auto* context = new StateRef(std::move(state));
+  if (api->xCreateTokenizer(api, "ketnoi", context, &tokenizer, DestroyState) != SQLITE_OK) {
+    delete context;  // FTS5 calls DestroyState only for a tokenizer it registered
     return core::Internal(std::string("cannot register the ketnoi tokenizer: ") +
                           sqlite3_errmsg(db));
   }

@@ -19,13 +19,24 @@
 // position) and BM25 scores are unchanged; what changes is the cost: a name such as
 // "Viện Hàn lâm Khoa học" no longer merges the position lists of its (very common)
 // single syllables or characters.
+//
+// Names (IndexedNames: the shipped organizations', fixed when the index is built and stored
+// with it) go one step further in FTS5: in documents, a colocated name term at the first
+// position of every place where a name's keys occur in order; in queries, a phrase that is
+// exactly a name is looked up as that one term. A term matches at exactly the positions
+// where its phrase does, so again matches, counts and scores are unchanged, and a name costs
+// one doclist instead of the merge of its pairs' (a long name's pairs are each about as
+// common as the name, so that merge read several times the name's own postings).
 #ifndef KETNOI_SEARCH_TOKENIZER_H_
 #define KETNOI_SEARCH_TOKENIZER_H_
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/span.h"
@@ -35,9 +46,9 @@ namespace ketnoi::search {
 
 // Bump when IndexTokens changes: an index built by another version is rebuilt on open.
 inline constexpr int kTokenizerVersion = 1;
-// The SQLite index's version (IndexTokens plus Fts5Tokens' pairs); PostgreSQL's is the one
-// above. Version 2: ideograph pairs; 3: word pairs.
-inline constexpr int kFts5TokenizerVersion = 3;
+// The SQLite index's version (IndexTokens plus Fts5Tokens' pairs and names); PostgreSQL's is
+// the one above. Version 2: ideograph pairs; 3: word pairs; 4: name terms.
+inline constexpr int kFts5TokenizerVersion = 4;
 
 struct IndexToken {
   std::string key;
@@ -48,16 +59,51 @@ struct IndexToken {
 
 std::vector<IndexToken> IndexTokens(std::string_view text, bool for_query);
 
+// The names indexed as one term each. A name's term is its query keys (IndexTokens) joined
+// by '_', which no key holds; names of fewer than three positions are left out (two are one
+// pair already), as are those of more than kMaxNamePositions.
+class IndexedNames {
+ public:
+  static constexpr size_t kMaxNamePositions = 24;
+
+  IndexedNames() = default;
+  // The terms of `names` as written, sorted, each once.
+  static std::vector<std::string> TermsOf(const std::vector<std::string>& names);
+  // From terms as TermsOf gives them (as stored with an index).
+  explicit IndexedNames(const std::vector<std::string>& terms);
+
+  const std::vector<std::string>& terms() const { return terms_; }
+  bool Has(const std::string& term) const { return known_.count(term) > 0; }
+  // The names whose first key is `key` (indexes into keys()).
+  const std::vector<uint32_t>* StartingWith(const std::string& key) const;
+  const std::vector<std::vector<std::string>>& keys() const { return keys_; }
+
+ private:
+  std::vector<std::string> terms_;
+  std::vector<std::vector<std::string>> keys_;  // per term
+  std::unordered_set<std::string> known_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_first_key_;
+};
+
 // What the FTS5 tokenizer emits: IndexTokens, plus in documents a colocated pair token after
 // every ideograph whose next position is an ideograph too (both keys one code point, so a
 // pair's key says which two characters it joins) and after every word whose next position is
 // a word too (keys joined by a space); in queries, a phrase of ideographs only or of words
-// only is replaced by its pairs at consecutive positions.
-std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query);
+// only is replaced by its pairs at consecutive positions. With `names`, documents also get each
+// name's term (colocated, at the name's first position, after that position's pair), and a
+// query phrase that is exactly a name is its term alone.
+std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query,
+                                   const IndexedNames* names = nullptr);
+
+// What a connection's tokenizer reads: the names stored with its index, set once they are
+// read. Documents must be indexed with them; a query without them is slower, not wrong.
+struct TokenizerState {
+  std::shared_ptr<const IndexedNames> names;
+};
 
 // Registers tokenizer "ketnoi" and SQL function ketnoi_key(text) (= text::SearchKey) on
-// this connection.
-core::Status RegisterTokenizer(sqlite3* db);
+// this connection; the tokenizer shares `state` (null: no names).
+core::Status RegisterTokenizer(sqlite3* db, std::shared_ptr<TokenizerState> state = nullptr);
 
 }  // namespace ketnoi::search
 
