@@ -60,15 +60,17 @@ DELETE FROM search_sentences;
 DELETE FROM search_aliases;
 )sql";
 
-// The terms of the shipped organizations' names (data/organizations.tsv), read once per
-// process: a new or rebuilt SQLite index indexes them. None when the data cannot be read;
-// names are then found through their pairs, with the same results.
+// The terms of the shipped lexicons' organization and place names (data/organizations.tsv,
+// places.tsv, countries.tsv), read once per process: a new or rebuilt SQLite index indexes
+// them. None when the data cannot be read; names are then found through their pairs, with
+// the same results.
 const std::vector<std::string>& ShippedNameTerms() {
   static const std::vector<std::string> terms = [] {
     auto lexicons = extract::Lexicons::Load(extract::DefaultDataDir());
     std::vector<std::string> names;
     if (lexicons.ok()) {
       for (const extract::OrgEntry& org : lexicons->organizations) names.push_back(org.name);
+      for (const extract::PlaceEntry& place : lexicons->places) names.push_back(place.name);
     }
     return IndexedNames::TermsOf(names);
   }();

@@ -17,16 +17,14 @@
 //      match; offsets point into the stored text, so snippets show the original. SQLite
 //      holds the tokens in FTS5 tables (tokenizer "ketnoi"; FTS5 also holds each pair of
 //      ideographs and each pair of words at consecutive positions, so a Chinese, Vietnamese
-//      or English phrase is looked up by its pairs, and a known organization's name by one
-//      term: same matches, cheaper; tokenizer.h);
-//      PostgreSQL in tsvector columns with GIN indexes (the same keys at the same
-//      positions) and names in a pg_trgm index.
-//      A query that is exactly an entity's alias searches for it as one phrase (its words
-//      scattered over a page do not name it) and also finds its other names (the surfaces
-//      of at least 1 in 100 of its mentions that name it on their own: resolution errors
-//      and back-references are not names; from the store's per-entity alias counts,
-//      store/entity_stats.h, so no mention is read per query).
-//      Ranking is the same BM25 on both, ties by id; snippets are made from the same tokens
+//      or English phrase is looked up by its pairs, and a known organization's or place's name by
+//      one term: same matches, cheaper; tokenizer.h); PostgreSQL in tsvector columns with GIN
+//      indexes (the same keys at the same positions) and names in a pg_trgm index. A query that is
+//      exactly an entity's alias searches for it as one phrase (its words scattered over a page do
+//      not name it) and also finds its other names (the surfaces of at least 1 in 100 of its
+//      mentions that name it on their own: resolution errors and back-references are not names;
+//      from the store's per-entity alias counts, store/entity_stats.h, so no mention is read per
+//      query). Ranking is the same BM25 on both, ties by id; snippets are made from the same tokens
 //      (search/fulltext.h), so both backends give the same answers. SQLite scores FTS5's
 //      matches with its own auxiliary function from a table of the index's rows held in
 //      memory per KnowledgeBase (doc_id, length, language, date, source: ~300 bytes a

@@ -20,8 +20,8 @@
 // "Viện Hàn lâm Khoa học" no longer merges the position lists of its (very common)
 // single syllables or characters.
 //
-// Names (IndexedNames: the shipped organizations', fixed when the index is built and stored
-// with it) go one step further in FTS5: in documents, a colocated name term at the first
+// Names (IndexedNames: the shipped organizations' and places', fixed when the index is built and
+// stored with it) go one step further in FTS5: in documents, a colocated name term at the first
 // position of every place where a name's keys occur in order; in queries, a phrase that is
 // exactly a name is looked up as that one term. A term matches at exactly the positions
 // where its phrase does, so again matches, counts and scores are unchanged, and a name costs
