@@ -362,6 +362,24 @@ TEST(Robustness, RandomMixesOfTriggerCharacters) {
 }  // namespace
 }  // namespace ketnoi::extract
 namespace ketnoi::extract {
+// A known organization before 和/与 ends there: the head word after it ("部") closes a second
+// name rather than one that swallows the first ("计划与投资部" still joins two plain words).
+// With the shipped lexicons, whose Chinese company names ("高通公司") the suffix rules reach.
+TEST(EntitiesZhShipped, ConjunctionAfterAKnownOrganizationSeparatesTwoNames) {
+  auto lex = Lexicons::Load(DefaultDataDir());
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  const std::string page = "高通公司和教育培训部在河内签署了合作协议。";
+  Analysis a;
+  a.lang = core::Lang::kZh;
+  a.sentences.push_back({{0, static_cast<uint32_t>(page.size())}, 0});
+  EntityRecognizer(*lex).Recognize(page, &a);
+  std::vector<std::string> orgs;
+  for (const Mention& m : a.mentions) {
+    if (m.kind == EntityKind::kOrganization) orgs.push_back(m.surface);
+  }
+  EXPECT_THAT(orgs, ::testing::ElementsAre("高通公司", "教育培训部"));
+}
+
 // A developer's view of what the recognizer finds with the shipped lexicons:
 // ENT_DEBUG="one sentence a line" ENT_LANG=vi|zh|en extract_test --gtest_filter=EntitiesDump.*
 TEST(EntitiesDump, ShippedLexicons) {

@@ -91,6 +91,14 @@ class ChineseRules {
     }
     return end;
   }
+  // Whether a known organization's name ends exactly at `end`.
+  bool KnownOrgEndingAt(int v, size_t end) const {
+    for (size_t len = std::min<size_t>(end, 16); len >= 1; --len) {
+      const GazMatch* m = doc_.Find(v, end - len, GazKind::kOrg);
+      if (m != nullptr && m->last == end) return true;
+    }
+    return false;
+  }
 
   // A suffix head at unit h that ends a word: not "签署" (sign) nor "大学生" (students).
   const GazMatch* SuffixHeadAt(int v, size_t h) const {
@@ -245,6 +253,7 @@ class ChineseRules {
         size_t e = 0;
         if (k + 1 >= h || k == 0 || IsPlaceAt(v, k + 1, &e) || PlaceEndingAt(v, k) < k) break;
         if (doc_.Find(v, k + 1, GazKind::kOrgHead) != nullptr) break;  // "组织和企业"
+        if (KnownOrgEndingAt(v, k)) break;  // "高通公司和科学技术部": two names
         if (!Han(v, k - 1) || Taken(v, k - 1)) break;
         first = k;
         continue;
