@@ -15,6 +15,7 @@
 
 #include "search/query.h"
 #include "search/search.h"
+#include "search/tokenizer.h"
 #include "store/store.h"
 
 namespace {
@@ -113,6 +114,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   query.from = input.substr(0, 10);
   query.source = input;
   CheckRefusal(Kb()->Search(query).status());
+
+  // The same bytes as a document and as a query phrase of the index's tokenizer, with names:
+  // every token's span lies inside the input and a name term covers its own positions.
+  static const ketnoi::search::IndexedNames names(ketnoi::search::IndexedNames::TermsOf(
+      {"Viện Hàn lâm Khoa học", "越南国家创新中心", "University of Science and Technology"}));
+  for (bool for_query : {false, true}) {
+    for (const auto& t : ketnoi::search::Fts5Tokens(input, for_query, &names)) {
+      Check(t.span.begin <= t.span.end && t.span.end <= input.size() && !t.key.empty());
+    }
+  }
 
   CheckRefusal(Kb()->FindEntities(input).status());
   ketnoi::search::EventFilter filter;
