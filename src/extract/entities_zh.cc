@@ -83,21 +83,17 @@ class ChineseRules {
     *end = m->last;
     return true;
   }
-  // A place that ends exactly at `end`; returns its first unit or `end`.
-  size_t PlaceEndingAt(int v, size_t end) const {
-    for (size_t len = std::min<size_t>(end, 8); len >= 1; --len) {
-      size_t e = 0;
-      if (IsPlaceAt(v, end - len, &e) && e == end) return end - len;
+  // The first unit of a lexicon match of `kind` (at most `max_units` long) that ends exactly
+  // at `end`; `end` when there is none.
+  size_t LexiconEndingAt(int v, size_t end, GazKind kind, size_t max_units) const {
+    for (size_t len = std::min(end, max_units); len >= 1; --len) {
+      const GazMatch* m = doc_.Find(v, end - len, kind);
+      if (m != nullptr && m->last == end) return end - len;
     }
     return end;
   }
-  // Whether a known organization's name ends exactly at `end`.
-  bool KnownOrgEndingAt(int v, size_t end) const {
-    for (size_t len = std::min<size_t>(end, 16); len >= 1; --len) {
-      const GazMatch* m = doc_.Find(v, end - len, GazKind::kOrg);
-      if (m != nullptr && m->last == end) return true;
-    }
-    return false;
+  size_t PlaceEndingAt(int v, size_t end) const {
+    return LexiconEndingAt(v, end, GazKind::kPlace, 8);
   }
 
   // A suffix head at unit h that ends a word: not "签署" (sign) nor "大学生" (students).
@@ -253,7 +249,8 @@ class ChineseRules {
         size_t e = 0;
         if (k + 1 >= h || k == 0 || IsPlaceAt(v, k + 1, &e) || PlaceEndingAt(v, k) < k) break;
         if (doc_.Find(v, k + 1, GazKind::kOrgHead) != nullptr) break;  // "组织和企业"
-        if (KnownOrgEndingAt(v, k)) break;  // "高通公司和科学技术部": two names
+        // "高通公司和科学技术部": a known organization ends there, two names.
+        if (LexiconEndingAt(v, k, GazKind::kOrg, 16) < k) break;
         if (!Han(v, k - 1) || Taken(v, k - 1)) break;
         first = k;
         continue;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "text/text.h"
 
@@ -127,15 +128,16 @@ std::string NameTerm(const std::vector<IndexToken>& keys) {
   return term;
 }
 
-// The name terms that start at each position of `tokens` (a document's IndexTokens): those
-// whose keys equal the keys of the positions from there on.
-std::vector<std::vector<IndexToken>> NamesAt(const std::vector<IndexToken>& tokens,
-                                             const IndexedNames& names) {
+// The name terms in `tokens` (a document's IndexTokens), each with the position it starts
+// at, in position order: a name starts where its keys equal the keys of the positions from
+// there on.
+std::vector<std::pair<size_t, IndexToken>> NamesIn(const std::vector<IndexToken>& tokens,
+                                                   const IndexedNames& names) {
   std::vector<size_t> positions;  // each position's (non-colocated) token
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].colocated) positions.push_back(i);
   }
-  std::vector<std::vector<IndexToken>> out(positions.size());
+  std::vector<std::pair<size_t, IndexToken>> out;
   for (size_t p = 0; p < positions.size(); ++p) {
     const std::vector<uint32_t>* candidates = names.StartingWith(tokens[positions[p]].key);
     if (candidates == nullptr) continue;
@@ -145,11 +147,9 @@ std::vector<std::vector<IndexToken>> NamesAt(const std::vector<IndexToken>& toke
       size_t k = 1;
       while (k < keys.size() && tokens[positions[p + k]].key == keys[k]) ++k;
       if (k < keys.size()) continue;
-      out[p].push_back(
-          {names.terms()[n],
-           {tokens[positions[p]].span.begin, tokens[positions[p + keys.size() - 1]].span.end},
-           true,
-           false});
+      core::Span span{tokens[positions[p]].span.begin,
+                      tokens[positions[p + keys.size() - 1]].span.end};
+      out.push_back({p, {names.terms()[n], span, true, false}});
     }
   }
   return out;
@@ -209,8 +209,9 @@ std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query,
       pairs.push_back(Pair(tokens[i], tokens[i + 1], false));
     return pairs;
   }
-  std::vector<std::vector<IndexToken>> names_at;
-  if (names != nullptr && !names->terms().empty()) names_at = NamesAt(tokens, *names);
+  std::vector<std::pair<size_t, IndexToken>> names_in;
+  if (names != nullptr && !names->terms().empty()) names_in = NamesIn(tokens, *names);
+  size_t next_name = 0;
   std::vector<IndexToken> out;
   out.reserve(tokens.size() * 2);
   for (size_t i = 0, position = 0; i < tokens.size(); ++position) {
@@ -226,8 +227,8 @@ std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query,
     }
     for (; i < next; ++i) out.push_back(std::move(tokens[i]));
     if (pair) out.push_back(std::move(*pair));
-    if (position < names_at.size()) {
-      for (IndexToken& name : names_at[position]) out.push_back(std::move(name));
+    for (; next_name < names_in.size() && names_in[next_name].first == position; ++next_name) {
+      out.push_back(std::move(names_in[next_name].second));
     }
   }
   return out;

@@ -66,7 +66,6 @@ class IndexedNames {
  public:
   static constexpr size_t kMaxNamePositions = 24;
 
-  IndexedNames() = default;
   // The terms of `names` as written, sorted, each once.
   static std::vector<std::string> TermsOf(const std::vector<std::string>& names);
   // From terms as TermsOf gives them (as stored with an index).
