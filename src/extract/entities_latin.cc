@@ -136,6 +136,15 @@ class LatinRules {
     return Word(v, i) && (U(v, i).joined || doc_.Find(v, i, GazKind::kName));
   }
 
+  // A head of a body that has chapters abroad, named by the host place: networks,
+  // associations, international organizations (org_heads.tsv kinds).
+  bool HostedBodyHead(int v, size_t first) const {
+    const GazMatch* head = doc_.Find(v, first, GazKind::kOrgHead);
+    if (head == nullptr) return false;
+    const std::string& kind = doc_.res->lex.org_heads[head->entry->index].kind;
+    return kind == "network" || kind == "international";
+  }
+
   // The end of an organization name whose head is units [first, head_end); `first` when
   // the head is not followed by a name.
   size_t ExtendOrg(int v, size_t first, size_t head_end, bool in_role) const {
@@ -182,13 +191,17 @@ class LatinRules {
       }
       if (vi_ && f == "tại") {
         // "Mạng lưới ... Việt Nam tại Nhật Bản": a diaspora body named by its host place.
-        if (!saw_place || good != k) break;
+        // A university or ministry is not ("ký với Đại học ... Hà Nội tại Pháp" says where).
+        if (!saw_place || good != k || !HostedBodyHead(v, first)) break;
         size_t j = k + 1;
         while (j < Size(v) && j < k + 3 && Word(v, j) && !U(v, j).cap) ++j;
         if (!Cap(v, j)) break;
         k = j;
         continue;
       }
+      // "Công ty Synopsys hợp tác với ...", "University of Tokyo and ...": a known name is
+      // whole; lower-case words after it are the sentence's (but see "tại" above).
+      if (!u.cap && (IsKnownOrgSpan(v, first, k) || IsKnownOrgSpan(v, head_end, k))) break;
       if (!vi_ && IsEnConnector(f) && !u.cap) {
         if (!Cap(v, k + 1)) break;
         ++k;
@@ -496,6 +509,13 @@ class LatinRules {
     const GazMatch* m = doc_.Find(v, first, GazKind::kPlace);
     return m != nullptr && m->last == last;
   }
+  // Units [first, last) are a known organization's whole name, and no longer known name
+  // starts there: "Synopsys" in "Synopsys and ...", but not "Ministry of Planning" when
+  // "Ministry of Planning and Investment" is known.
+  bool IsKnownOrgSpan(int v, size_t first, size_t last) const {
+    const GazMatch* m = doc_.Find(v, first, GazKind::kOrg);
+    return m != nullptr && m->last == last;
+  }
 
   void EnglishHeadOrgs(int v, bool foreign_only = false) {
     for (size_t i = 0; i < Size(v); ++i) {
@@ -528,8 +548,14 @@ class LatinRules {
         if (f == "the" && !(j > i && F(v, j - 1) == "of")) joins = false;
         // "... Network in San Jose": "in" before a known place says where the body is.
         if (f == "in" && doc_.Find(v, j + 1, GazKind::kPlace) != nullptr) joins = false;
-        // "Hanoi and Da Nang University": a place alone does not open a coordinated name.
-        if (f == "and" && IsPlaceSpan(v, i, j)) joins = false;
+        // "Hanoi and Da Nang University": a place alone does not open a coordinated name;
+        // "Synopsys and Hanoi University": nor does a known organization's whole name.
+        if (f == "and" && (IsPlaceSpan(v, i, j) || IsKnownOrgSpan(v, i, j))) joins = false;
+        // "Representatives of Ministry of ...": words without a head before a known name
+        // are the sentence's, not the name's.
+        if (f == "of" && !has_head && doc_.Find(v, j + 1, GazKind::kOrg) != nullptr) {
+          joins = false;
+        }
         if (joins) {
           ++j;
           continue;

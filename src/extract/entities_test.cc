@@ -45,7 +45,9 @@ const Lexicons& TestLexicons() {
     Org(l, "google", "Google", Lang::kEn, "Google");
     for (const char* w : {"Bộ", "Trung tâm", "Viện", "Trường Đại học", "Đại học", "Tập đoàn",
                           "Công ty", "Mạng lưới", "Ban", "Quỹ"}) {
-      l->org_heads.push_back({Lang::kVi, w, false, "other"});
+      // A network is named by its host place abroad ("... tại Nhật Bản").
+      l->org_heads.push_back(
+          {Lang::kVi, w, false, std::string_view(w) == "Mạng lưới" ? "network" : "other"});
     }
     for (const char* w : {"中心", "部", "大学", "集团", "公司", "网络", "局"}) {
       l->org_heads.push_back({Lang::kZh, w, true, "other"});
@@ -365,19 +367,77 @@ namespace ketnoi::extract {
 // A known organization before 和/与 ends there: the head word after it ("部") closes a second
 // name rather than one that swallows the first ("计划与投资部" still joins two plain words).
 // With the shipped lexicons, whose Chinese company names ("高通公司") the suffix rules reach.
-TEST(EntitiesZhShipped, ConjunctionAfterAKnownOrganizationSeparatesTwoNames) {
+// The organizations' surfaces the recognizer finds in `page` (one sentence), with the
+// shipped lexicons.
+std::vector<std::string> ShippedOrganizations(core::Lang lang, const std::string& page) {
   auto lex = Lexicons::Load(DefaultDataDir());
-  ASSERT_TRUE(lex.ok()) << lex.status().message();
-  const std::string page = "高通公司和教育培训部在河内签署了合作协议。";
+  EXPECT_TRUE(lex.ok()) << lex.status().message();
+  if (!lex.ok()) return {};
   Analysis a;
-  a.lang = core::Lang::kZh;
+  a.lang = lang;
   a.sentences.push_back({{0, static_cast<uint32_t>(page.size())}, 0});
   EntityRecognizer(*lex).Recognize(page, &a);
   std::vector<std::string> orgs;
   for (const Mention& m : a.mentions) {
     if (m.kind == EntityKind::kOrganization) orgs.push_back(m.surface);
   }
-  EXPECT_THAT(orgs, ::testing::ElementsAre("高通公司", "教育培训部"));
+  return orgs;
+}
+
+TEST(EntitiesZhShipped, ConjunctionAfterAKnownOrganizationSeparatesTwoNames) {
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kZh, "高通公司和教育培训部在河内签署了合作协议。"),
+              ::testing::ElementsAre("高通公司", "教育培训部"));
+}
+
+// A name that ends in a head word is whole before 和 (here "科技公司", whose known name
+// 新思科技 is what is found); a portfolio's words are not ("工业和信息化部" stays one name).
+TEST(EntitiesZhShipped, ConjunctionAfterAHeadSeparatesTwoNames) {
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kZh, "新思科技公司和教育培训部签署了协议。"),
+              ::testing::ElementsAre("新思科技", "教育培训部"));
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kZh, "工业和信息化部表示支持。"),
+              ::testing::ElementsAre("工业和信息化部"));
+}
+
+TEST(EntitiesZhShipped, NameAfterFromStartsAfterTheVerb) {
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kZh, "二十名来自岘港技术大学的学者参加了培训。"),
+              ::testing::ElementsAre("岘港技术大学"));
+  // Without a proper part, "top universities" is no name.
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kZh, "三十名来自顶尖大学的专家出席。"),
+              ::testing::IsEmpty());
+}
+
+// A known organization's whole name does not open a coordinated one: "Synopsys and Da Nang
+// University" is two organizations, "Ministry of Planning and Investment" one.
+TEST(EntitiesEnShipped, AndAfterAKnownOrganizationSeparatesTwoNames) {
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kEn,
+                                   "Synopsys and Da Nang University of Technology signed a deal."),
+              ::testing::ElementsAre("Synopsys", "Da Nang University of Technology"));
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kEn,
+                                   "The University of Tokyo and Intel opened a design lab."),
+              ::testing::ElementsAre("The University of Tokyo", "Intel"));
+  EXPECT_THAT(
+      ShippedOrganizations(core::Lang::kEn, "The Ministry of Planning and Investment approved it."),
+      ::testing::ElementsAre("The Ministry of Planning and Investment"));
+}
+
+TEST(EntitiesEnShipped, CommonWordsBeforeOfAreNotPartOfAKnownName) {
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kEn,
+                                   "Delegates of Hanoi University of Science and Technology came."),
+              ::testing::ElementsAre("Hanoi University of Science and Technology"));
+}
+
+// Lower-case words after a known name are the sentence's ("hợp tác": cooperates); a body with
+// chapters abroad is named by its host place, a university is not.
+TEST(EntitiesViShipped, KnownNameEndsBeforeLowerCaseWordsAndHostPlaces) {
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kVi,
+                                   "Công ty Synopsys hợp tác với Đại học Đà Nẵng về vi mạch."),
+              ::testing::ElementsAre("Công ty Synopsys", "Đại học Đà Nẵng"));
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kVi,
+                                   "Bộ Khoa học và Công nghệ đã ký với Đại học Bách khoa Hà Nội "
+                                   "tại Pháp."),
+              ::testing::ElementsAre("Bộ Khoa học và Công nghệ", "Đại học Bách khoa Hà Nội"));
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kVi, "Hội Trí thức Việt Nam tại Pháp tham dự."),
+              ::testing::ElementsAre("Hội Trí thức Việt Nam tại Pháp"));
 }
 
 // A developer's view of what the recognizer finds with the shipped lexicons:

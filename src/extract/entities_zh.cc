@@ -34,6 +34,12 @@ bool IsStopWord(std::string_view word) {
 
 bool IsStopChar(std::string_view ch) { return kStopChars.find(ch) != std::string_view::npos; }
 
+// Verbs after which a name starts ("来自岘港技术大学的学者": scholars from ...): unlike
+// kStopWords, what follows them is as much a name as anywhere else.
+bool IsOpeningVerb(std::string_view word) {
+  return word == "来自" || word == "参加" || word == "拜访" || word == "出自";
+}
+
 class ChineseRules {
  public:
   explicit ChineseRules(Doc* doc) : doc_(*doc) {}
@@ -230,6 +236,7 @@ class ChineseRules {
       }
       if (u.kind != UnitKind::kHan) break;
       if (StopWordEndingAt(v, first)) break;
+      if (first >= 2 && IsOpeningVerb(View(v).Text(first - 2, first))) break;
       size_t place_first = PlaceEndingAt(v, first);
       if (place_first < first) {
         first = place_first;
@@ -249,8 +256,11 @@ class ChineseRules {
         size_t e = 0;
         if (k + 1 >= h || k == 0 || IsPlaceAt(v, k + 1, &e) || PlaceEndingAt(v, k) < k) break;
         if (doc_.Find(v, k + 1, GazKind::kOrgHead) != nullptr) break;  // "组织和企业"
-        // "高通公司和科学技术部": a known organization ends there, two names.
+        // "高通公司和科学技术部": a known organization ends there, two names; so does a
+        // name ending in a head ("新思科技公司和...", "河内大学与..."), unlike a
+        // portfolio's words ("工业和信息化部").
         if (LexiconEndingAt(v, k, GazKind::kOrg, 16) < k) break;
+        if (LexiconEndingAt(v, k, GazKind::kOrgHead, 4) < k) break;
         if (!Han(v, k - 1) || Taken(v, k - 1)) break;
         first = k;
         continue;
