@@ -136,13 +136,14 @@ class LatinRules {
     return Word(v, i) && (U(v, i).joined || doc_.Find(v, i, GazKind::kName));
   }
 
-  // A head of a body that has chapters abroad, named by the host place: networks,
-  // associations, international organizations (org_heads.tsv kinds).
+  // A head of a body named by its host place abroad: an embassy, a representative office,
+  // a network or association of Vietnamese abroad; not a university, institute or company,
+  // whose "tại" says where something happened (org_heads.tsv kinds).
   bool HostedBodyHead(int v, size_t first) const {
     const GazMatch* head = doc_.Find(v, first, GazKind::kOrgHead);
     if (head == nullptr) return false;
     const std::string& kind = doc_.res->lex.org_heads[head->entry->index].kind;
-    return kind == "network" || kind == "international";
+    return kind != "university" && kind != "research" && kind != "company";
   }
 
   // The end of an organization name whose head is units [first, head_end); `first` when
@@ -190,12 +191,18 @@ class LatinRules {
         continue;
       }
       if (vi_ && f == "tại") {
-        // "Mạng lưới ... Việt Nam tại Nhật Bản": a diaspora body named by its host place.
-        // A university or ministry is not ("ký với Đại học ... Hà Nội tại Pháp" says where).
+        // "Mạng lưới ... Việt Nam tại Nhật Bản", "Đại sứ quán Việt Nam tại Bỉ": a body
+        // named by its host place. A university is not ("ký với Đại học ... Hà Nội tại
+        // Pháp" says where).
         if (!saw_place || good != k || !HostedBodyHead(v, first)) break;
         size_t j = k + 1;
         while (j < Size(v) && j < k + 3 && Word(v, j) && !U(v, j).cap) ++j;
         if (!Cap(v, j)) break;
+        // A known host place ends the name: "... tại Pháp hỗ trợ doanh nghiệp".
+        if (const GazMatch* host = doc_.Find(v, j, GazKind::kPlace); host && j == k + 1) {
+          good = host->last;
+          break;
+        }
         k = j;
         continue;
       }

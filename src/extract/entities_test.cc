@@ -45,9 +45,7 @@ const Lexicons& TestLexicons() {
     Org(l, "google", "Google", Lang::kEn, "Google");
     for (const char* w : {"Bộ", "Trung tâm", "Viện", "Trường Đại học", "Đại học", "Tập đoàn",
                           "Công ty", "Mạng lưới", "Ban", "Quỹ"}) {
-      // A network is named by its host place abroad ("... tại Nhật Bản").
-      l->org_heads.push_back(
-          {Lang::kVi, w, false, std::string_view(w) == "Mạng lưới" ? "network" : "other"});
+      l->org_heads.push_back({Lang::kVi, w, false, "other"});
     }
     for (const char* w : {"中心", "部", "大学", "集团", "公司", "网络", "局"}) {
       l->org_heads.push_back({Lang::kZh, w, true, "other"});
@@ -426,8 +424,8 @@ TEST(EntitiesEnShipped, CommonWordsBeforeOfAreNotPartOfAKnownName) {
               ::testing::ElementsAre("Hanoi University of Science and Technology"));
 }
 
-// Lower-case words after a known name are the sentence's ("hợp tác": cooperates); a body with
-// chapters abroad is named by its host place, a university is not.
+// Lower-case words after a known name are the sentence's ("hợp tác": cooperates); an embassy
+// or an association abroad is named by its host place, a university is not.
 TEST(EntitiesViShipped, KnownNameEndsBeforeLowerCaseWordsAndHostPlaces) {
   EXPECT_THAT(ShippedOrganizations(core::Lang::kVi,
                                    "Công ty Synopsys hợp tác với Đại học Đà Nẵng về vi mạch."),
@@ -438,6 +436,11 @@ TEST(EntitiesViShipped, KnownNameEndsBeforeLowerCaseWordsAndHostPlaces) {
               ::testing::ElementsAre("Bộ Khoa học và Công nghệ", "Đại học Bách khoa Hà Nội"));
   EXPECT_THAT(ShippedOrganizations(core::Lang::kVi, "Hội Trí thức Việt Nam tại Pháp tham dự."),
               ::testing::ElementsAre("Hội Trí thức Việt Nam tại Pháp"));
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kVi, "Đại sứ quán Việt Nam tại Bỉ đã tổ chức."),
+              ::testing::ElementsAre("Đại sứ quán Việt Nam tại Bỉ"));
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kVi,
+                                   "Văn phòng Thương mại Việt Nam tại Pháp hỗ trợ doanh nghiệp."),
+              ::testing::ElementsAre("Văn phòng Thương mại Việt Nam tại Pháp"));
 }
 
 // A developer's view of what the recognizer finds with the shipped lexicons:
