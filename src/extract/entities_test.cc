@@ -404,6 +404,15 @@ TEST(EntitiesZhShipped, NameAfterFromStartsAfterTheVerb) {
               ::testing::IsEmpty());
 }
 
+// After 在 and a place, a verb and its object say what is built there; a verb right before
+// the head is part of a name.
+TEST(EntitiesZhShipped, VerbAfterAPlaceAndZaiIsNoName) {
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kZh, "双方将在日本建设绿氢研发中心。"),
+              ::testing::IsEmpty());
+  EXPECT_THAT(ShippedOrganizations(core::Lang::kZh, "在越南建设部的支持下，双方签署协议。"),
+              ::testing::ElementsAre("越南建设部"));
+}
+
 // A known organization's whole name does not open a coordinated one: "Synopsys and Da Nang
 // University" is two organizations, "Ministry of Planning and Investment" one.
 TEST(EntitiesEnShipped, AndAfterAKnownOrganizationSeparatesTwoNames) {

@@ -132,6 +132,7 @@ class ChineseRules {
       size_t first = LeftEdge(v, h);
       if (first >= h) continue;
       if (first > 0 && (StopWordEndingAt(v, first) || View(v).Is(first - 1, "该"))) continue;
+      if (VerbPhraseAfterLocative(v, first, h)) continue;
       // A verb opens no name: "在创新创业中心" is "at the start-up centre".
       while (first < h && U(v, first).token_start && U(v, first).pos == "v") {
         first += TokenLen(v, first);
@@ -202,6 +203,19 @@ class ChineseRules {
       if (ch_is(v, k, "与") || ch_is(v, k, "和")) return true;
     }
     return false;
+  }
+
+  // "在美国建设生物技术研发中心" (to build a biotech R&D centre in the US): after 在 and a
+  // place, a verb and its object say what is done there; they are no name. A verb right
+  // before the head is part of one ("越南建设部", the Ministry of Construction).
+  bool VerbPhraseAfterLocative(int v, size_t first, size_t h) const {
+    size_t place_end = 0;
+    if (first == 0 || !View(v).Is(first - 1, "在") || !IsPlaceAt(v, first, &place_end)) {
+      return false;
+    }
+    if (place_end >= h || !U(v, place_end).token_start) return false;
+    if (U(v, place_end).pos.substr(0, 1) != "v") return false;
+    return place_end + TokenLen(v, place_end) < h;
   }
 
   // The first unit of the name that ends with the head at unit h.
