@@ -516,6 +516,7 @@ class LatinRules {
     const GazMatch* m = doc_.Find(v, first, GazKind::kPlace);
     return m != nullptr && m->last == last;
   }
+
   // Units [first, last) are a known organization's whole name, and no longer known name
   // starts there: "Synopsys" in "Synopsys and ...", but not "Ministry of Planning" when
   // "Ministry of Planning and Investment" is known.

@@ -36,8 +36,10 @@ bool IsStopChar(std::string_view ch) { return kStopChars.find(ch) != std::string
 
 // Verbs after which a name starts ("来自岘港技术大学的学者": scholars from ...): unlike
 // kStopWords, what follows them is as much a name as anywhere else.
+constexpr std::string_view kOpeningVerbs[] = {"来自", "出自", "参加", "拜访"};
+
 bool IsOpeningVerb(std::string_view word) {
-  return word == "来自" || word == "参加" || word == "拜访" || word == "出自";
+  return std::ranges::find(kOpeningVerbs, word) != std::end(kOpeningVerbs);
 }
 
 class ChineseRules {
