@@ -168,6 +168,17 @@ Result<int64_t> FirstInt(SqlConnection& db, std::string_view sql) {
   return *row ? q->Int(0) : 0;
 }
 
+// The first column of every row `q` returns, as text.
+Result<std::vector<std::string>> FirstColumnTexts(store::SqlQuery& q) {
+  std::vector<std::string> texts;
+  while (true) {
+    auto row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return texts;
+    texts.push_back(q.Text(0));
+  }
+}
+
 // SQLite: an index built before search_rows held the documents' filter facts gets them
 // from the documents (once; ~2 s at 100k documents).
 Status AddSearchRowFacts(SqlConnection& db) {
@@ -300,17 +311,11 @@ Result<std::vector<std::string>> TakeQueued(SqlConnection& db) {
                          : "SELECT doc_id FROM search_queue LIMIT ?");
   if (!q.ok()) return q.status();
   q->Bind(1, int64_t{kBatch});
-  std::vector<std::string> ids;
-  while (true) {
-    auto row = q->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    ids.push_back(q->Text(0));
-  }
-  if (pg) return ids;
+  auto ids = FirstColumnTexts(*q);
+  if (!ids.ok() || pg) return ids;
   auto dq = db.Prepare("DELETE FROM search_queue WHERE doc_id = ?");
   if (!dq.ok()) return dq.status();
-  for (const std::string& id : ids) {
+  for (const std::string& id : *ids) {
     dq->Reset();
     dq->Bind(1, id);
     KETNOI_RETURN_IF_ERROR(dq->Run());
@@ -421,14 +426,9 @@ Status KnowledgeBase::ReadIndexedNames() {
   if (tokenizer_state_ == nullptr) return Status::Ok();  // PostgreSQL: tsvectors, no names
   auto q = sql_->Prepare("SELECT term FROM search_names ORDER BY term");
   if (!q.ok()) return q.status();
-  std::vector<std::string> terms;
-  while (true) {
-    auto row = q->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    terms.push_back(q->Text(0));
-  }
-  tokenizer_state_->names = std::make_shared<const IndexedNames>(terms);
+  auto terms = FirstColumnTexts(*q);
+  if (!terms.ok()) return terms.status();
+  tokenizer_state_->names = std::make_shared<const IndexedNames>(*terms);
   return Status::Ok();
 }
 
