@@ -83,13 +83,16 @@ std::vector<std::string> DumpRows(store::SqliteStore& s) {
       std::string row = t + ":";
       for (int c = 0; c < sqlite3_column_count(q); ++c) {
         std::string col = sqlite3_column_name(q, c);
-        if (col == "ingested_at" || col == "created_at") continue;
+        if (col == "ingested_at" || col == "created_at" || col == "written") continue;
         const unsigned char* v = sqlite3_column_text(q, c);
         row += "|" + (v ? std::string(reinterpret_cast<const char*>(v)) : std::string("NULL"));
       }
       table_rows.push_back(row);
     }
     sqlite3_finalize(q);
+    // Sorted: the per-entity lists lie in the order their rows were written within a month
+    // (entity_stats.h), and batches end at different documents from run to run.
+    std::sort(table_rows.begin(), table_rows.end());
     rows.insert(rows.end(), table_rows.begin(), table_rows.end());
   }
   return rows;

@@ -133,7 +133,7 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
   KETNOI_RETURN_IF_ERROR(
       each("SELECT m.roles, ed.doc_id, ed.undated, ed.published FROM (SELECT doc_id, undated, "
            "published FROM entity_documents WHERE entity_id = ?1 AND role_mentions > 0 "
-           "ORDER BY undated, published, doc_id LIMIT " +
+           "ORDER BY undated, month, published, doc_id LIMIT " +
                cap +
                ") ed JOIN mentions m ON m.doc_id = ed.doc_id AND m.entity_id = ?1 "
                "WHERE m.roles != '[]' ORDER BY ed.undated, ed.published, ed.doc_id, m.idx",
@@ -164,7 +164,7 @@ Result<EntityProfile> KnowledgeBase::Profile(const std::string& name_or_id) {
   KETNOI_RETURN_IF_ERROR(
       each("SELECT d.id, d.title, d.lang, d.source, d.published, ed.mentions FROM (SELECT "
            "doc_id, undated, published, mentions FROM entity_documents WHERE entity_id = ? "
-           "ORDER BY undated, published, doc_id LIMIT " +
+           "ORDER BY undated, month, published, doc_id LIMIT " +
                cap +
                ") ed JOIN documents d ON d.id = ed.doc_id "
                "ORDER BY ed.undated, ed.published, ed.doc_id",

@@ -125,7 +125,9 @@ Result<SelectedEvents> KnowledgeBase::SelectEvents(const EventFilter& filter) {
       JsonValues(d, "e.fields") + ") AND (?4 = '' OR " + s.date + " >= ?4) " +
       "AND (?5 = '' OR substr(" + s.date + ", 1, length(?5)) <= ?5) AND " + participant_filter +
       country_filter;
-  s.order = s.one_entity ? "ee.undated, ee.date, ee.doc_id, ee.event_idx"
+  // The list is keyed by month, so its order serves (undated, month) and a sort the rest,
+  // one month at a time.
+  s.order = s.one_entity ? "ee.undated, ee.month, ee.date, ee.doc_id, ee.event_idx"
                          : s.date + " IS NULL, " + s.date + ", e.doc_id, e.idx";
   return s;
 }

@@ -967,6 +967,45 @@ TEST_P(KnowledgeBaseTest, EventListingsLongerThanAChunkKeepEachEventsParticipant
   EXPECT_EQ(first.back(), all->at(1000).doc_id + "#" + std::to_string(all->at(1000).idx));
 }
 
+// An entity's lists lie by month and then in the order their rows were written
+// (store/entity_stats.h): pages of one month written out of date order still list by date,
+// with or without a limit.
+TEST_P(KnowledgeBaseTest, OneEntitysEventsAndDocumentsListByDateWhateverTheWriteOrder) {
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  const std::pair<std::string, core::Date> pages[] = {{"july", core::Date{2021, 7, 1}},
+                                                      {"late-june", core::Date{2021, 6, 25}},
+                                                      {"early-june", core::Date{2021, 6, 3}},
+                                                      {"mid-june", core::Date{2021, 6, 14}}};
+  for (const auto& [id, date] : pages) {
+    RecordBuilder b(id, core::Lang::kEn, date, "Omega", "Omega Labs met Beta Chip.");
+    int s0 = b.Sentence("Omega Labs met Beta Chip.");
+    int omega = b.Mention(s0, kOrg, "Omega Labs", "organization:omega", "Omega Labs");
+    int beta = b.Mention(s0, kOrg, "Beta Chip", "organization:beta", "Beta Chip Inc.");
+    b.Event(s0, EventType::kMeeting, Modality::kReported, {omega, beta}, "met", {}, date);
+    ASSERT_TRUE((*store)->PutDocument(b.record()).ok());
+  }
+  const std::vector<std::string> by_date = {"early-june", "mid-june", "late-june", "july"};
+  EventFilter f;
+  f.participants = {"organization:omega"};
+  auto all = kb_->Events(f);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  std::vector<std::string> listed;
+  for (const EventRow& e : *all) listed.push_back(e.doc_id);
+  EXPECT_EQ(listed, by_date);
+  f.limit = 2;
+  auto first_two = kb_->Events(f);
+  ASSERT_TRUE(first_two.ok());
+  ASSERT_EQ(first_two->size(), 2u);
+  EXPECT_EQ((*first_two)[0].doc_id, "early-june");
+  EXPECT_EQ((*first_two)[1].doc_id, "mid-june");
+  auto p = kb_->Profile("organization:omega");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  std::vector<std::string> documents;
+  for (const auto& d : p->documents) documents.push_back(d.id);
+  EXPECT_EQ(documents, by_date);
+}
+
 TEST_P(KnowledgeBaseTest, EventRowsCarryEvidenceParticipantsAndPlace) {
   EventFilter f;
   f.type = "meeting";

@@ -28,8 +28,9 @@ class CurationStoreTest : public BackendTest {
   }
 
   // A page naming two companies, a person by full and by given name, a meeting, and a
-  // signing whose evidence is the last sentence. `extra` is appended to the text (a
-  // re-ingest with new content: every offset of the evidence stays put).
+  // signing whose evidence is the last sentence, dated in another month than the page.
+  // `extra` is appended to the text (a re-ingest with new content: every offset of the
+  // evidence stays put).
   DocumentRecord Record(const std::string& hash, const std::string& extra = "") {
     DocumentRecord r;
     r.id = "page";
@@ -38,6 +39,7 @@ class CurationStoreTest : public BackendTest {
     r.format = "text";
     r.lang = core::Lang::kVi;
     r.title = "t";
+    r.date = core::Date{2024, 3, 9};
     const std::string sentence = "Beta ký với Gamma.";
     r.text = sentence + extra;
     r.paragraphs = {{0, static_cast<uint32_t>(r.text.size())}};
@@ -51,6 +53,7 @@ class CurationStoreTest : public BackendTest {
     signing.type = extract::EventType::kAgreementSigned;
     signing.participants = {0, 4};
     signing.evidence = {0, static_cast<uint32_t>(sentence.size())};
+    signing.date = core::Date{2023, 11, 30};
     r.analysis.events = {meeting, signing};
     r.resolved = resolver_.Resolve(r.text, r.analysis);
     return r;
@@ -80,6 +83,12 @@ class CurationStoreTest : public BackendTest {
     const std::string json_fields = GetParam() == "sqlite"
                                         ? "json_each(e.fields) AS v"
                                         : "jsonb_array_elements_text(e.fields) AS v(value)";
+    // A list's undated flag and month key (YYYYMM, 0 when undated) from a date column.
+    auto undated_month = [](const std::string& date) {
+      return "CASE WHEN " + date + " IS NULL THEN 1 ELSE 0 END, CASE WHEN " + date +
+             " IS NULL THEN 0 ELSE CAST(replace(substr(" + date +
+             ", 1, 7), '-', '') AS INTEGER) END";
+    };
     const std::string distinct_roles =
         "(SELECT DISTINCT doc_id, event_idx, entity_id FROM event_participants)";
     const std::pair<std::string, std::string> tables[] = {
@@ -98,11 +107,17 @@ class CurationStoreTest : public BackendTest {
          "f.doc_id = m.doc_id UNION ALL SELECT p.entity_id, v.value FROM " +
              distinct_roles + " p JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx, " +
              json_fields + ") x GROUP BY x.entity_id, x.field"},
-        {"SELECT entity_id, doc_id, mentions, role_mentions FROM entity_documents",
-         "SELECT entity_id, doc_id, count(*), sum(CASE WHEN roles != '[]' THEN 1 ELSE 0 END) "
-         "FROM mentions GROUP BY entity_id, doc_id"},
-        {"SELECT entity_id, doc_id, event_idx FROM entity_events",
-         "SELECT entity_id, doc_id, event_idx FROM " + distinct_roles + " p"},
+        {"SELECT entity_id, undated, month, published, doc_id, mentions, role_mentions "
+         "FROM entity_documents",
+         "SELECT m.entity_id, " + undated_month("d.published") +
+             ", coalesce(d.published, ''), m.doc_id, count(*), sum(CASE WHEN m.roles != '[]' "
+             "THEN 1 ELSE 0 END) FROM mentions m JOIN documents d ON d.id = m.doc_id "
+             "GROUP BY m.entity_id, m.doc_id, d.published"},
+        {"SELECT entity_id, undated, month, date, doc_id, event_idx FROM entity_events",
+         "SELECT p.entity_id, " + undated_month("coalesce(e.date, d.published)") +
+             ", coalesce(e.date, d.published, ''), p.doc_id, p.event_idx FROM " + distinct_roles +
+             " p JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx "
+             "JOIN documents d ON d.id = p.doc_id"},
     };
     for (const auto& [stored, recount] : tables) {
       EXPECT_NE(Scalar("SELECT count(*) FROM (" + stored + ") s"), "0") << when << ": " << stored;
@@ -369,6 +384,67 @@ TEST_P(CurationStoreTest, MigrationEightCountsTheNamesOfStoredDocuments) {
             "3");
 }
 
+// A database from before migration 11 (its lists keyed by exact date) gets them keyed by
+// month when it is opened, and new documents then go into the new layout.
+TEST_P(CurationStoreTest, MigrationElevenKeysTheListsByMonth) {
+  ASSERT_GE(store_->SchemaVersion(), 11);
+  for (const std::string stem : {"first", "second"}) {
+    DocumentRecord r = Record("h-" + stem);
+    r.id = stem;
+    r.source = "news/" + stem + ".txt";
+    r.analysis.fields = {"chip_design"};
+    if (stem == "second") r.date.reset();
+    ASSERT_TRUE(store_->PutDocument(r).ok());
+  }
+  // SQLite rebuilds the tables with the old keys; PostgreSQL drops the new columns, as
+  // migration 7 made them before.
+  const std::string sqlite_downgrade =
+      "CREATE TABLE old_documents (entity_id TEXT NOT NULL, undated INTEGER NOT NULL, "
+      "published TEXT NOT NULL, doc_id TEXT NOT NULL, mentions INTEGER NOT NULL, role_mentions "
+      "INTEGER NOT NULL, PRIMARY KEY (entity_id, undated, published, doc_id)) WITHOUT ROWID; "
+      "INSERT INTO old_documents SELECT entity_id, undated, published, doc_id, mentions, "
+      "role_mentions FROM entity_documents; DROP TABLE entity_documents; "
+      "ALTER TABLE old_documents RENAME TO entity_documents; "
+      "CREATE INDEX entity_documents_doc ON entity_documents(doc_id); "
+      "CREATE TABLE old_events (entity_id TEXT NOT NULL, undated INTEGER NOT NULL, date TEXT NOT "
+      "NULL, doc_id TEXT NOT NULL, event_idx INTEGER NOT NULL, PRIMARY KEY (entity_id, undated, "
+      "date, doc_id, event_idx)) WITHOUT ROWID; INSERT INTO old_events SELECT entity_id, "
+      "undated, date, doc_id, event_idx FROM entity_events; DROP TABLE entity_events; "
+      "ALTER TABLE old_events RENAME TO entity_events; "
+      "CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx); "
+      "DELETE FROM schema_migrations WHERE version = 11";
+  const std::string postgres_downgrade =
+      "ALTER TABLE entity_documents DROP CONSTRAINT entity_documents_pkey, DROP COLUMN month, "
+      "DROP COLUMN written, ADD PRIMARY KEY (entity_id, undated, published, doc_id); "
+      "ALTER TABLE entity_events DROP CONSTRAINT entity_events_pkey, DROP COLUMN month, "
+      "DROP COLUMN written, ADD PRIMARY KEY (entity_id, undated, date, doc_id, event_idx); "
+      "DELETE FROM schema_migrations WHERE version = 11";
+  if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
+    ASSERT_TRUE(sqlite->db().Exec(sqlite_downgrade).ok());
+  } else {
+    ASSERT_TRUE(dynamic_cast<PostgresStore*>(store_.get())->db().Exec(postgres_downgrade).ok());
+  }
+  // The signing's two participants on each page.
+  ASSERT_EQ(Scalar("SELECT count(*) FROM entity_events WHERE date = '2023-11-30'"), "4");
+  store_.reset();
+  auto reopened = Store::Open(location_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_GE(store_->SchemaVersion(), 11);
+  ExpectCountsMatchRecount("after migration 11");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM entity_events WHERE month = 202311 AND written = 0"), "4");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM entity_documents WHERE month = 202403"),
+            Scalar("SELECT count(DISTINCT entity_id) FROM mentions WHERE doc_id = 'first'"));
+  DocumentRecord third = Record("h-third");
+  third.id = "third";
+  third.source = "news/third.txt";
+  third.analysis.fields = {"chip_design"};
+  ASSERT_TRUE(store_->PutDocument(third).ok());
+  ExpectCountsMatchRecount("after a document following migration 11");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM entity_events WHERE doc_id = 'third' AND written > 0"),
+            Scalar("SELECT count(*) FROM entity_events WHERE doc_id = 'first'"));
+}
+
 TEST_P(CurationStoreTest, ImpossibleEditsAreRefusedAndWriteNothing) {
   ASSERT_TRUE(store_->PutDocument(Record("h1")).ok());
   const std::string beta = EntityOf(0), binh = EntityOf(2);
@@ -401,6 +477,7 @@ TEST_P(CurationStoreTest, DocumentPagesAreBoundedAndFilteredByLanguage) {
     r.id = "doc" + std::to_string(i);
     r.source = "news/doc" + std::to_string(i) + ".txt";
     if (i == 4) r.lang = core::Lang::kEn;
+    r.date.reset();  // only doc1 is dated
     if (i == 1) r.date = core::Date{2024, 2, 1};
     ASSERT_TRUE(store_->PutDocument(r).ok());
   }

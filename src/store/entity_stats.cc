@@ -1,5 +1,7 @@
 #include "store/entity_stats.h"
 
+#include <charconv>
+#include <chrono>
 #include <functional>
 #include <set>
 
@@ -15,6 +17,14 @@ using core::Status;
 constexpr const char* kDocs = "(SELECT doc_id FROM entity_stats_docs)";
 
 std::string In(const std::string& column) { return column + " IN " + kDocs; }
+
+// SQL for MonthKey of the date `column` (YYYY-MM-DD, '' or NULL when undated), as the
+// migrations compute it.
+std::string MonthOf(const std::string& column) {
+  const std::string year = "CAST(substr(" + column + ", 1, 4) AS INTEGER) * 100";
+  return "CASE WHEN length(" + column + ") >= 7 THEN " + year + " + CAST(substr(" + column +
+         ", 6, 2) AS INTEGER) WHEN length(" + column + ") >= 4 THEN " + year + " ELSE 0 END";
+}
 
 // The scratch set's alias counts times `sign` ("" or "-") added to what is stored: `mentions`
 // as `mentions_counted` counts them (count(*), or 0 to leave it), names_itself as the
@@ -80,6 +90,25 @@ Status DeleteLists(SqlRunner& sql) {
 
 }  // namespace
 
+int MonthKey(std::string_view date) {
+  int year = 0, month = 0;
+  if (date.size() < 4 ||
+      std::from_chars(date.data(), date.data() + 4, year).ptr != date.data() + 4) {
+    return 0;
+  }
+  if (date.size() >= 7 &&
+      std::from_chars(date.data() + 5, date.data() + 7, month).ptr != date.data() + 7) {
+    month = 0;
+  }
+  return year * 100 + month;
+}
+
+int64_t WrittenNow() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 Status SetDocuments(SqlRunner& sql, const std::string& select_doc_ids,
                     const std::vector<std::string>& args) {
   KETNOI_RETURN_IF_ERROR(
@@ -103,22 +132,27 @@ Status Subtract(SqlRunner& sql) {
 
 Status Add(SqlRunner& sql) {
   KETNOI_RETURN_IF_ERROR(DeleteLists(sql));
-  KETNOI_RETURN_IF_ERROR(
-      sql.Exec("INSERT INTO entity_documents (entity_id, undated, published, doc_id, mentions, "
-               "role_mentions) SELECT m.entity_id, CASE WHEN d.published IS NULL THEN 1 ELSE 0 "
-               "END, coalesce(d.published, ''), m.doc_id, count(*), sum(CASE WHEN m.roles != "
-               "'[]' THEN 1 ELSE 0 END) FROM mentions m JOIN documents d ON d.id = m.doc_id "
-               "WHERE " +
-                   In("m.doc_id") + " GROUP BY m.entity_id, m.doc_id, d.published",
-               {}));
+  const std::string written = std::to_string(WrittenNow());
   KETNOI_RETURN_IF_ERROR(sql.Exec(
-      "INSERT INTO entity_events (entity_id, undated, date, doc_id, event_idx) "
-      "SELECT DISTINCT p.entity_id, CASE WHEN coalesce(e.date, d.published) IS NULL THEN 1 "
-      "ELSE 0 END, coalesce(e.date, d.published, ''), p.doc_id, p.event_idx "
-      "FROM event_participants p JOIN events e ON e.doc_id = p.doc_id AND e.idx = p.event_idx "
-      "JOIN documents d ON d.id = p.doc_id WHERE " +
+      "INSERT INTO entity_documents (entity_id, undated, month, written, published, doc_id, "
+      "mentions, role_mentions) SELECT m.entity_id, CASE WHEN d.published IS NULL THEN 1 ELSE "
+      "0 END, " +
+          MonthOf("d.published") +
+          ", CAST(? AS BIGINT), coalesce(d.published, ''), m.doc_id, count(*), sum(CASE WHEN "
+          "m.roles != '[]' THEN 1 ELSE 0 END) FROM mentions m JOIN documents d ON d.id = "
+          "m.doc_id WHERE " +
+          In("m.doc_id") + " GROUP BY m.entity_id, m.doc_id, d.published",
+      {written}));
+  const std::string event_date = "coalesce(e.date, d.published)";
+  KETNOI_RETURN_IF_ERROR(sql.Exec(
+      "INSERT INTO entity_events (entity_id, undated, month, written, date, doc_id, event_idx) "
+      "SELECT DISTINCT p.entity_id, CASE WHEN " +
+          event_date + " IS NULL THEN 1 ELSE 0 END, " + MonthOf(event_date) +
+          ", CAST(? AS BIGINT), coalesce(" + event_date +
+          ", ''), p.doc_id, p.event_idx FROM event_participants p JOIN events e ON e.doc_id = "
+          "p.doc_id AND e.idx = p.event_idx JOIN documents d ON d.id = p.doc_id WHERE " +
           In("p.doc_id"),
-      {}));
+      {written}));
   return AddCounts(sql, "");
 }
 
@@ -209,21 +243,27 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
         counts.begin(), counts.end());
   };
   auto undated = [](const std::string& date) { return date.empty() ? "1" : "0"; };
+  auto month = [](const std::string& date) { return std::to_string(MonthKey(date)); };
+  const std::string written = std::to_string(WrittenNow());
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql,
-      "INSERT INTO entity_documents (entity_id, undated, published, doc_id, mentions, "
-      "role_mentions) VALUES ",
-      "(?,CAST(? AS INTEGER),?,?,CAST(? AS INTEGER),CAST(? AS INTEGER))", "", documents_,
-      [&](const DocumentRow& r, std::vector<std::string>* args) {
-        args->insert(args->end(), {r.entity_id, undated(r.published), r.published, r.doc_id,
-                                   std::to_string(r.mentions), std::to_string(r.role_mentions)});
+      "INSERT INTO entity_documents (entity_id, undated, month, written, published, doc_id, "
+      "mentions, role_mentions) VALUES ",
+      "(?,CAST(? AS INTEGER),CAST(? AS INTEGER),CAST(? AS BIGINT),?,?,CAST(? AS INTEGER),"
+      "CAST(? AS INTEGER))",
+      "", documents_, [&](const DocumentRow& r, std::vector<std::string>* args) {
+        args->insert(args->end(),
+                     {r.entity_id, undated(r.published), month(r.published), written, r.published,
+                      r.doc_id, std::to_string(r.mentions), std::to_string(r.role_mentions)});
       }));
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
-      sql, "INSERT INTO entity_events (entity_id, undated, date, doc_id, event_idx) VALUES ",
-      "(?,CAST(? AS INTEGER),?,?,CAST(? AS INTEGER))", "", events_,
-      [&](const EventRow& r, std::vector<std::string>* args) {
-        args->insert(args->end(),
-                     {r.entity_id, undated(r.date), r.date, r.doc_id, std::to_string(r.event_idx)});
+      sql,
+      "INSERT INTO entity_events (entity_id, undated, month, written, date, doc_id, event_idx) "
+      "VALUES ",
+      "(?,CAST(? AS INTEGER),CAST(? AS INTEGER),CAST(? AS BIGINT),?,?,CAST(? AS INTEGER))", "",
+      events_, [&](const EventRow& r, std::vector<std::string>* args) {
+        args->insert(args->end(), {r.entity_id, undated(r.date), month(r.date), written, r.date,
+                                   r.doc_id, std::to_string(r.event_idx)});
       }));
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql,

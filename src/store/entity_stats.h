@@ -8,10 +8,13 @@
 //                       migration 8), search's name expansion (search.h)
 //   entity_partners     (entity, co-participant) -> events they share
 //   entity_fields       (entity, field) -> its documents with the field + its events in it
-//   entity_documents    one row per (entity, document mentioning it), in publication order,
+//   entity_documents    one row per (entity, document mentioning it), by publication month,
 //                       with the mention count and how many carry roles
-//   entity_events       one row per (entity, event it takes part in), in event-date order
-//                       (the event's own date, else the document's)
+//   entity_events       one row per (entity, event it takes part in), by the month of its
+//                       date (the event's own date, else the document's)
+// The lists are keyed (entity, undated, month, written, ...): within a month, rows lie in the
+// order they were written, so new rows go to each month's end (migration 11). Readers
+// wanting date order sort by (undated, month, date): one month at a time.
 // How they stay right: every change to a document's rows is bracketed. Before it, the
 // documents it touches go into the scratch set (SetDocuments) and their share is taken out
 // (Subtract); after it (and after the curation replay), their share is put back (Add). Only
@@ -28,6 +31,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -40,6 +44,12 @@ namespace ketnoi::store {
 class SqlRunner;
 
 namespace entity_stats {
+
+// A list's month key: YYYYMM of a YYYY-MM-DD date (YYYY00 for a bare year), 0 for ''.
+int MonthKey(std::string_view date);
+// A list row's `written`: microseconds since 1970 now. Only orders rows within a month (a
+// clock set back costs locality, never correctness: readers order by date).
+int64_t WrittenNow();
 
 // For SetDocuments: the one document whose id is the argument.
 inline constexpr const char* kOneDocument = "SELECT CAST(? AS TEXT)";

@@ -37,8 +37,8 @@ class SqlRunner {
 // Runs `prefix` + "(row),(row)..." + `suffix` over `rows` in statements of a few fixed
 // sizes (64, 16, 4, 1 rows), largest first: SQLite's prepared statements are reused whatever
 // the number of rows, and PostgreSQL still needs only a few round trips. `row` is the
-// parenthesized placeholders of one row (at most 5 parameters: well under every backend's
-// limit), `bind` appends its values.
+// parenthesized placeholders of one row (at most 8 parameters: 64 rows of them stay well
+// under every backend's limit), `bind` appends its values.
 template <typename Rows, typename Bind>
 core::Status InsertRowsInStatements(SqlRunner& sql, const std::string& prefix,
                                     const std::string& row, const std::string& suffix,

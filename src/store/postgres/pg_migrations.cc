@@ -271,7 +271,8 @@ CREATE TABLE resolver_state (
 );
 CREATE INDEX entities_lexicon_key ON entities(lexicon_key);
 )sql"},
-      // Same as SQLite migration 7 (store/entity_stats.h).
+      // Same as SQLite migration 7 (store/entity_stats.h), the lists in migration 11's
+      // layout as there.
       {7, "per-entity counts and lists", R"sql(
 CREATE TABLE entity_alias_counts (
   entity_id  TEXT NOT NULL,
@@ -292,24 +293,28 @@ CREATE TABLE entity_fields (
   count      BIGINT NOT NULL,     -- documents mentioning it with the field + its events in it
   PRIMARY KEY (entity_id, field)
 );
--- Keyed in the order profiles list them (undated last), so LIMIT stops early.
+-- Keyed by month, then by when the row was written (migration 11's layout: see there).
 CREATE TABLE entity_documents (
   entity_id     TEXT NOT NULL,
   undated       INTEGER NOT NULL,  -- 1: the document has no publication date
-  published     TEXT NOT NULL,     -- YYYY-MM-DD, '' when undated
+  month         INTEGER NOT NULL,  -- YYYYMM of published; 0 when undated
+  written       BIGINT NOT NULL,   -- when the row was written, microseconds since 1970
   doc_id        TEXT NOT NULL,
+  published     TEXT NOT NULL,     -- YYYY-MM-DD, '' when undated
   mentions      INTEGER NOT NULL,
   role_mentions INTEGER NOT NULL,  -- of those mentions, the ones with roles
-  PRIMARY KEY (entity_id, undated, published, doc_id)
+  PRIMARY KEY (entity_id, undated, month, written, doc_id)
 );
 CREATE INDEX entity_documents_doc ON entity_documents(doc_id);
 CREATE TABLE entity_events (
   entity_id  TEXT NOT NULL,
   undated    INTEGER NOT NULL,     -- 1: neither the event nor its document has a date
-  date       TEXT NOT NULL,        -- the event's date, else the document's; '' when undated
+  month      INTEGER NOT NULL,     -- YYYYMM of date; 0 when undated
+  written    BIGINT NOT NULL,      -- when the row was written, microseconds since 1970
   doc_id     TEXT NOT NULL,
   event_idx  INTEGER NOT NULL,
-  PRIMARY KEY (entity_id, undated, date, doc_id, event_idx)
+  date       TEXT NOT NULL,        -- the event's date, else the document's; '' when undated
+  PRIMARY KEY (entity_id, undated, month, written, doc_id, event_idx)
 );
 CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
 )sql",
@@ -327,6 +332,26 @@ ALTER TABLE entity_alias_counts ADD COLUMN names_itself BIGINT NOT NULL DEFAULT 
       // document's row (its texts): 1.3 s at 100k documents on SQLite.
       {10, "documents by language", R"sql(
 CREATE INDEX documents_lang ON documents(lang);
+)sql"},
+      // Same as SQLite migration 11: the per-entity lists keyed by month and then by when
+      // each row was written. Works on either layout of migration 7's tables.
+      {11, "per-entity lists by month and arrival", R"sql(
+ALTER TABLE entity_documents ADD COLUMN IF NOT EXISTS month INTEGER NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS written BIGINT NOT NULL DEFAULT 0;
+UPDATE entity_documents SET month = CASE WHEN length(published) >= 7 THEN
+  CAST(substr(published, 1, 4) AS INTEGER) * 100 + CAST(substr(published, 6, 2) AS INTEGER)
+  WHEN length(published) >= 4 THEN CAST(substr(published, 1, 4) AS INTEGER) * 100 ELSE 0 END;
+ALTER TABLE entity_documents ALTER COLUMN month DROP DEFAULT, ALTER COLUMN written DROP DEFAULT,
+  DROP CONSTRAINT entity_documents_pkey,
+  ADD PRIMARY KEY (entity_id, undated, month, written, doc_id);
+ALTER TABLE entity_events ADD COLUMN IF NOT EXISTS month INTEGER NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS written BIGINT NOT NULL DEFAULT 0;
+UPDATE entity_events SET month = CASE WHEN length(date) >= 7 THEN
+  CAST(substr(date, 1, 4) AS INTEGER) * 100 + CAST(substr(date, 6, 2) AS INTEGER)
+  WHEN length(date) >= 4 THEN CAST(substr(date, 1, 4) AS INTEGER) * 100 ELSE 0 END;
+ALTER TABLE entity_events ALTER COLUMN month DROP DEFAULT, ALTER COLUMN written DROP DEFAULT,
+  DROP CONSTRAINT entity_events_pkey,
+  ADD PRIMARY KEY (entity_id, undated, month, written, doc_id, event_idx);
 )sql"},
   };
   return kMigrations;
