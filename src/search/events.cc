@@ -100,7 +100,21 @@ Result<SelectedEvents> KnowledgeBase::SelectEvents(const EventFilter& filter) {
              country_ids + ") ";
   }
   s.from = "FROM ";
-  if (s.one_entity) {
+  // A profile's first events (the one participant, a limit, nothing else): the limit is taken
+  // from the list alone. The list's order needs a sort within each month, and sorting a
+  // month of its rows before the joins costs a third of sorting a month of joined events
+  // (the most frequent entity's first 20 events at 100k documents: 29 ms against 9 ms).
+  const bool limit_in_list = s.one_entity && filter.limit > 0 && !filter.one_per_act &&
+                             filter.type.empty() && filter.modality.empty() &&
+                             filter.field.empty() && s.from_date.empty() && s.to_date.empty() &&
+                             s.country_groups.empty();
+  if (limit_in_list) {
+    s.from +=
+        "(SELECT * FROM entity_events WHERE entity_id = ?6 ORDER BY undated, month, date, "
+        "doc_id, event_idx LIMIT " +
+        std::to_string(filter.limit) +
+        ") ee JOIN events e ON e.doc_id = ee.doc_id AND e.idx = ee.event_idx ";
+  } else if (s.one_entity) {
     s.from += "entity_events ee JOIN events e ON e.doc_id = ee.doc_id AND e.idx = ee.event_idx ";
   } else if (from_country_rows) {
     s.from += "country_events c JOIN events e ON e.doc_id = c.doc_id AND e.idx = c.idx ";
