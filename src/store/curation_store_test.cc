@@ -59,6 +59,23 @@ class CurationStoreTest : public BackendTest {
     return r;
   }
 
+  // Runs `sqlite_sql` or `postgres_sql`, as the store's backend is (a test's downgrade).
+  void ExecOnBackend(const std::string& sqlite_sql, const std::string& postgres_sql) {
+    if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
+      ASSERT_TRUE(sqlite->db().Exec(sqlite_sql).ok());
+    } else {
+      ASSERT_TRUE(dynamic_cast<PostgresStore*>(store_.get())->db().Exec(postgres_sql).ok());
+    }
+  }
+
+  // Closes the store and opens it again: the migrations it lacks run.
+  void Reopen() {
+    store_.reset();
+    auto reopened = Store::Open(location_);
+    ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+    store_ = std::move(reopened).value();
+  }
+
   // The single text value of `sql` (no parameters: test constants only), "" if no row.
   std::string Scalar(const std::string& sql) {
     if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
@@ -366,15 +383,8 @@ TEST_P(CurationStoreTest, MigrationEightCountsTheNamesOfStoredDocuments) {
   const std::string downgrade =
       "ALTER TABLE entity_alias_counts DROP COLUMN names_itself; "
       "DELETE FROM schema_migrations WHERE version = 8";
-  if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
-    ASSERT_TRUE(sqlite->db().Exec(downgrade).ok());
-  } else {
-    ASSERT_TRUE(dynamic_cast<PostgresStore*>(store_.get())->db().Exec(downgrade).ok());
-  }
-  store_.reset();
-  auto reopened = Store::Open(location_);
-  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
-  store_ = std::move(reopened).value();
+  ASSERT_NO_FATAL_FAILURE(ExecOnBackend(downgrade, downgrade));
+  ASSERT_NO_FATAL_FAILURE(Reopen());
   EXPECT_GE(store_->SchemaVersion(), 8);
   ExpectCountsMatchRecount("after migration 8");
   EXPECT_EQ(Scalar("SELECT sum(names_itself) FROM entity_alias_counts WHERE surface = 'Bình'"),
@@ -419,17 +429,10 @@ TEST_P(CurationStoreTest, MigrationElevenKeysTheListsByMonth) {
       "ALTER TABLE entity_events DROP CONSTRAINT entity_events_pkey, DROP COLUMN month, "
       "DROP COLUMN written, ADD PRIMARY KEY (entity_id, undated, date, doc_id, event_idx); "
       "DELETE FROM schema_migrations WHERE version = 11";
-  if (auto* sqlite = dynamic_cast<SqliteStore*>(store_.get())) {
-    ASSERT_TRUE(sqlite->db().Exec(sqlite_downgrade).ok());
-  } else {
-    ASSERT_TRUE(dynamic_cast<PostgresStore*>(store_.get())->db().Exec(postgres_downgrade).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ExecOnBackend(sqlite_downgrade, postgres_downgrade));
   // The signing's two participants on each page.
   ASSERT_EQ(Scalar("SELECT count(*) FROM entity_events WHERE date = '2023-11-30'"), "4");
-  store_.reset();
-  auto reopened = Store::Open(location_);
-  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
-  store_ = std::move(reopened).value();
+  ASSERT_NO_FATAL_FAILURE(Reopen());
   EXPECT_GE(store_->SchemaVersion(), 11);
   ExpectCountsMatchRecount("after migration 11");
   EXPECT_EQ(Scalar("SELECT count(*) FROM entity_events WHERE month = 202311 AND written = 0"), "4");
