@@ -208,7 +208,10 @@ class LatinRules {
       }
       // "Công ty Synopsys hợp tác với ...", "University of Tokyo and ...": a known name is
       // whole; lower-case words after it are the sentence's (but see "tại" above).
-      if (!u.cap && (IsKnownOrgSpan(v, first, k) || IsKnownOrgSpan(v, head_end, k))) break;
+      if (!u.cap &&
+          (IsKnownSpan(v, first, k, GazKind::kOrg) || IsKnownSpan(v, head_end, k, GazKind::kOrg))) {
+        break;
+      }
       if (!vi_ && IsEnConnector(f) && !u.cap) {
         if (!Cap(v, k + 1)) break;
         ++k;
@@ -512,16 +515,11 @@ class LatinRules {
                             (f.size() > 4 && f.substr(f.size() - 4) == "\xE2\x80\x99s"));
   }
 
-  bool IsPlaceSpan(int v, size_t first, size_t last) const {
-    const GazMatch* m = doc_.Find(v, first, GazKind::kPlace);
-    return m != nullptr && m->last == last;
-  }
-
-  // Units [first, last) are a known organization's whole name, and no longer known name
-  // starts there: "Synopsys" in "Synopsys and ...", but not "Ministry of Planning" when
-  // "Ministry of Planning and Investment" is known.
-  bool IsKnownOrgSpan(int v, size_t first, size_t last) const {
-    const GazMatch* m = doc_.Find(v, first, GazKind::kOrg);
+  // Units [first, last) are a known name of `kind` whole, and no longer one starts there:
+  // "Synopsys" in "Synopsys and ...", but not "Ministry of Planning" when "Ministry of
+  // Planning and Investment" is known.
+  bool IsKnownSpan(int v, size_t first, size_t last, GazKind kind) const {
+    const GazMatch* m = doc_.Find(v, first, kind);
     return m != nullptr && m->last == last;
   }
 
@@ -558,7 +556,10 @@ class LatinRules {
         if (f == "in" && doc_.Find(v, j + 1, GazKind::kPlace) != nullptr) joins = false;
         // "Hanoi and Da Nang University": a place alone does not open a coordinated name;
         // "Synopsys and Hanoi University": nor does a known organization's whole name.
-        if (f == "and" && (IsPlaceSpan(v, i, j) || IsKnownOrgSpan(v, i, j))) joins = false;
+        if (f == "and" &&
+            (IsKnownSpan(v, i, j, GazKind::kPlace) || IsKnownSpan(v, i, j, GazKind::kOrg))) {
+          joins = false;
+        }
         // "Representatives of Ministry of ...": words without a head before a known name
         // are the sentence's, not the name's.
         if (f == "of" && !has_head && doc_.Find(v, j + 1, GazKind::kOrg) != nullptr) {
@@ -570,7 +571,8 @@ class LatinRules {
         }
         // "Shinhan Future's Lab": a possessive inside a name that goes on to its head.
         if (View(v).IsPunct(j, "'\xE2\x80\x99") && F(v, j + 1) == "s" && Cap(v, j + 2) &&
-            j == last_cap + 1 && !IsPlaceSpan(v, i, j)) {  // not "Vietnam's Ministry"
+            j == last_cap + 1 &&
+            !IsKnownSpan(v, i, j, GazKind::kPlace)) {  // not "Vietnam's Ministry"
           j += 2;
           continue;
         }

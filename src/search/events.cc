@@ -110,7 +110,8 @@ Result<SelectedEvents> KnowledgeBase::SelectEvents(const EventFilter& filter) {
                              s.country_groups.empty();
   if (limit_in_list) {
     s.from +=
-        "(SELECT * FROM entity_events WHERE entity_id = ?6 ORDER BY undated, month, date, "
+        "(SELECT entity_id, undated, month, date, doc_id, event_idx FROM entity_events "
+        "WHERE entity_id = ?6 ORDER BY undated, month, date, "
         "doc_id, event_idx LIMIT " +
         std::to_string(filter.limit) +
         ") ee JOIN events e ON e.doc_id = ee.doc_id AND e.idx = ee.event_idx ";

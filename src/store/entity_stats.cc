@@ -1,10 +1,11 @@
 #include "store/entity_stats.h"
 
-#include <charconv>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <set>
 
+#include "core/date.h"
 #include "store/record_encoding.h"
 #include "store/sql_runner.h"
 
@@ -18,12 +19,25 @@ constexpr const char* kDocs = "(SELECT doc_id FROM entity_stats_docs)";
 
 std::string In(const std::string& column) { return column + " IN " + kDocs; }
 
-// SQL for MonthKey of the date `column` (YYYY-MM-DD, '' or NULL when undated), as the
-// migrations compute it.
+// SQL for a list's month key of the date `column` (YYYY-MM-DD, '' or NULL when undated:
+// YYYYMM, YYYY00 for a bare year, 0), as the migrations compute it.
 std::string MonthOf(const std::string& column) {
   const std::string year = "CAST(substr(" + column + ", 1, 4) AS INTEGER) * 100";
   return "CASE WHEN length(" + column + ") >= 7 THEN " + year + " + CAST(substr(" + column +
          ", 6, 2) AS INTEGER) WHEN length(" + column + ") >= 4 THEN " + year + " ELSE 0 END";
+}
+
+// A list row's `written`: microseconds since 1970 now. It only orders rows within a month
+// (a clock set back costs locality, never correctness: readers order by date).
+int64_t WrittenNow() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// A list's month key of `date` (YYYYMM, 0 when undated), as MonthOf computes it in SQL.
+int MonthKey(const std::optional<core::Date>& date) {
+  return date ? date->year * 100 + date->month : 0;
 }
 
 // The scratch set's alias counts times `sign` ("" or "-") added to what is stored: `mentions`
@@ -89,25 +103,6 @@ Status DeleteLists(SqlRunner& sql) {
 }
 
 }  // namespace
-
-int MonthKey(std::string_view date) {
-  int year = 0, month = 0;
-  if (date.size() < 4 ||
-      std::from_chars(date.data(), date.data() + 4, year).ptr != date.data() + 4) {
-    return 0;
-  }
-  if (date.size() >= 7 &&
-      std::from_chars(date.data() + 5, date.data() + 7, month).ptr != date.data() + 7) {
-    month = 0;
-  }
-  return year * 100 + month;
-}
-
-int64_t WrittenNow() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Status SetDocuments(SqlRunner& sql, const std::string& select_doc_ids,
                     const std::vector<std::string>& args) {
@@ -212,6 +207,7 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
   for (auto& [entity, row] : mentioned) {
     row.entity_id = entity;
     row.published = published;
+    row.month = MonthKey(record.date);
     row.doc_id = doc_id;
     for (const std::string& field : document_fields) ++fields_[{entity, field}];
     documents_.push_back(std::move(row));
@@ -226,8 +222,9 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
       }
     }
     const std::string date = event.date ? event.date->ToIso() : published;
+    const int month = MonthKey(event.date ? event.date : record.date);
     for (const std::string& entity : taking_part) {
-      events_.push_back({entity, date, doc_id, static_cast<int64_t>(e)});
+      events_.push_back({entity, date, doc_id, month, static_cast<int64_t>(e)});
       for (const std::string& field : event.fields) ++fields_[{entity, field}];
       for (const std::string& partner : taking_part) {
         if (partner != entity) ++partners_[{entity, partner}];
@@ -243,7 +240,6 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
         counts.begin(), counts.end());
   };
   auto undated = [](const std::string& date) { return date.empty() ? "1" : "0"; };
-  auto month = [](const std::string& date) { return std::to_string(MonthKey(date)); };
   const std::string written = std::to_string(WrittenNow());
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql,
@@ -252,9 +248,9 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
       "(?,CAST(? AS INTEGER),CAST(? AS INTEGER),CAST(? AS BIGINT),?,?,CAST(? AS INTEGER),"
       "CAST(? AS INTEGER))",
       "", documents_, [&](const DocumentRow& r, std::vector<std::string>* args) {
-        args->insert(args->end(),
-                     {r.entity_id, undated(r.published), month(r.published), written, r.published,
-                      r.doc_id, std::to_string(r.mentions), std::to_string(r.role_mentions)});
+        args->insert(args->end(), {r.entity_id, undated(r.published), std::to_string(r.month),
+                                   written, r.published, r.doc_id, std::to_string(r.mentions),
+                                   std::to_string(r.role_mentions)});
       }));
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql,
@@ -262,8 +258,8 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
       "VALUES ",
       "(?,CAST(? AS INTEGER),CAST(? AS INTEGER),CAST(? AS BIGINT),?,?,CAST(? AS INTEGER))", "",
       events_, [&](const EventRow& r, std::vector<std::string>* args) {
-        args->insert(args->end(), {r.entity_id, undated(r.date), month(r.date), written, r.date,
-                                   r.doc_id, std::to_string(r.event_idx)});
+        args->insert(args->end(), {r.entity_id, undated(r.date), std::to_string(r.month), written,
+                                   r.date, r.doc_id, std::to_string(r.event_idx)});
       }));
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql,

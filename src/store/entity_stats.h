@@ -31,7 +31,6 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -44,12 +43,6 @@ namespace ketnoi::store {
 class SqlRunner;
 
 namespace entity_stats {
-
-// A list's month key: YYYYMM of a YYYY-MM-DD date (YYYY00 for a bare year), 0 for ''.
-int MonthKey(std::string_view date);
-// A list row's `written`: microseconds since 1970 now. Only orders rows within a month (a
-// clock set back costs locality, never correctness: readers order by date).
-int64_t WrittenNow();
 
 // For SetDocuments: the one document whose id is the argument.
 inline constexpr const char* kOneDocument = "SELECT CAST(? AS TEXT)";
@@ -79,10 +72,12 @@ class FreshDocuments {
  private:
   struct DocumentRow {
     std::string entity_id, published, doc_id;  // published: '' when undated
+    int month = 0;                             // YYYYMM of published, 0 when undated
     int64_t mentions = 0, role_mentions = 0;
   };
   struct EventRow {
     std::string entity_id, date, doc_id;  // date: '' when undated
+    int month = 0;                        // YYYYMM of date, 0 when undated
     int64_t event_idx = 0;
   };
   struct AliasCount {
