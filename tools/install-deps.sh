@@ -14,7 +14,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libicu-dev libxml2-dev libsqlite3-dev libssl-dev libopencc-dev opencc
   nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libpqxx-dev libpq-dev
-  libgtest-dev libgmock-dev libbenchmark-dev unicode-data
+  libgtest-dev libgmock-dev libbenchmark-dev unicode-data libgoogle-perftools-dev
 )
 # Node.js runs the npm steps (cppjieba sources, web UI and browser tests). A machine whose
 # node comes with its own npm (e.g. the nodesource build) must not get Debian's npm on top.

@@ -159,13 +159,18 @@ Status IndexAliases(SqlConnection& db, const std::string& doc_id) {
   return Status::Ok();
 }
 
-// The first column of `sql`'s first row as an integer; 0 when it returns no row.
+// The first column of `q`'s first row as an integer; 0 when it returns no row.
+Result<int64_t> FirstInt(store::SqlQuery& q) {
+  auto row = q.Step();
+  if (!row.ok()) return row.status();
+  return *row ? q.Int(0) : 0;
+}
+
+// The same for the statement `sql`.
 Result<int64_t> FirstInt(SqlConnection& db, std::string_view sql) {
   auto q = db.Prepare(sql);
   if (!q.ok()) return q.status();
-  auto row = q->Step();
-  if (!row.ok()) return row.status();
-  return *row ? q->Int(0) : 0;
+  return FirstInt(*q);
 }
 
 // The first column of every row `q` returns, as text.
@@ -210,7 +215,10 @@ Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::
   if (!ins.ok()) return ins.status();
   ins->Bind(1, doc_id).Bind(2, title).Bind(3, body);
   KETNOI_RETURN_IF_ERROR(ins->Run());
-  auto doc_row = FirstInt(db, "SELECT last_insert_rowid()");
+  // Prepared once per document, not once per row: a page has ~50 sentences.
+  auto last_rowid = db.Prepare("SELECT last_insert_rowid()");
+  if (!last_rowid.ok()) return last_rowid.status();
+  auto doc_row = FirstInt(*last_rowid);
   if (!doc_row.ok()) return doc_row.status();
   auto si = db.Prepare("INSERT INTO search_sentences (doc_id, idx, text) VALUES (?, ?, ?)");
   if (!si.ok()) return si.status();
@@ -219,7 +227,8 @@ Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::
     si->Reset();
     si->Bind(1, doc_id).Bind(2, idx).Bind(3, text);
     KETNOI_RETURN_IF_ERROR(si->Run());
-    auto rowid = FirstInt(db, "SELECT last_insert_rowid()");
+    last_rowid->Reset();
+    auto rowid = FirstInt(*last_rowid);
     if (!rowid.ok()) return rowid.status();
     if (!lo) lo = *rowid;
     hi = *rowid;

@@ -19,6 +19,11 @@ Statement& Statement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindView(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  return *this;
+}
+
 Statement& Statement::Bind(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
   return *this;
@@ -69,6 +74,14 @@ core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) 
   // batch writer's per-document savepoints) makes SQLite 3.40 fail big schema changes inside
   // a transaction with "database or disk is full": migration 5's DROP INDEX on the 100k
   // database failed so at 1 MiB and 8 MiB, and passed at the default.
+  // Nothing here reads SQLite's memory statistics (sqlite3_memory_used and the heap limits);
+  // keeping them costs a global mutex and two counters on every allocation SQLite makes. The
+  // setting is process-wide and only takes before SQLite initializes, so the first open
+  // makes it; a later call would be refused (SQLITE_MISUSE) and changes nothing.
+  static const bool kMemoryStatisticsOff = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
+  (void)kMemoryStatisticsOff;
   sqlite3* raw = nullptr;
   int rc =
       sqlite3_open_v2(path.c_str(), &raw,

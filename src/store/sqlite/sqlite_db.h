@@ -26,7 +26,11 @@ class Statement {
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  Statement& Bind(int index, std::string_view value);
+  Statement& Bind(int index, std::string_view value);  // SQLite keeps a copy
+  // Binds without a copy: `value` must stay alive and unchanged until Reset(). For the
+  // batch writer's rows, where SQLite's copy (an allocation and a memcpy per value) was
+  // ~4 % of an ingest's instructions.
+  Statement& BindView(int index, std::string_view value);
   Statement& Bind(int index, int64_t value);
   Statement& BindNull(int index);
   Statement& BindOptional(int index, const std::optional<std::string>& value);

@@ -85,7 +85,8 @@ class SqliteRunner final : public SqlRunner {
     }
     Statement* q = &it->second;
     q->Reset();
-    for (size_t i = 0; i < args.size(); ++i) q->Bind(static_cast<int>(i + 1), args[i]);
+    // The caller's `args` outlive the statement's run, and ResetOnExit clears the bindings.
+    for (size_t i = 0; i < args.size(); ++i) q->BindView(static_cast<int>(i + 1), args[i]);
     return q;
   }
   static constexpr size_t kMaxCached = 256;
