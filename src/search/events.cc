@@ -93,7 +93,7 @@ Result<SelectedEvents> KnowledgeBase::SelectEvents(const EventFilter& filter) {
              ", country_events(doc_id, idx) AS ("
              "SELECT doc_id, idx FROM events WHERE place_entity IN " +
              country_ids +
-             " UNION SELECT doc_id, event_idx FROM event_participants WHERE entity_id IN " +
+             " UNION SELECT doc_id, event_idx FROM entity_events WHERE entity_id IN " +
              country_ids +
              " UNION SELECT ce.doc_id, ce.idx FROM mentions m JOIN events ce ON ce.doc_id = "
              "m.doc_id AND ce.sentence = m.sentence WHERE m.entity_id IN " +

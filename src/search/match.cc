@@ -215,10 +215,7 @@ Status CountTies(store::SqlConnection& db, const std::string& ids_json,
   auto q = db.Prepare(
       "WITH tied(doc_id, idx) AS ("
       "SELECT doc_id, idx FROM events WHERE place_entity IN " +
-      ids +
-      " UNION SELECT e.doc_id, e.idx FROM event_participants o JOIN events e "
-      "ON e.doc_id = o.doc_id AND e.idx = o.event_idx WHERE o.entity_id IN " +
-      ids +
+      ids + " UNION SELECT doc_id, event_idx FROM entity_events WHERE entity_id IN " + ids +
       " UNION SELECT e.doc_id, e.idx FROM mentions m JOIN events e "
       "ON e.doc_id = m.doc_id AND e.sentence = m.sentence WHERE m.entity_id IN " +
       ids +

@@ -448,6 +448,34 @@ TEST_P(CurationStoreTest, MigrationElevenKeysTheListsByMonth) {
             Scalar("SELECT count(*) FROM entity_events WHERE doc_id = 'first'"));
 }
 
+TEST_P(CurationStoreTest, MigrationTwelveDropsTheIndexesNoQueryNeeds) {
+  DocumentRecord r = Record("h1");
+  r.analysis.fields = {"chip_design"};
+  ASSERT_TRUE(store_->PutDocument(r).ok());
+  const std::string downgrade =
+      "CREATE INDEX event_participants_entity ON event_participants(entity_id); "
+      "CREATE INDEX mentions_doc_sentence ON mentions(doc_id, sentence); "
+      "CREATE INDEX events_date ON events(date); DELETE FROM schema_migrations WHERE version = 12";
+  ASSERT_NO_FATAL_FAILURE(ExecOnBackend(downgrade, downgrade));
+  const std::string dropped =
+      "('event_participants_entity', 'mentions_doc_sentence', 'events_date')";
+  const std::string count_indexes =
+      GetParam() == "sqlite"
+          ? "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN " + dropped
+          : "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname "
+            "IN " +
+                dropped;
+  ASSERT_EQ(Scalar(count_indexes), "3");
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  EXPECT_GE(store_->SchemaVersion(), 12);
+  EXPECT_EQ(Scalar(count_indexes), "0");
+  // What the participants' index answered, the entity's list answers.
+  EXPECT_EQ(Scalar("SELECT count(*) FROM (SELECT DISTINCT entity_id, doc_id, event_idx FROM "
+                   "event_participants) p"),
+            Scalar("SELECT count(*) FROM entity_events"));
+  ExpectCountsMatchRecount("after migration 12");
+}
+
 TEST_P(CurationStoreTest, ImpossibleEditsAreRefusedAndWriteNothing) {
   ASSERT_TRUE(store_->PutDocument(Record("h1")).ok());
   const std::string beta = EntityOf(0), binh = EntityOf(2);
