@@ -408,8 +408,8 @@ CREATE INDEX entity_events_event ON entity_events(doc_id, event_idx);
       // Indexes no query needs, each written for every row. An entity's events come from its
       // list (entity_events, migration 7), and a sentence's mentions from the document's
       // primary key range (~100 rows a page); no query orders or filters events by their own
-      // date alone. Together 270 index entries a generated page, each keyed by a document id,
-      // so at 100k documents on a leaf of its own (docs/PERFORMANCE.md, session 11).
+      // date alone. Together 270 index entries a generated page, ~6 % of an ingest's CPU
+      // (docs/PERFORMANCE.md, session 11).
       {12, "indexes no query needs", R"sql(
 DROP INDEX IF EXISTS event_participants_entity;
 DROP INDEX IF EXISTS mentions_doc_sentence;
