@@ -68,20 +68,26 @@ std::string Statement::Text(int col) const {
 
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 
+namespace {
+
+// Nothing here reads SQLite's memory statistics (sqlite3_memory_used and the heap limits);
+// keeping them costs a global mutex and two counters on every allocation SQLite makes. The
+// setting is process-wide and only takes before SQLite initializes: the first open makes it,
+// once; a call after initialization would be refused (SQLITE_MISUSE) and change nothing.
+void TurnOffMemoryStatistics() {
+  static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kConfigured;
+}
+
+}  // namespace
+
 core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
   // Statement and savepoint journals keep SQLite's default (64 KiB in memory, then a
   // temporary file). A larger in-memory spill (SQLITE_CONFIG_STMTJRNL_SPILL, tried for the
   // batch writer's per-document savepoints) makes SQLite 3.40 fail big schema changes inside
   // a transaction with "database or disk is full": migration 5's DROP INDEX on the 100k
   // database failed so at 1 MiB and 8 MiB, and passed at the default.
-  // Nothing here reads SQLite's memory statistics (sqlite3_memory_used and the heap limits);
-  // keeping them costs a global mutex and two counters on every allocation SQLite makes. The
-  // setting is process-wide and only takes before SQLite initializes, so the first open
-  // makes it; a later call would be refused (SQLITE_MISUSE) and changes nothing.
-  static const bool kMemoryStatisticsOff = [] {
-    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
-  }();
-  (void)kMemoryStatisticsOff;
+  TurnOffMemoryStatistics();
   sqlite3* raw = nullptr;
   int rc =
       sqlite3_open_v2(path.c_str(), &raw,
