@@ -709,6 +709,28 @@ TEST_P(KnowledgeBaseTest, ReopeningIsCheapAndKeepsTheIndex) {
   EXPECT_EQ(hits->size(), 2u);
 }
 
+TEST_P(KnowledgeBaseTest, FullTextIndexMergesEightSegmentsAtATimeOldIndexesToo) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "the merge policy is FTS5's";
+  auto automerge = [&](KnowledgeBase& kb, const std::string& table) -> int64_t {
+    auto q = kb.sql().Prepare("SELECT v FROM " + table + "_config WHERE k = 'automerge'");
+    EXPECT_TRUE(q.ok());
+    auto row = q->Step();
+    EXPECT_TRUE(row.ok());
+    return row.ok() && *row ? q->Int(0) : -1;
+  };
+  EXPECT_EQ(automerge(*kb_, "search_documents"), 8);
+  EXPECT_EQ(automerge(*kb_, "search_sentences"), 8);
+  // An index built with SQLite's default policy, as before it was set.
+  ASSERT_TRUE(kb_->sql().Exec("DELETE FROM search_sentences_config WHERE k = 'automerge'").ok());
+  kb_.reset();
+  auto kb = KnowledgeBase::Open(db_);
+  ASSERT_TRUE(kb.ok()) << kb.status().message();
+  EXPECT_EQ(automerge(**kb, "search_sentences"), 8);
+  auto hits = (*kb)->Search({"beta"});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 2u);
+}
+
 TEST_P(KnowledgeBaseTest, QueriesAnswerFromTheIndexAsItStandsWhileAnotherWriterHoldsTheLock) {
   if (GetParam() == "postgres") {
     GTEST_SKIP() << "PostgreSQL's writers do not hold the lock that indexing waits for";
