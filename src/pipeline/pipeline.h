@@ -104,8 +104,8 @@ struct IngestReport {
 
 // Ingests `inputs` into `store`: `jobs` worker threads analyze pages and this thread, in
 // input order, skips content the store holds already (by hash, unresolved), recalls what
-// the rest can match in `store` and resolves it (ResolveFrom), and writes it, up to 64
-// documents or a quarter second per store transaction (Store::BeginBatch; each document
+// the rest can match in `store` and resolves it (ResolveFrom), and writes it, up to 256
+// documents or a second per store transaction (Store::BeginBatch; each document
 // still wholly present or absent, and a document whose batch failed to commit counts as
 // failed). `on_done(done, total)` is called after each input (progress). If the store cannot
 // be read, every input fails with that one error.

@@ -221,9 +221,9 @@ Status SetMergePolicy(SqlConnection& db) {
     auto set = FirstInt(db, "SELECT v FROM " + table + "_config WHERE k = 'automerge'");
     if (!set.ok()) return set.status();
     if (*set == kFts5Automerge) continue;
-    Status changed = db.Exec("INSERT INTO " + table + " (" + table +
-                             ", rank) VALUES ('automerge', " + std::to_string(kFts5Automerge) +
-                             ")");
+    Status changed =
+        db.Exec("INSERT INTO " + table + " (" + table + ", rank) VALUES ('automerge', " +
+                std::to_string(kFts5Automerge) + ")");
     if (changed.code() == core::StatusCode::kBusy) return Status::Ok();
     KETNOI_RETURN_IF_ERROR(changed);
   }

@@ -98,8 +98,8 @@ core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) 
     return core::IoError("cannot open database " + path + ": " + msg);
   }
   std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path));
-  // A concurrent writer holds the lock for one batch of documents (at most about a quarter
-  // second, pipeline.cc) at a time: wait rather than fail.
+  // A concurrent writer holds the lock for one batch of documents (at most about a second
+  // and its commit, pipeline.cc) at a time: wait rather than fail.
   db->SetBusyTimeout(kBusyTimeout);
   sqlite3_extended_result_codes(raw, 1);
   return db;
