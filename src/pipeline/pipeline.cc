@@ -268,10 +268,11 @@ class OrderedPool {
 // kBatchDocuments documents or kBatchTime, whichever comes first, so readers (the server,
 // `stats`) still see an ingest progress about every second. Not smaller: a batch's commit
 // writes each index page its documents changed once, and in a large database most of a
-// document's rows land on pages no other document of a small batch shares. 256 documents or
-// 1 s instead of 64 or 250 ms cost 8 % less CPU per page at ~120k documents and 6 % less into
-// an empty file, for 7 MB more memory (docs/PERFORMANCE.md, "Session 12"); and a time limit
-// alone would shrink the batches, and so raise each page's cost, as the database grows.
+// document's rows land on pages no other document of a small batch shares. A short time
+// limit also shrinks the batches, and so raises each page's cost, as the database grows and
+// pages take longer. 256 documents or 1 s instead of 64 or 250 ms cost 8 % less CPU per page
+// at ~120k documents and 6 % less into an empty file, for 7 MB more memory
+// (docs/PERFORMANCE.md, "Session 12").
 class BatchWriter {
  public:
   BatchWriter(const Pipeline& pipeline, store::Store& store, IngestReport* report)
