@@ -236,10 +236,19 @@ struct DocumentFacts {
   std::optional<std::string> published;
 };
 
-// SQLite: the FTS5 rows, and their rowids so RemoveDocument can find them.
+// SQLite: the FTS5 rows, and their rowids so RemoveDocument can find them. With `reuse` (the
+// connection's tokenizer state), the sentences get the body's tokens (BodyTokens).
 Status IndexSqliteRows(SqlConnection& db, const std::string& doc_id, const std::string& title,
                        const std::string& body, const DocumentFacts& facts,
-                       const std::vector<std::pair<int64_t, std::string>>& sentences) {
+                       const std::vector<std::pair<int64_t, std::string>>& sentences,
+                       BodyTokens* reuse) {
+  struct ClearOnExit {
+    BodyTokens* reuse;
+    ~ClearOnExit() {
+      if (reuse != nullptr) reuse->Clear();
+    }
+  } clear{reuse};
+  if (reuse != nullptr) reuse->Expect(body);
   auto ins = db.Prepare("INSERT INTO search_documents (doc_id, title, body) VALUES (?, ?, ?)");
   if (!ins.ok()) return ins.status();
   ins->Bind(1, doc_id).Bind(2, title).Bind(3, body);
@@ -307,7 +316,7 @@ Status IndexPostgresRows(SqlConnection& db, const std::string& doc_id, const std
   return Status::Ok();
 }
 
-Status IndexDocument(SqlConnection& db, const std::string& doc_id) {
+Status IndexDocument(SqlConnection& db, const std::string& doc_id, BodyTokens* reuse) {
   auto q =
       db.Prepare("SELECT title, body, text, lang, published, source FROM documents WHERE id = ?");
   if (!q.ok()) return q.status();
@@ -334,7 +343,7 @@ Status IndexDocument(SqlConnection& db, const std::string& doc_id) {
                            page.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
   }
   KETNOI_RETURN_IF_ERROR(db.dialect() == Dialect::kSqlite
-                             ? IndexSqliteRows(db, doc_id, title, body, facts, sentences)
+                             ? IndexSqliteRows(db, doc_id, title, body, facts, sentences, reuse)
                              : IndexPostgresRows(db, doc_id, title, body, sentences));
   return IndexAliases(db, doc_id);
 }
@@ -504,7 +513,8 @@ Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> l
       if (!ids.ok()) return ids.status();
       for (const std::string& id : *ids) {
         KETNOI_RETURN_IF_ERROR(RemoveDocument(db, id));
-        KETNOI_RETURN_IF_ERROR(IndexDocument(db, id));
+        KETNOI_RETURN_IF_ERROR(
+            IndexDocument(db, id, tokenizer_state_ ? &tokenizer_state_->body : nullptr));
       }
       done = static_cast<int>(ids->size());
       return Status::Ok();

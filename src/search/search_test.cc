@@ -360,6 +360,64 @@ TEST(IndexTokensTest, Fts5AddsNameTermsWhereTheNamesKeysOccur) {
               ElementsAre("alpha beta", "beta institute"));
 }
 
+// A document's sentences get the tokens its body already has: for every part of a body that
+// BodyTokens serves, exactly what tokenizing the part alone gives (pairs and names that reach
+// past it left out, offsets into the part), and every sentence-like part is served; a part
+// that cuts a word or an ideograph run, which tokenizes differently alone, is not.
+TEST(IndexTokensTest, BodyTokensServeEachPartAsItTokenizesAlone) {
+  IndexedNames names(
+      IndexedNames::TermsOf({"Alpha Beta Institute", "Beta Institute of Gamma", "国家创新中心"}));
+  const std::string body =
+      "Alpha Beta Institute signed with Gamma Labs. Beta Institute of Gamma, in Đà Nẵng!\n"
+      "国家创新中心与半导体研究所签署合作协议。双方将培训芯片设计人才\n"
+      "Viện Hàn lâm Khoa học và 三星 ký kết (2026).";
+  auto as_pairs = [](const std::vector<IndexToken>& tokens) {
+    std::vector<std::pair<std::string, core::Span>> out;
+    for (const IndexToken& t : tokens) out.push_back({(t.colocated ? "+" : "") + t.key, t.span});
+    return out;
+  };
+  auto served = [](const BodyTokens::Part& part) {
+    std::vector<std::pair<std::string, core::Span>> out;
+    part.ForEach([&](const IndexToken& t, core::Span span) {
+      out.push_back({(t.colocated ? "+" : "") + t.key, span});
+    });
+    return out;
+  };
+  BodyTokens reuse;
+  reuse.Expect(body);
+  EXPECT_FALSE(reuse.Serve("Alpha Beta", &names)) << "nothing before the body's own tokens";
+  auto whole = reuse.Serve(body, &names);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(served(*whole), as_pairs(Fts5Tokens(body, false, &names)));
+
+  std::vector<size_t> starts;  // every character boundary
+  for (size_t i = 0; i <= body.size(); ++i) {
+    if (i == body.size() || (static_cast<uint8_t>(body[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  int parts_served = 0;
+  for (size_t a = 0; a < starts.size(); ++a) {
+    for (size_t b = a + 1; b < starts.size(); ++b) {
+      const std::string part = body.substr(starts[a], starts[b] - starts[a]);
+      auto got = reuse.Serve(part, &names);
+      if (!got) continue;
+      ++parts_served;
+      ASSERT_EQ(served(*got), as_pairs(Fts5Tokens(part, false, &names))) << part;
+    }
+  }
+  EXPECT_GT(parts_served, 1000);
+  for (const std::string sentence :
+       {"Alpha Beta Institute signed with Gamma Labs.", "Beta Institute of Gamma, in Đà Nẵng!",
+        "国家创新中心与半导体研究所签署合作协议。", "双方将培训芯片设计人才",
+        "Viện Hàn lâm Khoa học và 三星 ký kết (2026)."}) {
+    EXPECT_TRUE(reuse.Serve(sentence, &names)) << sentence;
+  }
+  for (const std::string cut : {"pha Beta", "Institute sig", "创新中心与", "Nẵ", "not in it"}) {
+    EXPECT_FALSE(reuse.Serve(cut, &names)) << cut;
+  }
+  reuse.Clear();
+  EXPECT_FALSE(reuse.Serve(body, &names)) << "nothing once the document is indexed";
+}
+
 // The same FTS5 index read through name terms and through pairs gives the same rows and the
 // same bm25() for every phrase: names change what a lookup reads, never what it finds.
 TEST(IndexTokensTest, NameTermsMatchAndScoreExactlyAsTheirPhrases) {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/utf8.h"
 #include "text/text.h"
 
 namespace ketnoi::search {
@@ -270,6 +271,61 @@ std::vector<IndexToken> IndexTokens(std::string_view text, bool for_query) {
 
 namespace {
 
+// Whether a run of IndexTokens can start or end at byte `at` of valid UTF-8 `text`: `at`
+// is a character boundary and the characters on either side are not of one word or ideograph
+// run.
+bool RunBoundary(std::string_view text, size_t at) {
+  if (at == 0 || at >= text.size()) return true;
+  if ((static_cast<uint8_t>(text[at]) & 0xC0) == 0x80) return false;  // inside a character
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(at), j = static_cast<int32_t>(at);
+  UChar32 before, after;
+  U8_PREV(bytes, 0, i, before);
+  U8_NEXT(bytes, j, static_cast<int32_t>(text.size()), after);
+  CharClass a = Classify(before), b = Classify(after);
+  return a != b || a == CharClass::kSeparator;
+}
+
+}  // namespace
+
+void BodyTokens::Expect(std::string body) {
+  body_ = std::move(body);
+  expecting_ = true;
+  tokens_.reset();
+  cursor_ = 0;
+}
+
+void BodyTokens::Clear() {
+  Expect(std::string());
+  expecting_ = false;
+}
+
+std::optional<BodyTokens::Part> BodyTokens::Serve(std::string_view text,
+                                                  const IndexedNames* names) {
+  if (!expecting_ || text.empty()) return std::nullopt;
+  if (!tokens_) {
+    if (text != body_ || !core::IsValidUtf8(text)) return std::nullopt;
+    tokens_ = Fts5Tokens(text, false, names);
+    return Part{*tokens_, {0, static_cast<uint32_t>(text.size())}};
+  }
+  // Sentences come in body order; any occurrence would do, the next one is found first.
+  size_t at = body_.find(text, cursor_);
+  if (at == std::string::npos) at = body_.find(text);
+  if (at == std::string::npos) return std::nullopt;
+  const size_t end = at + text.size();
+  if (!RunBoundary(body_, at) || !RunBoundary(body_, end)) return std::nullopt;
+  cursor_ = end;
+  // A token's begin never decreases along Fts5Tokens (a position's words, pair and names all
+  // start at its first character).
+  auto first =
+      std::lower_bound(tokens_->begin(), tokens_->end(), at,
+                       [](const IndexToken& t, size_t offset) { return t.span.begin < offset; });
+  return Part{std::span<const IndexToken>(first, tokens_->end()),
+              {static_cast<uint32_t>(at), static_cast<uint32_t>(end)}};
+}
+
+namespace {
+
 // The registration's context, and each tokenizer's handle: the connection's state, shared with
 // its owner (the registration holds one reference until SQLite destroys it).
 using StateRef = std::shared_ptr<TokenizerState>;
@@ -290,14 +346,22 @@ int TokenizerTokenize(Fts5Tokenizer* handle, void* ctx, int flags, const char* t
     bool for_query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     const StateRef& state = *reinterpret_cast<StateRef*>(handle);
     const IndexedNames* names = state && state->names ? state->names.get() : nullptr;
-    for (const IndexToken& t :
-         Fts5Tokens(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0), for_query, names)) {
-      int rc = emit(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.key.data(),
-                    static_cast<int>(t.key.size()), static_cast<int>(t.span.begin),
-                    static_cast<int>(t.span.end));
-      if (rc != SQLITE_OK) return rc;
+    const std::string_view input(text, n > 0 ? static_cast<size_t>(n) : 0);
+    int rc = SQLITE_OK;
+    auto emit_token = [&](const IndexToken& t, core::Span span) {
+      if (rc != SQLITE_OK) return;
+      rc = emit(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.key.data(),
+                static_cast<int>(t.key.size()), static_cast<int>(span.begin),
+                static_cast<int>(span.end));
+    };
+    std::optional<BodyTokens::Part> part;
+    if (!for_query && state) part = state->body.Serve(input, names);
+    if (part) {
+      part->ForEach(emit_token);
+    } else {
+      for (const IndexToken& t : Fts5Tokens(input, for_query, names)) emit_token(t, t.span);
     }
-    return SQLITE_OK;
+    return rc;
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;
   } catch (...) {

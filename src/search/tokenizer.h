@@ -33,6 +33,8 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -94,10 +96,49 @@ class IndexedNames {
 std::vector<IndexToken> Fts5Tokens(std::string_view text, bool for_query,
                                    const IndexedNames* names = nullptr);
 
+// One document's Fts5Tokens, kept while its sentences are indexed so each body is tokenized
+// once, not once more sentence by sentence. A text that starts and ends where the body's
+// words and ideograph runs do (so no run is cut) tokenizes on its own to exactly the body's
+// tokens inside its span, offsets shifted: runs are segmented and keyed whole, and a pair or
+// a name that reaches past the text's ends is not inside it. Any other text is tokenized
+// afresh, so what is indexed never depends on the reuse.
+class BodyTokens {
+ public:
+  // A text's tokens within the kept ones: those starting in `in_body` and ending in it.
+  struct Part {
+    std::span<const IndexToken> tokens;  // from the first starting in `in_body` to the end
+    core::Span in_body;
+    // Calls fn(token, its span in the text) for each of the text's tokens, in order.
+    template <typename Fn>
+    void ForEach(Fn fn) const {
+      for (const IndexToken& t : tokens) {
+        if (t.span.begin >= in_body.end) break;
+        if (t.span.end > in_body.end) continue;  // a pair or a name reaching past the text
+        fn(t, core::Span{t.span.begin - in_body.begin, t.span.end - in_body.begin});
+      }
+    }
+  };
+
+  // The body about to be indexed (its tokens are made the first time it is tokenized); ends
+  // the previous one.
+  void Expect(std::string body);
+  void Clear();
+  // `text`'s document tokens (Fts5Tokens with `names`) from the body's, when `text` is the
+  // body or a run-aligned part of it; nullopt otherwise.
+  std::optional<Part> Serve(std::string_view text, const IndexedNames* names);
+
+ private:
+  std::string body_;
+  bool expecting_ = false;
+  std::optional<std::vector<IndexToken>> tokens_;  // once the body was tokenized
+  size_t cursor_ = 0;                              // where the next text is looked for first
+};
+
 // What a connection's tokenizer reads: the names stored with its index, set once they are
 // read. Documents must be indexed with them; a query without them is slower, not wrong.
 struct TokenizerState {
   std::shared_ptr<const IndexedNames> names;
+  BodyTokens body;  // the document being indexed (search/index.cc)
 };
 
 // Registers tokenizer "ketnoi" and SQL function ketnoi_key(text) (= text::SearchKey) on
