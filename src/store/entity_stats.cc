@@ -209,7 +209,10 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
     row.published = published;
     row.month = MonthKey(record.date);
     row.doc_id = doc_id;
-    for (const std::string& field : document_fields) ++fields_[{entity, field}];
+    if (!document_fields.empty()) {
+      std::map<std::string, int64_t>& fields = fields_[entity];
+      for (const std::string& field : document_fields) ++fields[field];
+    }
     documents_.push_back(std::move(row));
   }
   for (size_t e = 0; e < a.events.size(); ++e) {
@@ -225,9 +228,15 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
     const int month = MonthKey(event.date ? event.date : record.date);
     for (const std::string& entity : taking_part) {
       events_.push_back({entity, date, doc_id, month, static_cast<int64_t>(e)});
-      for (const std::string& field : event.fields) ++fields_[{entity, field}];
-      for (const std::string& partner : taking_part) {
-        if (partner != entity) ++partners_[{entity, partner}];
+      if (!event.fields.empty()) {
+        std::map<std::string, int64_t>& fields = fields_[entity];
+        for (const std::string& field : event.fields) ++fields[field];
+      }
+      if (taking_part.size() > 1) {
+        std::map<std::string, int64_t>& partners = partners_[entity];
+        for (const std::string& partner : taking_part) {
+          if (partner != entity) ++partners[partner];
+        }
       }
     }
   }
@@ -238,6 +247,14 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
     using Counts = std::decay_t<decltype(counts)>;
     return std::vector<std::pair<typename Counts::key_type, typename Counts::mapped_type>>(
         counts.begin(), counts.end());
+  };
+  // (entity, key, count) rows in key order, as from one map of pairs.
+  auto flat_rows_of = [](const CountsByEntity& counts) {
+    std::vector<std::tuple<std::string, std::string, int64_t>> rows;
+    for (const auto& [entity, by_key] : counts) {
+      for (const auto& [key, n] : by_key) rows.emplace_back(entity, key, n);
+    }
+    return rows;
   };
   auto undated = [](const std::string& date) { return date.empty() ? "1" : "0"; };
   const std::string written = std::to_string(WrittenNow());
@@ -278,15 +295,15 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
       "(?,?,CAST(? AS INTEGER))",
       " ON CONFLICT (entity_id, partner_id) DO UPDATE SET "
       "events = entity_partners.events + excluded.events",
-      rows_of(partners_), [](const auto& r, std::vector<std::string>* args) {
-        args->insert(args->end(), {r.first.first, r.first.second, std::to_string(r.second)});
+      flat_rows_of(partners_), [](const auto& r, std::vector<std::string>* args) {
+        args->insert(args->end(), {std::get<0>(r), std::get<1>(r), std::to_string(std::get<2>(r))});
       }));
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql, "INSERT INTO entity_fields (entity_id, field, count) VALUES ",
       "(?,?,CAST(? AS INTEGER))",
       " ON CONFLICT (entity_id, field) DO UPDATE SET count = entity_fields.count + excluded.count",
-      rows_of(fields_), [](const auto& r, std::vector<std::string>* args) {
-        args->insert(args->end(), {r.first.first, r.first.second, std::to_string(r.second)});
+      flat_rows_of(fields_), [](const auto& r, std::vector<std::string>* args) {
+        args->insert(args->end(), {std::get<0>(r), std::get<1>(r), std::to_string(std::get<2>(r))});
       }));
   return Status::Ok();
 }

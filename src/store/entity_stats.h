@@ -84,8 +84,12 @@ class FreshDocuments {
     int64_t mentions = 0, names_itself = 0;
   };
   std::map<std::tuple<std::string, std::string, std::string>, AliasCount> alias_counts_;
-  std::map<std::pair<std::string, std::string>, int64_t> partners_;
-  std::map<std::pair<std::string, std::string>, int64_t> fields_;
+  // entity -> partner or field -> count. Two levels, not one map of pairs: a page adds
+  // hundreds of counts over a few dozen entities, and each then costs a lookup among one
+  // entity's keys, with no key built unless it is new.
+  using CountsByEntity = std::map<std::string, std::map<std::string, int64_t>>;
+  CountsByEntity partners_;
+  CountsByEntity fields_;
   std::vector<DocumentRow> documents_;
   std::vector<EventRow> events_;
 };

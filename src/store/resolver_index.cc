@@ -55,8 +55,11 @@ void ResolverIndexDelta::AddDocument(const std::vector<resolve::KnownMention>& d
     if (!anchor.empty()) anchors.insert(anchor);
   }
   for (const auto& [id, own] : anchor_of) {
+    std::map<std::string, int64_t>* counts = nullptr;
     for (const std::string& a : anchors) {
-      if (a != id) context_[{id, a}] += sign;
+      if (a == id) continue;
+      if (counts == nullptr) counts = &context_[id];
+      (*counts)[a] += sign;
     }
   }
 }
@@ -81,10 +84,12 @@ Status ResolverIndexDelta::Apply(SqlRunner& sql) const {
         args->push_back(std::to_string(r.second));
       }));
   std::vector<std::pair<std::pair<std::string, std::string>, int64_t>> context;
-  for (const auto& [pair, n] : context_) {
-    if (n == 0) continue;
-    context.emplace_back(pair, n);
-    if (n < 0) shrunk.insert(pair.first);
+  for (const auto& [id, anchors] : context_) {
+    for (const auto& [anchor, n] : anchors) {
+      if (n == 0) continue;
+      context.push_back({{id, anchor}, n});
+      if (n < 0) shrunk.insert(id);
+    }
   }
   KETNOI_RETURN_IF_ERROR(InsertRowsInStatements(
       sql, "INSERT INTO resolver_context (entity_id, anchor, documents) VALUES ",
@@ -114,14 +119,18 @@ ResolverIndexDelta ResolverIndexDelta::TakeContext() {
 
 void ResolverIndexDelta::Add(const ResolverIndexDelta& other) {
   for (const auto& [name, n] : other.names_) names_[name] += n;
-  for (const auto& [pair, n] : other.context_) context_[pair] += n;
+  for (const auto& [id, anchors] : other.context_) {
+    std::map<std::string, int64_t>& counts = context_[id];
+    for (const auto& [anchor, n] : anchors) counts[anchor] += n;
+  }
 }
 
 std::vector<std::string> ResolverIndexDelta::AnchorsOf(const std::string& entity_id) const {
   std::vector<std::string> out;
-  for (auto it = context_.lower_bound({entity_id, ""});
-       it != context_.end() && it->first.first == entity_id; ++it) {
-    if (it->second > 0) out.push_back(it->first.second);
+  auto it = context_.find(entity_id);
+  if (it == context_.end()) return out;
+  for (const auto& [anchor, n] : it->second) {
+    if (n > 0) out.push_back(anchor);
   }
   return out;
 }

@@ -54,7 +54,10 @@ class ResolverIndexDelta {
 
  private:
   std::map<std::tuple<std::string, std::string, std::string>, int64_t> names_;
-  std::map<std::pair<std::string, std::string>, int64_t> context_;
+  // entity -> anchor -> documents. Two levels, not one map of pairs: a document adds about
+  // as many pairs as the square of its entities (~800 a generated page), and each then costs
+  // a lookup among its entity's anchors, with no key built unless it is new.
+  std::map<std::string, std::map<std::string, int64_t>> context_;
 };
 
 // Adds (sign 1) or subtracts (sign -1) what documents `doc_ids` hold now.
