@@ -363,7 +363,8 @@ TEST(IndexTokensTest, Fts5AddsNameTermsWhereTheNamesKeysOccur) {
 // A document's sentences get the tokens its body already has: for every part of a body that
 // BodyTokens serves, exactly what tokenizing the part alone gives (pairs and names that reach
 // past it left out, offsets into the part), and every sentence-like part is served; a part
-// that cuts a word or an ideograph run, which tokenizes differently alone, is not.
+// that cuts a word or an ideograph run, which tokenizes differently alone, is not, nor one
+// before the last part served or far after it.
 TEST(IndexTokensTest, BodyTokensServeEachPartAsItTokenizesAlone) {
   IndexedNames names(
       IndexedNames::TermsOf({"Alpha Beta Institute", "Beta Institute of Gamma", "国家创新中心"}));
@@ -389,6 +390,7 @@ TEST(IndexTokensTest, BodyTokensServeEachPartAsItTokenizesAlone) {
   auto whole = reuse.Serve(body, &names);
   ASSERT_TRUE(whole);
   EXPECT_EQ(served(*whole), as_pairs(Fts5Tokens(body, false, &names)));
+  const BodyTokens body_tokenized = reuse;  // each part below is looked for from the start
 
   std::vector<size_t> starts;  // every character boundary
   for (size_t i = 0; i <= body.size(); ++i) {
@@ -398,6 +400,7 @@ TEST(IndexTokensTest, BodyTokensServeEachPartAsItTokenizesAlone) {
   for (size_t a = 0; a < starts.size(); ++a) {
     for (size_t b = a + 1; b < starts.size(); ++b) {
       const std::string part = body.substr(starts[a], starts[b] - starts[a]);
+      reuse = body_tokenized;
       auto got = reuse.Serve(part, &names);
       if (!got) continue;
       ++parts_served;
@@ -405,15 +408,23 @@ TEST(IndexTokensTest, BodyTokensServeEachPartAsItTokenizesAlone) {
     }
   }
   EXPECT_GT(parts_served, 1000);
+  reuse = body_tokenized;
+  for (const std::string cut : {"pha Beta", "Institute sig", "创新中心与", "Nẵ", "not in it"}) {
+    EXPECT_FALSE(reuse.Serve(cut, &names)) << cut;
+  }
   for (const std::string sentence :
        {"Alpha Beta Institute signed with Gamma Labs.", "Beta Institute of Gamma, in Đà Nẵng!",
         "国家创新中心与半导体研究所签署合作协议。", "双方将培训芯片设计人才",
         "Viện Hàn lâm Khoa học và 三星 ký kết (2026)."}) {
     EXPECT_TRUE(reuse.Serve(sentence, &names)) << sentence;
   }
-  for (const std::string cut : {"pha Beta", "Institute sig", "创新中心与", "Nẵ", "not in it"}) {
-    EXPECT_FALSE(reuse.Serve(cut, &names)) << cut;
-  }
+  EXPECT_FALSE(reuse.Serve("Alpha Beta Institute", &names)) << "only after the last part";
+  // A part far past the last one is tokenized afresh: a text not in the body costs a short
+  // search, not a scan of the whole body.
+  const std::string far = "Gamma Labs signed.";
+  reuse.Expect(std::string(3 * BodyTokens::kSearchWindow, ' ') + far);
+  ASSERT_TRUE(reuse.Serve(std::string(3 * BodyTokens::kSearchWindow, ' ') + far, &names));
+  EXPECT_FALSE(reuse.Serve(far, &names));
   reuse.Clear();
   EXPECT_FALSE(reuse.Serve(body, &names)) << "nothing once the document is indexed";
 }

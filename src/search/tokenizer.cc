@@ -308,10 +308,13 @@ std::optional<BodyTokens::Part> BodyTokens::Serve(std::string_view text,
     tokens_ = Fts5Tokens(text, false, names);
     return Part{*tokens_, {0, static_cast<uint32_t>(text.size())}};
   }
-  // Sentences come in body order; any occurrence would do, the next one is found first.
-  size_t at = body_.find(text, cursor_);
-  if (at == std::string::npos) at = body_.find(text);
-  if (at == std::string::npos) return std::nullopt;
+  // Sentences come in body order, each a few separators after the one before (the body is
+  // the paragraphs joined by newlines), so only starts near the last one's end are tried:
+  // a text not in the body (the title's sentence) costs a short search, not a scan of the
+  // whole body. Any occurrence would do.
+  size_t at = std::string_view(body_).substr(cursor_, kSearchWindow + text.size()).find(text);
+  if (at == std::string_view::npos) return std::nullopt;
+  at += cursor_;
   const size_t end = at + text.size();
   if (!RunBoundary(body_, at) || !RunBoundary(body_, end)) return std::nullopt;
   cursor_ = end;

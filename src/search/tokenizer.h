@@ -124,14 +124,17 @@ class BodyTokens {
   void Expect(std::string body);
   void Clear();
   // `text`'s document tokens (Fts5Tokens with `names`) from the body's, when `text` is the
-  // body or a run-aligned part of it; nullopt otherwise.
+  // body or a run-aligned part of it starting at most kSearchWindow bytes after the end of
+  // the last part served; nullopt otherwise.
   std::optional<Part> Serve(std::string_view text, const IndexedNames* names);
+
+  static constexpr size_t kSearchWindow = 1024;
 
  private:
   std::string body_;
   bool expecting_ = false;
   std::optional<std::vector<IndexToken>> tokens_;  // once the body was tokenized
-  size_t cursor_ = 0;                              // where the next text is looked for first
+  size_t cursor_ = 0;                              // the end of the last part served
 };
 
 // What a connection's tokenizer reads: the names stored with its index, set once they are
