@@ -422,8 +422,9 @@ TEST(IndexTokensTest, BodyTokensServeEachPartAsItTokenizesAlone) {
   // A part far past the last one is tokenized afresh: a text not in the body costs a short
   // search, not a scan of the whole body.
   const std::string far = "Gamma Labs signed.";
-  reuse.Expect(std::string(3 * BodyTokens::kSearchWindow, ' ') + far);
-  ASSERT_TRUE(reuse.Serve(std::string(3 * BodyTokens::kSearchWindow, ' ') + far, &names));
+  const std::string far_body = std::string(3 * BodyTokens::kSearchWindow, ' ') + far;
+  reuse.Expect(far_body);
+  ASSERT_TRUE(reuse.Serve(far_body, &names));
   EXPECT_FALSE(reuse.Serve(far, &names));
   reuse.Clear();
   EXPECT_FALSE(reuse.Serve(body, &names)) << "nothing once the document is indexed";

@@ -296,8 +296,10 @@ void BodyTokens::Expect(std::string body) {
 }
 
 void BodyTokens::Clear() {
-  Expect(std::string());
+  body_.clear();
   expecting_ = false;
+  tokens_.reset();
+  cursor_ = 0;
 }
 
 std::optional<BodyTokens::Part> BodyTokens::Serve(std::string_view text,

@@ -209,10 +209,8 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
     row.published = published;
     row.month = MonthKey(record.date);
     row.doc_id = doc_id;
-    if (!document_fields.empty()) {
-      std::map<std::string, int64_t>& fields = fields_[entity];
-      for (const std::string& field : document_fields) ++fields[field];
-    }
+    std::map<std::string, int64_t>& fields = fields_[entity];
+    for (const std::string& field : document_fields) ++fields[field];
     documents_.push_back(std::move(row));
   }
   for (size_t e = 0; e < a.events.size(); ++e) {
@@ -228,15 +226,11 @@ void FreshDocuments::Add(const std::string& doc_id, const DocumentRecord& record
     const int month = MonthKey(event.date ? event.date : record.date);
     for (const std::string& entity : taking_part) {
       events_.push_back({entity, date, doc_id, month, static_cast<int64_t>(e)});
-      if (!event.fields.empty()) {
-        std::map<std::string, int64_t>& fields = fields_[entity];
-        for (const std::string& field : event.fields) ++fields[field];
-      }
-      if (taking_part.size() > 1) {
-        std::map<std::string, int64_t>& partners = partners_[entity];
-        for (const std::string& partner : taking_part) {
-          if (partner != entity) ++partners[partner];
-        }
+      std::map<std::string, int64_t>& fields = fields_[entity];
+      for (const std::string& field : event.fields) ++fields[field];
+      std::map<std::string, int64_t>& partners = partners_[entity];
+      for (const std::string& partner : taking_part) {
+        if (partner != entity) ++partners[partner];
       }
     }
   }
@@ -248,7 +242,8 @@ Status FreshDocuments::Write(SqlRunner& sql) const {
     return std::vector<std::pair<typename Counts::key_type, typename Counts::mapped_type>>(
         counts.begin(), counts.end());
   };
-  // (entity, key, count) rows in key order, as from one map of pairs.
+  // (entity, key, count) rows in key order, as from one map of pairs (an entity without keys
+  // has none).
   auto flat_rows_of = [](const CountsByEntity& counts) {
     std::vector<std::tuple<std::string, std::string, int64_t>> rows;
     for (const auto& [entity, by_key] : counts) {
