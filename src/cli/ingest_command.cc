@@ -42,7 +42,7 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     // for it; queries still drain the queue themselves (the safety net for other writers).
     // A backend search does not support yet has nothing to index.
     auto kb = search::KnowledgeBase::Open(global.db);
-    core::Status indexed = kb.ok() ? (*kb)->UpdateIndex().status() : kb.status();
+    core::Status indexed = kb.ok() ? (*kb)->UpdateIndex(*jobs).status() : kb.status();
     if (!indexed.ok() && indexed.code() != core::StatusCode::kUnsupported) {
       errors.push_back("search index of " + global.db + ": " + indexed.message());
     }

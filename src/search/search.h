@@ -235,8 +235,9 @@ class KnowledgeBase {
   static core::Result<std::unique_ptr<KnowledgeBase>> OpenExisting(const std::string& location);
 
   // Indexes queued documents, waiting as long as another writer needs; returns how many were
-  // (re)indexed or removed.
-  core::Result<int> UpdateIndex();
+  // (re)indexed or removed. SQLite: with `threads` > 1, threads - 1 helpers tokenize the next
+  // documents while one is indexed (the index is the same with any number).
+  core::Result<int> UpdateIndex(int threads = 1);
   // Committed documents the last query could not see: another writer held the lock for
   // longer than kQueryLockWait while they waited to be indexed. 0 when the index was current.
   int64_t unindexed() const { return unindexed_; }
@@ -277,7 +278,7 @@ class KnowledgeBase {
   core::Status ReadIndexedNames();
   // Indexes queued documents; with `lock_wait`, gives up (kBusy) when a transaction cannot
   // begin in that time.
-  core::Result<int> DrainQueue(std::optional<std::chrono::milliseconds> lock_wait);
+  core::Result<int> DrainQueue(std::optional<std::chrono::milliseconds> lock_wait, int threads);
   // What every query runs first: DrainQueue bounded by kQueryLockWait; when the lock stays
   // taken, the query goes on with the index as it stands and unindexed_ counts the rest.
   core::Status CatchUpIndex();

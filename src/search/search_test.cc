@@ -430,6 +430,119 @@ TEST(IndexTokensTest, BodyTokensServeEachPartAsItTokenizesAlone) {
   EXPECT_FALSE(reuse.Serve(body, &names)) << "nothing once the document is indexed";
 }
 
+// Tokens made ahead (on another thread, as the drain's helpers do) serve every text exactly as
+// tokens made when the body is first served; a body that is not valid UTF-8 has none either way.
+TEST(IndexTokensTest, BodyTokensMadeAheadServeAsTokensMadeOnUse) {
+  IndexedNames names(IndexedNames::TermsOf({"Alpha Beta Institute", "国家创新中心"}));
+  const std::string body =
+      "Alpha Beta Institute met Gamma Labs.\n国家创新中心与研究所签署协议。\nViện Alpha ký kết.";
+  const std::vector<std::string> texts = {"Title of it",  // not the body: before it, nothing
+                                          body,
+                                          "Alpha Beta Institute met Gamma Labs.",
+                                          "国家创新中心与研究所签署协议。",
+                                          "not in the body",
+                                          "Viện Alpha ký kết."};
+  auto serve_all = [&](BodyTokens& tokens) {
+    std::vector<std::vector<std::pair<std::string, core::Span>>> out;
+    for (const std::string& text : texts) {
+      auto part = tokens.Serve(text, &names);
+      out.emplace_back();
+      if (!part) continue;
+      part->ForEach([&](const IndexToken& t, core::Span span) {
+        out.back().push_back({(t.colocated ? "+" : "") + t.key, span});
+      });
+    }
+    return out;
+  };
+  BodyTokens on_use, ahead;
+  on_use.Expect(body);
+  ahead.Expect(body, BodyTokens::Make(body, &names));
+  const auto served = serve_all(on_use);
+  EXPECT_EQ(serve_all(ahead), served);
+  EXPECT_TRUE(served[0].empty());
+  EXPECT_FALSE(served[1].empty());
+  EXPECT_FALSE(served[5].empty());
+
+  const std::string invalid = "Alpha \xC3 Beta";
+  EXPECT_FALSE(BodyTokens::Make(invalid, &names));
+  ahead.Expect(invalid, BodyTokens::Make(invalid, &names));
+  EXPECT_FALSE(ahead.Serve(invalid, &names));
+}
+
+// A drain with helpers tokenizing ahead (UpdateIndex with threads) builds the very index one
+// thread does: every FTS5 shadow table, search_rows and search_aliases equal, byte for byte,
+// over several drain transactions, a replaced document and a deleted one.
+TEST(IndexDrainTest, HelpersBuildTheSameIndexAsOneThread) {
+  const std::vector<std::string> tables = {"search_documents_data",
+                                           "search_documents_idx",
+                                           "search_documents_content",
+                                           "search_documents_docsize",
+                                           "search_sentences_data",
+                                           "search_sentences_idx",
+                                           "search_sentences_content",
+                                           "search_sentences_docsize",
+                                           "search_rows",
+                                           "search_aliases"};
+  auto build = [&](int threads) -> std::string {
+    const auto path =
+        std::filesystem::temp_directory_path() /
+        ("ketnoi_drain_" + std::to_string(::getpid()) + "_" + std::to_string(threads) + ".db");
+    std::filesystem::remove(path);
+    {
+      auto store = store::Store::Open(path.string());
+      EXPECT_TRUE(store.ok());
+      if (!store.ok()) return "";
+      const std::vector<store::DocumentRecord> corpus = Corpus();
+      for (int i = 0; i < 150; ++i) {  // three drain transactions
+        store::DocumentRecord r = corpus[static_cast<size_t>(i) % corpus.size()];
+        r.id += "-" + std::to_string(i);
+        r.source = "pages/" + r.id + ".txt";
+        r.content_hash += "-" + std::to_string(i);
+        EXPECT_TRUE((*store)->PutDocument(r).ok());
+      }
+      auto kb = KnowledgeBase::Open(path.string());
+      EXPECT_TRUE(kb.ok());
+      if (!kb.ok()) return "";
+      EXPECT_EQ(*(*kb)->UpdateIndex(threads), 150);
+      store::DocumentRecord replaced = corpus[0];
+      replaced.id += "-4";
+      replaced.source = "pages/" + replaced.id + ".txt";
+      replaced.content_hash += "-replaced";
+      replaced.title = "Another title";
+      EXPECT_EQ((*store)->PutDocument(replaced)->result, store::PutResult::kReplaced);
+      auto del = (*kb)->sql().Prepare("DELETE FROM documents WHERE id = 'zh-mou-5'");
+      EXPECT_TRUE(del.ok() && del->Run().ok());
+      EXPECT_EQ(*(*kb)->UpdateIndex(threads), 2);
+    }
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(path.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
+    std::string rows;
+    for (const std::string& table : tables) {
+      sqlite3_stmt* q = nullptr;
+      EXPECT_EQ(sqlite3_prepare_v2(db, ("SELECT * FROM " + table).c_str(), -1, &q, nullptr),
+                SQLITE_OK)
+          << table;
+      rows += table + ":";
+      while (sqlite3_step(q) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(q); ++c) {
+          const auto* bytes = static_cast<const char*>(sqlite3_column_blob(q, c));
+          rows += std::string(bytes ? bytes : "", static_cast<size_t>(sqlite3_column_bytes(q, c)));
+          rows += '\x1f';
+        }
+        rows += '\n';
+      }
+      sqlite3_finalize(q);
+    }
+    sqlite3_close(db);
+    std::filesystem::remove(path);
+    return rows;
+  };
+  const std::string one_thread = build(1);
+  EXPECT_GT(one_thread.size(), 10000u);
+  EXPECT_EQ(build(4), one_thread);
+}
+
 // The same FTS5 index read through name terms and through pairs gives the same rows and the
 // same bm25() for every phrase: names change what a lookup reads, never what it finds.
 TEST(IndexTokensTest, NameTermsMatchAndScoreExactlyAsTheirPhrases) {

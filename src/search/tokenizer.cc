@@ -288,16 +288,24 @@ bool RunBoundary(std::string_view text, size_t at) {
 
 }  // namespace
 
-void BodyTokens::Expect(std::string body) {
+std::optional<std::vector<IndexToken>> BodyTokens::Make(std::string_view body,
+                                                        const IndexedNames* names) {
+  if (!core::IsValidUtf8(body)) return std::nullopt;
+  return Fts5Tokens(body, false, names);
+}
+
+void BodyTokens::Expect(std::string body, std::optional<std::vector<IndexToken>> made) {
   body_ = std::move(body);
   expecting_ = true;
-  tokens_.reset();
+  body_served_ = false;
+  tokens_ = std::move(made);
   cursor_ = 0;
 }
 
 void BodyTokens::Clear() {
   body_.clear();
   expecting_ = false;
+  body_served_ = false;
   tokens_.reset();
   cursor_ = 0;
 }
@@ -305,9 +313,11 @@ void BodyTokens::Clear() {
 std::optional<BodyTokens::Part> BodyTokens::Serve(std::string_view text,
                                                   const IndexedNames* names) {
   if (!expecting_ || text.empty()) return std::nullopt;
-  if (!tokens_) {
-    if (text != body_ || !core::IsValidUtf8(text)) return std::nullopt;
-    tokens_ = Fts5Tokens(text, false, names);
+  if (!body_served_) {
+    if (text != body_) return std::nullopt;
+    if (!tokens_) tokens_ = Make(text, names);
+    if (!tokens_) return std::nullopt;
+    body_served_ = true;
     return Part{*tokens_, {0, static_cast<uint32_t>(text.size())}};
   }
   // Sentences come in body order, each a few separators after the one before (the body is

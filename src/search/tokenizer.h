@@ -119,13 +119,19 @@ class BodyTokens {
     }
   };
 
-  // The body about to be indexed (its tokens are made the first time it is tokenized); ends
-  // the previous one.
-  void Expect(std::string body);
+  // What Serve keeps of `body`: its Fts5Tokens with `names`; nullopt when it is not valid
+  // UTF-8 (it is then tokenized afresh, as any text). Thread-safe, so a drain can make the
+  // next documents' tokens on other threads while it indexes one (search/index.cc).
+  static std::optional<std::vector<IndexToken>> Make(std::string_view body,
+                                                     const IndexedNames* names);
+
+  // The body about to be indexed; ends the previous one. `made`: Make(body, names) with the
+  // names Serve will be given, made ahead; nullopt: made the first time the body is served.
+  void Expect(std::string body, std::optional<std::vector<IndexToken>> made = std::nullopt);
   void Clear();
   // `text`'s document tokens (Fts5Tokens with `names`) from the body's, when `text` is the
-  // body or a run-aligned part of it starting at most kSearchWindow bytes after the end of
-  // the last part served; nullopt otherwise.
+  // body (served first) or a run-aligned part of it starting at most kSearchWindow bytes
+  // after the end of the last part served; nullopt otherwise.
   std::optional<Part> Serve(std::string_view text, const IndexedNames* names);
 
   static constexpr size_t kSearchWindow = 1024;
@@ -133,7 +139,8 @@ class BodyTokens {
  private:
   std::string body_;
   bool expecting_ = false;
-  std::optional<std::vector<IndexToken>> tokens_;  // once the body was tokenized
+  bool body_served_ = false;
+  std::optional<std::vector<IndexToken>> tokens_;  // made ahead, or when the body was served
   size_t cursor_ = 0;                              // the end of the last part served
 };
 
