@@ -5,17 +5,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
-#include <mutex>
-#include <optional>
 #include <set>
-#include <thread>
 #include <utility>
 
+#include "pipeline/ordered_pool.h"
 #include "text/text.h"
 
 namespace ketnoi::pipeline {
@@ -201,66 +198,15 @@ core::Status Pipeline::ResolveFrom(store::Store& store, ProcessedDocument* doc) 
 
 namespace {
 
-// A fixed pool of `jobs` worker threads processing inputs in order of arrival into a ring of
-// `window` slots; the caller (the one store writer) takes results strictly in input order.
-// Workers never run more than `window` inputs ahead of the writer, so memory stays bounded
-// whatever the corpus size, and no thread is created per document.
-class OrderedPool {
- public:
-  OrderedPool(const Pipeline& pipeline, const std::vector<std::string>& inputs, int jobs)
-      : pipeline_(pipeline), inputs_(inputs), slots_(static_cast<size_t>(jobs) * 4) {
-    for (int i = 0; i < jobs; ++i) threads_.emplace_back([this] { Work(); });
-  }
-  ~OrderedPool() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    work_cv_.notify_all();
-    for (std::thread& t : threads_) t.join();
-  }
-  OrderedPool(const OrderedPool&) = delete;
-  OrderedPool& operator=(const OrderedPool&) = delete;
-
-  // The result for input number `consumed_` (blocks until a worker has produced it).
-  Result<ProcessedDocument> Next() {
-    std::unique_lock<std::mutex> lock(mu_);
-    std::optional<Result<ProcessedDocument>>& slot = slots_[consumed_ % slots_.size()];
-    done_cv_.wait(lock, [&] { return slot.has_value(); });
-    Result<ProcessedDocument> out = std::move(*slot);
-    slot.reset();
-    ++consumed_;
-    lock.unlock();
-    work_cv_.notify_all();
-    return out;
-  }
-
- private:
-  void Work() {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (true) {
-      work_cv_.wait(lock, [&] {
-        return stop_ || claimed_ >= inputs_.size() || claimed_ < consumed_ + slots_.size();
-      });
-      if (stop_ || claimed_ >= inputs_.size()) return;
-      size_t i = claimed_++;
-      lock.unlock();
-      Result<ProcessedDocument> doc = pipeline_.AnalyzeFile(inputs_[i]);
-      lock.lock();
-      slots_[i % slots_.size()].emplace(std::move(doc));
-      done_cv_.notify_one();
-    }
-  }
-
-  const Pipeline& pipeline_;
-  const std::vector<std::string>& inputs_;
-  std::mutex mu_;
-  std::condition_variable work_cv_, done_cv_;
-  std::vector<std::optional<Result<ProcessedDocument>>> slots_;
-  size_t claimed_ = 0, consumed_ = 0;
-  bool stop_ = false;
-  std::vector<std::thread> threads_;  // last: started after every field above exists
-};
+// How far the workers may analyze ahead of the writer (OrderedPool): 32 documents a worker.
+// The writer stops taking documents while it commits a batch (tens of milliseconds into an
+// empty file, hundreds in a large one); the workers analyze on meanwhile and the writer then
+// finds them ready. With 4 a worker (8 for two), the workers stood idle through every
+// commit: 1,000 pages with --jobs 2 took 4.4 % longer (docs/PERFORMANCE.md, "Session 14").
+// A typical document held is ~55 KB.
+constexpr size_t kWindowPerWorker = 32;
+// Pages of up to 16 MB (ingest::IngestOptions) make this the bound instead of the window.
+constexpr size_t kHeldPageBytes = 32u << 20;
 
 // The one store writer: records analyzed inputs in input order, several documents per store
 // transaction (Store::BeginBatch): per-document commits cost as much as the rows themselves
@@ -387,7 +333,10 @@ IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
       if (on_done) on_done(i + 1, inputs.size());
     }
   } else {
-    OrderedPool pool(pipeline, inputs, jobs);
+    OrderedPool<Result<ProcessedDocument>> pool(
+        inputs.size(), jobs, static_cast<size_t>(jobs) * kWindowPerWorker, kHeldPageBytes,
+        [&](size_t i) { return pipeline.AnalyzeFile(inputs[i]); },
+        [](const Result<ProcessedDocument>& doc) { return doc.ok() ? doc->page.text.size() : 0; });
     for (size_t i = 0; i < inputs.size(); ++i) {
       writer.Record(inputs[i], pool.Next());
       if (on_done) on_done(i + 1, inputs.size());
