@@ -1,6 +1,5 @@
 // The search index: FTS5 tables over documents and sentences, the entity alias keys, and
 // the queue drain that keeps them in step with the store.
-#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <initializer_list>
@@ -371,55 +370,85 @@ Status IndexDocument(SqlConnection& db, const QueuedDocument& doc, BodyTokens* r
   return IndexAliases(db, doc.id);
 }
 
-// The bodies' BodyTokens::Make, made by `helpers` threads in the background, taken in order:
-// the drain indexes one document while the next ones are tokenized. Tokenizing is about a
-// quarter of a drain's CPU and needs no database; what it makes is what the drain's own
-// thread would make (BodyTokens::Make), so the index is the same with any number of helpers.
+// The bodies' BodyTokens::Make for each drain transaction's documents, made by `helpers`
+// threads in the background and taken in order: the drain indexes one document while the
+// next ones are tokenized. Tokenizing is about a quarter of a drain's CPU and needs no
+// database; what is made is what the drain's own thread would make (BodyTokens::Make), so the
+// index is the same with any number of helpers. The threads live as long as the drain.
 class TokenizeAhead {
  public:
-  TokenizeAhead(const std::vector<QueuedDocument>& docs, const IndexedNames* names, int helpers)
-      : docs_(docs), names_(names), made_(docs.size()), ready_(docs.size(), false) {
+  TokenizeAhead(const IndexedNames* names, int helpers) : names_(names) {
     for (int i = 0; i < helpers; ++i) threads_.emplace_back([this] { Work(); });
   }
   ~TokenizeAhead() {
-    next_.store(docs_.size());  // the rest is not needed (an error ended the batch)
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    work_cv_.notify_all();
     for (std::thread& t : threads_) t.join();
   }
   TokenizeAhead(const TokenizeAhead&) = delete;
   TokenizeAhead& operator=(const TokenizeAhead&) = delete;
 
+  // One transaction's documents, in the order they will be taken; Finish() before they go.
+  void Start(const std::vector<QueuedDocument>& docs) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      docs_ = &docs;
+      next_ = 0;
+      made_.assign(docs.size(), std::nullopt);
+      ready_.assign(docs.size(), false);
+    }
+    work_cv_.notify_all();
+  }
   // Document i's tokens, once made (nullopt: the drain's thread makes them, as without help).
   std::optional<std::vector<IndexToken>> Take(size_t i) {
     std::unique_lock<std::mutex> lock(mu_);
     ready_cv_.wait(lock, [&] { return ready_[i]; });
     return std::move(made_[i]);
   }
+  // No document is started after this, and none is being made when it returns.
+  void Finish() {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (docs_ != nullptr) next_ = docs_->size();
+    ready_cv_.wait(lock, [&] { return busy_ == 0; });
+    docs_ = nullptr;
+  }
 
  private:
   void Work() {
-    for (size_t i = next_++; i < docs_.size(); i = next_++) {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      work_cv_.wait(lock, [&] { return stop_ || (docs_ != nullptr && next_ < docs_->size()); });
+      if (stop_) return;
+      const size_t i = next_++;
+      const QueuedDocument& doc = (*docs_)[i];
+      ++busy_;
+      lock.unlock();
       std::optional<std::vector<IndexToken>> made;
-      if (docs_[i].stored) {
+      if (doc.stored) {
         try {
-          made = BodyTokens::Make(docs_[i].body, names_);
+          made = BodyTokens::Make(doc.body, names_);
         } catch (const std::exception&) {
           made.reset();  // e.g. out of memory: the drain's thread tries again
         }
       }
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        made_[i] = std::move(made);
-        ready_[i] = true;
-      }
+      lock.lock();
+      made_[i] = std::move(made);
+      ready_[i] = true;
+      --busy_;
       ready_cv_.notify_all();
     }
   }
 
-  const std::vector<QueuedDocument>& docs_;
   const IndexedNames* names_;
-  std::atomic<size_t> next_{0};
   std::mutex mu_;
-  std::condition_variable ready_cv_;
+  std::condition_variable work_cv_, ready_cv_;
+  const std::vector<QueuedDocument>* docs_ = nullptr;
+  size_t next_ = 0;  // the next document a helper starts
+  size_t busy_ = 0;  // documents being made
+  bool stop_ = false;
   std::vector<std::optional<std::vector<IndexToken>>> made_;
   std::vector<bool> ready_;
   std::vector<std::thread> threads_;  // last: started after every field above exists
@@ -583,6 +612,9 @@ Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> l
   auto queued = FirstInt(db, "SELECT 1 FROM search_queue LIMIT 1");
   if (!queued.ok()) return queued.status();
   if (*queued == 0) return 0;
+  BodyTokens* reuse = tokenizer_state_ ? &tokenizer_state_->body : nullptr;
+  std::optional<TokenizeAhead> ahead;
+  if (reuse != nullptr && threads > 1) ahead.emplace(tokenizer_state_->names.get(), threads - 1);
   int total = 0;
   while (true) {
     int done = 0;
@@ -595,11 +627,13 @@ Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> l
         if (!doc.ok()) return doc.status();
         docs.push_back(std::move(doc).value());
       }
-      BodyTokens* reuse = tokenizer_state_ ? &tokenizer_state_->body : nullptr;
-      std::optional<TokenizeAhead> ahead;
-      if (reuse != nullptr && threads > 1) {
-        ahead.emplace(docs, tokenizer_state_->names.get(), threads - 1);
-      }
+      struct FinishOnExit {
+        std::optional<TokenizeAhead>& ahead;
+        ~FinishOnExit() {
+          if (ahead) ahead->Finish();
+        }
+      } finish{ahead};
+      if (ahead) ahead->Start(docs);
       for (size_t i = 0; i < docs.size(); ++i) {
         KETNOI_RETURN_IF_ERROR(RemoveDocument(db, docs[i].id));
         KETNOI_RETURN_IF_ERROR(
