@@ -15,7 +15,9 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto jobs =
       std::make_shared<int>(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   cmd->add_option("paths", *paths, "Files, directories or - (stdin)")->required();
-  cmd->add_option("-j,--jobs", *jobs, "Worker threads (one writer; results equal a 1-thread run)")
+  cmd->add_option("-j,--jobs", *jobs,
+                  "Worker threads, for the analysis and for the search index after it (one "
+                  "writer; results equal a 1-thread run)")
       ->capture_default_str();
   cmd->add_flag("--json", global.json, "Print the report as JSON");
   cmd->callback([&global, exit_code, paths, jobs] {
