@@ -334,9 +334,9 @@ IngestReport IngestFiles(const Pipeline& pipeline, store::Store& store,
     }
   } else {
     OrderedPool<Result<ProcessedDocument>> pool(
-        inputs.size(), jobs, static_cast<size_t>(jobs) * kWindowPerWorker, kHeldPageBytes,
-        [&](size_t i) { return pipeline.AnalyzeFile(inputs[i]); },
+        jobs, static_cast<size_t>(jobs) * kWindowPerWorker, kHeldPageBytes,
         [](const Result<ProcessedDocument>& doc) { return doc.ok() ? doc->page.text.size() : 0; });
+    pool.Start(inputs.size(), [&](size_t i) { return pipeline.AnalyzeFile(inputs[i]); });
     for (size_t i = 0; i < inputs.size(); ++i) {
       writer.Record(inputs[i], pool.Next());
       if (on_done) on_done(i + 1, inputs.size());
