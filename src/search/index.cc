@@ -546,8 +546,9 @@ Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> l
   // database. The helpers live as long as the drain: one a transaction (~1,600 at 100k
   // documents) cost 7 % more system CPU.
   std::optional<pipeline::OrderedPool<std::optional<std::vector<IndexToken>>>> ahead;
-  if (reuse != nullptr && threads > 1)
+  if (reuse != nullptr && threads > 1) {
     ahead.emplace(threads - 1, static_cast<size_t>(kBatch), std::numeric_limits<size_t>::max());
+  }
   int total = 0;
   while (true) {
     int done = 0;
