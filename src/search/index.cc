@@ -249,8 +249,8 @@ struct QueuedDocument {
 };
 
 // SQLite: the FTS5 rows, and their rowids so RemoveDocument can find them. With `reuse` (the
-// connection's tokenizer state), the sentences get the body's tokens (BodyTokens), `made`
-// ahead or made when the body is indexed.
+// connection's tokenizer state), the sentences get the body's tokens (BodyTokens): `made`
+// ahead by a helper, or (nullopt) made when the body is indexed.
 Status IndexSqliteRows(SqlConnection& db, const QueuedDocument& doc, BodyTokens* reuse,
                        std::optional<std::vector<IndexToken>> made) {
   struct ClearOnExit {
@@ -541,6 +541,7 @@ Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> l
   if (!queued.ok()) return queued.status();
   if (*queued == 0) return 0;
   BodyTokens* reuse = tokenizer_state_ ? &tokenizer_state_->body : nullptr;
+  const IndexedNames* names = tokenizer_state_ ? tokenizer_state_->names.get() : nullptr;
   // SQLite: threads - 1 helpers tokenize each transaction's bodies while the drain's thread
   // indexes them in order. Tokenizing is about a quarter of a drain's CPU and needs no
   // database. The helpers live as long as the drain: one a transaction (~1,600 at 100k
@@ -567,7 +568,6 @@ Result<int> KnowledgeBase::DrainQueue(std::optional<std::chrono::milliseconds> l
           if (pool) pool->Finish();
         }
       } finish{ahead};
-      const IndexedNames* names = tokenizer_state_ ? tokenizer_state_->names.get() : nullptr;
       if (ahead) ahead->Start(docs.size(), [&](size_t i) { return MadeAhead(docs[i], names); });
       for (const QueuedDocument& doc : docs) {
         KETNOI_RETURN_IF_ERROR(RemoveDocument(db, doc.id));
